@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Lucid",
+    products: [
+        .library(name: "LucidImaging", targets: ["LucidImaging"]),
+        .library(name: "LucidDICOM", targets: ["LucidDICOM"]),
+        .library(name: "LucidCodecs", targets: ["LucidCodecs"]),
+        .library(name: "LucidPipeline", targets: ["LucidPipeline"]),
+        .executable(name: "lucid", targets: ["lucid"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(
+            name: "CJPEG", pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "CCodecShims", dependencies: ["CPNG", "CJPEG", "CZlib"]),
+        .target(name: "LucidImaging"),
+        .target(name: "LucidDICOM", dependencies: ["LucidImaging", "CCodecShims"]),
+        .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims"]),
+        .target(
+            name: "LucidPipeline",
+            dependencies: ["LucidImaging", "LucidDICOM", "LucidCodecs"]),
+        .executableTarget(
+            name: "lucid",
+            dependencies: [
+                "LucidPipeline", "LucidDICOM", "LucidCodecs", "LucidImaging",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "LucidImagingTests", dependencies: ["LucidImaging"]),
+        .testTarget(name: "LucidDICOMTests", dependencies: ["LucidDICOM", "LucidImaging"]),
+        .testTarget(name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging"]),
+        .testTarget(
+            name: "LucidPipelineTests",
+            dependencies: ["LucidPipeline", "LucidDICOM", "LucidCodecs", "LucidImaging"]),
+        .testTarget(name: "LucidCLITests", dependencies: ["lucid"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
