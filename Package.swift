@@ -25,7 +25,7 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "CCodecShims", dependencies: ["CPNG", "CJPEG", "CZlib"]),
         .target(name: "LucidImaging"),
-        .target(name: "LucidDICOM", dependencies: ["LucidImaging", "CCodecShims"]),
+        .target(name: "LucidDICOM", dependencies: ["LucidImaging", "LucidCodecs", "CZlib"]),
         .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims"]),
         .target(
             name: "LucidPipeline",
@@ -36,13 +36,14 @@ let package = Package(
                 "LucidPipeline", "LucidDICOM", "LucidCodecs", "LucidImaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "LucidImagingTests", dependencies: ["LucidImaging"]),
-        .testTarget(name: "LucidDICOMTests", dependencies: ["LucidDICOM", "LucidImaging"]),
-        .testTarget(name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging"]),
+        .target(name: "LucidTestSupport", path: "Tests/LucidTestSupport"),
+        .testTarget(name: "LucidImagingTests", dependencies: ["LucidImaging", "LucidTestSupport"]),
+        .testTarget(name: "LucidDICOMTests", dependencies: ["LucidDICOM", "LucidImaging", "LucidTestSupport"]),
+        .testTarget(name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging", "LucidTestSupport"]),
         .testTarget(
             name: "LucidPipelineTests",
-            dependencies: ["LucidPipeline", "LucidDICOM", "LucidCodecs", "LucidImaging"]),
-        .testTarget(name: "LucidCLITests", dependencies: ["lucid"]),
+            dependencies: ["LucidPipeline", "LucidDICOM", "LucidCodecs", "LucidImaging", "LucidTestSupport"]),
+        .testTarget(name: "LucidCLITests", dependencies: ["lucid", "LucidTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,91 @@
+/// Everything that can go wrong reading a DICOM file, one case per failure family.
+/// Every case names the file (or the label given for standard input); where the failure has a
+/// place, the tag `(GGGG,EEEE)` and the byte offset (from the start of the file; for deflated data
+/// sets, from the start of the inflated data set).
+public enum DICOMError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file could not be opened or read at all.
+    case unreadable(file: String, reason: String)
+    /// The bytes are not a DICOM file: no `DICM` prefix and no plausible data set at the start.
+    case notDICOM(file: String, reason: String)
+    /// The file ends inside an element header or value.
+    case truncated(file: String, tag: DICOMTag?, offset: Int, needed: Int, available: Int)
+    /// An element declares a value longer than what is left of the file (or of its sequence item).
+    case invalidLength(file: String, tag: DICOMTag, offset: Int, length: UInt32, remaining: Int)
+    /// The structure is broken in some other way (bad item tag, delimiter in the wrong place, ...).
+    case malformed(file: String, tag: DICOMTag?, offset: Int, reason: String)
+    /// Sequences nest deeper than Lucid's limit.
+    case nestingTooDeep(file: String, tag: DICOMTag, offset: Int, limit: Int)
+    /// The deflated data set does not inflate.
+    case inflateFailed(file: String, offset: Int, reason: String)
+    /// Something in the file would make Lucid allocate more than its limit.
+    case tooLarge(file: String, what: String, bytes: Int, limit: Int)
+    /// The transfer syntax is recognised but Lucid does not decode it, or it is unknown.
+    case unsupportedTransferSyntax(file: String, uid: String, name: String)
+    /// A Type 1 attribute needed to decode the image is absent or empty.
+    case missingAttribute(file: String, tag: DICOMTag)
+    /// An attribute has a value Lucid cannot use.
+    case invalidAttribute(file: String, tag: DICOMTag, value: String, reason: String)
+    /// The data set has no Pixel Data (7FE0,0010).
+    case noPixelData(file: String)
+    /// Pixel Data (7FE0,0010) is present but holds no bytes.
+    case emptyPixelData(file: String, offset: Int)
+    /// Pixel Data holds fewer bytes than Rows x Columns x Frames x Bits Allocated declare.
+    case truncatedPixelData(file: String, offset: Int, expectedBytes: Int, availableBytes: Int)
+    /// A colour image (RGB, YBR, PALETTE COLOR, or more than one sample per pixel).
+    case colourNotSupported(file: String, photometricInterpretation: String, samplesPerPixel: Int)
+    /// A pixel layout Lucid does not decode (Bits Allocated other than 8 or 16, float pixels, ...).
+    case unsupportedPixelFormat(file: String, tag: DICOMTag, reason: String)
+    /// The requested frame does not exist.
+    case frameOutOfRange(file: String, frame: Int, frameCount: Int)
+    /// The compressed pixel stream of a frame does not decode.
+    case codec(file: String, transferSyntax: String, frame: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            return "\(file): cannot read the file: \(reason)"
+        case .notDICOM(let file, let reason):
+            return "\(file): not a DICOM file: \(reason). Check that the path names a DICOM Part 10 file."
+        case .truncated(let file, let tag, let offset, let needed, let available):
+            let place = tag.map { "\($0.described) " } ?? ""
+            return "\(file): \(place)at byte \(offset): file is truncated: \(needed) bytes needed, \(available) left. "
+                + "The file was cut short; copy it again from its source."
+        case .invalidLength(let file, let tag, let offset, let length, let remaining):
+            return "\(file): \(tag.described) at byte \(offset): declared length \(length) exceeds the \(remaining) "
+                + "bytes that remain. The file is truncated or corrupt."
+        case .malformed(let file, let tag, let offset, let reason):
+            let place = tag.map { "\($0.described) " } ?? ""
+            return "\(file): \(place)at byte \(offset): malformed data set: \(reason)."
+        case .nestingTooDeep(let file, let tag, let offset, let limit):
+            return "\(file): \(tag.described) at byte \(offset): sequences nest deeper than \(limit) levels; "
+                + "refusing to read further."
+        case .inflateFailed(let file, let offset, let reason):
+            return "\(file): at byte \(offset): the deflated data set does not inflate: \(reason)."
+        case .tooLarge(let file, let what, let bytes, let limit):
+            return "\(file): \(what) would need \(bytes) bytes, more than Lucid's limit of \(limit)."
+        case .unsupportedTransferSyntax(let file, let uid, let name):
+            return "\(file): (0002,0010) TransferSyntaxUID: unsupported transfer syntax \(uid) (\(name)). "
+                + "Convert the file to an uncompressed syntax first (for example `dcmdjpeg`, `dcmdjpls` or `gdcmconv --raw`)."
+        case .missingAttribute(let file, let tag):
+            return "\(file): \(tag.described) is missing or empty; it is required to decode the image."
+        case .invalidAttribute(let file, let tag, let value, let reason):
+            return "\(file): \(tag.described) has value '\(value)': \(reason)."
+        case .noPixelData(let file):
+            return "\(file): no pixel data: the data set has no (7FE0,0010) PixelData element; it is not an image."
+        case .emptyPixelData(let file, let offset):
+            return "\(file): (7FE0,0010) PixelData at byte \(offset) is empty (length 0): no/short pixel data."
+        case .truncatedPixelData(let file, let offset, let expectedBytes, let availableBytes):
+            return "\(file): (7FE0,0010) PixelData at byte \(offset): truncated pixel data: the header declares "
+                + "\(expectedBytes) bytes of pixels, only \(availableBytes) are present. The file was cut short."
+        case .colourNotSupported(let file, let photometric, let samples):
+            return "\(file): (0028,0004) PhotometricInterpretation is \(photometric) with \(samples) sample(s) per pixel: "
+                + "colour images are not supported; Lucid processes MONOCHROME1 and MONOCHROME2 images."
+        case .unsupportedPixelFormat(let file, let tag, let reason):
+            return "\(file): \(tag.described): unsupported pixel format: \(reason)."
+        case .frameOutOfRange(let file, let frame, let frameCount):
+            return "\(file): frame \(frame) does not exist; the image has \(frameCount) frame(s), numbered from 1."
+        case .codec(let file, let transferSyntax, let frame, let reason):
+            return "\(file): (7FE0,0010) PixelData frame \(frame) (\(transferSyntax)) does not decode: \(reason)."
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// A DICOM file read into memory: File Meta Information (when present), the transfer syntax and
+/// the data set (PS3.10 §7).
+///
+/// Part 10 files (128-byte preamble and `DICM`) are read, and so are files without the preamble
+/// (starting at `DICM` or directly at the File Meta group) and old ACR-NEMA style files with no File
+/// Meta at all, whose encoding is inferred from the first element (Implicit VR Little Endian unless
+/// it plainly carries an explicit VR).
+public struct DICOMFile: Sendable {
+    /// The file's path, or the label given for bytes from elsewhere (e.g. `<stdin>`); used in errors.
+    public let source: String
+    /// True when the file starts with the 128-byte preamble and `DICM`.
+    public let hasPreamble: Bool
+    /// The File Meta Information group (0002,xxxx), or nil for ACR-NEMA style files.
+    public let fileMeta: DataSet?
+    public let transferSyntax: TransferSyntax
+    /// True when there was no Transfer Syntax UID and the encoding was inferred.
+    public let isTransferSyntaxInferred: Bool
+    /// The main data set.
+    public let dataSet: DataSet
+
+    /// Reads and parses the file at `path`.
+    public static func read(path: String, limits: ReadLimits = .standard) throws(DICOMError) -> DICOMFile {
+        let bytes = try readBytes(path: path, limit: limits.maximumFileBytes)
+        return try DICOMFile(bytes: bytes, source: path, limits: limits)
+    }
+
+    /// Reads a whole file into memory, refusing files above `limit` bytes.
+    public static func readBytes(path: String, limit: Int) throws(DICOMError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(file: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw .unreadable(file: path, reason: "it is a directory") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= limit else { throw .tooLarge(file: path, what: "the file", bytes: size, limit: limit) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(file: path, reason: "permission denied or not a regular file")
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            guard data.count <= limit else {
+                throw DICOMError.tooLarge(file: path, what: "the file", bytes: data.count, limit: limit)
+            }
+            return [UInt8](data)
+        } catch let error as DICOMError {
+            throw error
+        } catch {
+            throw .unreadable(file: path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Parses a file held in memory. `source` names it in error messages.
+    public init(bytes: [UInt8], source: String, limits: ReadLimits = .standard) throws(DICOMError) {
+        self.source = source
+        let start = Part10Layout.detect(bytes)
+        switch start {
+        case .none(let reason):
+            throw .notDICOM(file: source, reason: reason)
+        case .fileMeta(let metaOffset, let preamble):
+            hasPreamble = preamble
+            let metaParser = DataSetParser(
+                buffer: bytes, file: source, isExplicitVR: true, isBigEndian: false, limits: limits)
+            let metaEnd = Part10Layout.endOfFileMeta(bytes, from: metaOffset)
+            let (meta, next) = try metaParser.parseDataSet(
+                from: metaOffset, to: metaEnd, depth: 0, untilItemDelimiter: false)
+            fileMeta = meta
+            if let uid = meta.string(.transferSyntaxUID) {
+                transferSyntax = TransferSyntax(uid: uid)
+                isTransferSyntaxInferred = false
+            } else {
+                transferSyntax = Part10Layout.inferSyntax(bytes, at: next)
+                isTransferSyntaxInferred = true
+            }
+            dataSet = try DICOMFile.parseMainDataSet(
+                bytes, from: next, syntax: transferSyntax, source: source, limits: limits)
+        case .dataSet(let syntax):
+            hasPreamble = false
+            fileMeta = nil
+            transferSyntax = syntax
+            isTransferSyntaxInferred = true
+            dataSet = try DICOMFile.parseMainDataSet(bytes, from: 0, syntax: syntax, source: source, limits: limits)
+        }
+    }
+
+    private static func parseMainDataSet(
+        _ bytes: [UInt8], from offset: Int, syntax: TransferSyntax, source: String, limits: ReadLimits
+    ) throws(DICOMError) -> DataSet {
+        var buffer = bytes
+        var start = offset
+        if syntax.isDeflated {
+            do {
+                buffer = try Inflate.inflate(bytes[offset...], limit: limits.maximumInflatedBytes)
+            } catch {
+                switch error {
+                case .tooLarge(let size):
+                    throw .tooLarge(
+                        file: source, what: "the inflated data set", bytes: size, limit: limits.maximumInflatedBytes)
+                case .corrupt(let reason):
+                    throw .inflateFailed(file: source, offset: offset, reason: reason)
+                }
+            }
+            start = 0
+        }
+        let parser = DataSetParser(
+            buffer: buffer, file: source, isExplicitVR: syntax.isExplicitVR, isBigEndian: syntax.isBigEndian,
+            limits: limits)
+        return try parser.parseDataSet(from: start, to: buffer.count, depth: 0, untilItemDelimiter: false).0
+    }
+}

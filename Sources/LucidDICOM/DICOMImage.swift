@@ -1,0 +1,34 @@
+import LucidImaging
+
+/// A DICOM image: a parsed file with its Image Pixel description, ready to decode frames and to say
+/// how each frame is meant to be displayed.
+public struct DICOMImage: Sendable {
+    public let file: DICOMFile
+    public let pixel: ImagePixelDescription
+    public let limits: ReadLimits
+
+    /// Throws when the Image Pixel attributes are missing or contradictory.
+    public init(file: DICOMFile, limits: ReadLimits = .standard) throws(DICOMError) {
+        self.file = file
+        self.pixel = try ImagePixelDescription(dataSet: file.dataSet, file: file.source)
+        self.limits = limits
+    }
+
+    /// Reads and parses the file at `path`.
+    public init(path: String, limits: ReadLimits = .standard) throws(DICOMError) {
+        try self.init(file: try DICOMFile.read(path: path, limits: limits), limits: limits)
+    }
+
+    public var source: String { file.source }
+    public var dataSet: DataSet { file.dataSet }
+
+    /// Stored samples of frame `index` (0-based), offset binary as `pixel.encoding` describes.
+    public func frame(_ index: Int = 0) throws(DICOMError) -> GrayImage<UInt16> {
+        try PixelDataDecoder(file: file, description: pixel, limits: limits).decodeFrame(index)
+    }
+
+    /// The display attributes of frame `index` (0-based).
+    public func display(frame index: Int = 0) -> DisplayAttributes {
+        DisplayAttributes(dataSet: file.dataSet, pixel: pixel, frameIndex: index)
+    }
+}

@@ -1,0 +1,103 @@
+/// Typed access to element values (PS3.5 §6.2). Text values have their padding removed; multiple
+/// values are split at `\`; numbers written as text (IS, DS) accept leading zeros, signs, spaces
+/// and exponents (`00500`, `+1.5E+02`). An empty value reads as absent.
+extension DataSet {
+    /// The whole text value with padding removed, or nil when absent or empty.
+    public func string(_ tag: DICOMTag) -> String? {
+        guard let raw = rawValue(tag) else { return nil }
+        let text = decodeText(raw).trimmingDICOMPadding()
+        return text.isEmpty ? nil : text
+    }
+
+    /// The values of a multi-valued text element, each trimmed; empty when absent.
+    public func strings(_ tag: DICOMTag) -> [String] {
+        guard let element = self[tag], let raw = rawValue(tag) else { return [] }
+        let text = decodeText(raw)
+        if effectiveVR(element).isSingleValuedText { return [text.trimmingDICOMPadding()] }
+        return text.split(separator: "\\", omittingEmptySubsequences: false).map { String($0).trimmingDICOMPadding() }
+    }
+
+    /// Numeric values of an element: binary for US, SS, UL, SL, FL, FD (and OW/OB/UN read as US
+    /// words), parsed text for IS and DS. Values that do not parse are skipped.
+    public func doubles(_ tag: DICOMTag) -> [Double] {
+        guard let element = self[tag], let raw = rawValue(tag) else { return [] }
+        switch effectiveVR(element) {
+        case .US, .OW, .OB, .UN: return words(raw).map { Double($0) }
+        case .SS: return words(raw).map { Double(Int16(bitPattern: $0)) }
+        case .UL: return longs(raw).map { Double($0) }
+        case .SL: return longs(raw).map { Double(Int32(bitPattern: $0)) }
+        case .FL: return longs(raw).map { Double(Float(bitPattern: $0)) }
+        case .FD: return quads(raw).map { Double(bitPattern: $0) }
+        default: return strings(tag).compactMap { Double($0) }.filter { $0.isFinite }
+        }
+    }
+
+    /// The first numeric value, or nil.
+    public func double(_ tag: DICOMTag) -> Double? { doubles(tag).first }
+
+    /// Integer values: as `doubles` but only exact integers within `Int` range.
+    public func integers(_ tag: DICOMTag) -> [Int] {
+        doubles(tag).compactMap { value in
+            guard value.rounded() == value, abs(value) < 9.0e15 else { return nil }
+            return Int(value)
+        }
+    }
+
+    /// The first integer value, or nil.
+    public func integer(_ tag: DICOMTag) -> Int? { integers(tag).first }
+
+    /// A value as 16-bit words in the data set's byte order, whatever its VR: for attributes whose
+    /// VR is US or SS depending on another attribute (LUT Descriptor, Pixel Padding Value, ...).
+    public func uint16Words(_ tag: DICOMTag) -> [UInt16] {
+        guard let raw = rawValue(tag) else { return [] }
+        return words(raw)
+    }
+
+    func words(_ raw: ArraySlice<UInt8>) -> [UInt16] {
+        var result: [UInt16] = []
+        result.reserveCapacity(raw.count / 2)
+        var position = raw.startIndex
+        while position + 1 < raw.endIndex {
+            let first = UInt16(raw[position]), second = UInt16(raw[position + 1])
+            result.append(isBigEndian ? first << 8 | second : second << 8 | first)
+            position += 2
+        }
+        return result
+    }
+
+    func longs(_ raw: ArraySlice<UInt8>) -> [UInt32] {
+        var result: [UInt32] = []
+        var position = raw.startIndex
+        while position + 3 < raw.endIndex {
+            var value: UInt32 = 0
+            for k in 0..<4 {
+                let byte = UInt32(raw[position + (isBigEndian ? k : 3 - k)])
+                value = value << 8 | byte
+            }
+            result.append(value)
+            position += 4
+        }
+        return result
+    }
+
+    func quads(_ raw: ArraySlice<UInt8>) -> [UInt64] {
+        var result: [UInt64] = []
+        var position = raw.startIndex
+        while position + 7 < raw.endIndex {
+            var value: UInt64 = 0
+            for k in 0..<8 {
+                let byte = UInt64(raw[position + (isBigEndian ? k : 7 - k)])
+                value = value << 8 | byte
+            }
+            result.append(value)
+            position += 8
+        }
+        return result
+    }
+
+    /// Text as UTF-8 when it is valid UTF-8 (ASCII, ISO_IR 192), else as ISO 8859-1 (ISO_IR 100).
+    func decodeText(_ raw: ArraySlice<UInt8>) -> String {
+        if let utf8 = String(validating: raw, as: UTF8.self) { return utf8 }
+        return String(String.UnicodeScalarView(raw.map { Unicode.Scalar($0) }))
+    }
+}

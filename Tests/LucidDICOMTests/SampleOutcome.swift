@@ -1,0 +1,52 @@
+import LucidDICOM
+
+/// What Lucid must do with each file of the shared corpus: decode it exactly, or fail with one
+/// specific error case.
+enum SampleOutcome {
+    case decode
+    case unsupportedSyntax
+    case colour
+    case truncatedPixelData
+    case emptyPixelData
+    case noPixelData
+    case missingRows
+    case unsupportedBitsAllocated
+    case codecError
+
+    static let expected: [String: SampleOutcome] = [
+        "mr_small_jpegls_lossless.dcm": .unsupportedSyntax,
+        "mr_small_j2k_lossless.dcm": .unsupportedSyntax,
+        "ct_enhanced_2frame_jpeg_extended12.dcm": .unsupportedSyntax,
+        "ct_enhanced_2frame_jpegls_near_lossless.dcm": .unsupportedSyntax,
+        "ct_nema_ct1_jpegls_lossless_fragmented.dcm": .unsupportedSyntax,
+        "ct_nema_ct1_j2k_lossy.dcm": .unsupportedSyntax,
+        "us_rgb_evrle.dcm": .colour,
+        "us_rgb_planar1_evrbe.dcm": .colour,
+        "ot_ybr_full_422_uncompressed.dcm": .colour,
+        "us_ybr_jpeg_baseline_8frame.dcm": .colour,
+        "ot_palette_color.dcm": .colour,
+        "mr_small_truncated_pixeldata.dcm": .truncatedPixelData,
+        "mr_empty_pixeldata.dcm": .emptyPixelData,
+        "ct_no_pixeldata.dcm": .noPixelData,
+        "mr_missing_rows.dcm": .missingRows,
+        "mr_acrnema_bits_allocated_12.dcm": .unsupportedBitsAllocated,
+        "ot_jpeg_syntax_raw_fragment.dcm": .codecError,
+    ]
+
+    static func of(_ name: String) -> SampleOutcome { expected[name] ?? .decode }
+
+    /// Whether `error` is the case this outcome expects.
+    func matches(_ error: DICOMError) -> Bool {
+        switch (self, error) {
+        case (.unsupportedSyntax, .unsupportedTransferSyntax): return true
+        case (.colour, .colourNotSupported): return true
+        case (.truncatedPixelData, .truncatedPixelData): return true
+        case (.emptyPixelData, .emptyPixelData): return true
+        case (.noPixelData, .noPixelData): return true
+        case (.missingRows, .missingAttribute(_, let tag)): return tag == .rows
+        case (.unsupportedBitsAllocated, .unsupportedPixelFormat(_, let tag, _)): return tag == .bitsAllocated
+        case (.codecError, .codec): return true
+        default: return false
+        }
+    }
+}
