@@ -1,1 +1,1 @@
-print("lucid")
+LucidCommand.main(CommandLine.arguments)

@@ -1,0 +1,135 @@
+import LucidDICOM
+import LucidImaging
+
+/// The facts a technologist checks before processing a file (`lucid info`): identification, pixel
+/// module, rescale, every window, LUT sequences and the value range of frame 1.
+public struct ImageReport: Sendable, Equatable {
+    public struct WindowFact: Sendable, Equatable {
+        public var center: Double
+        public var width: Double
+        public var function: String
+        public var explanation: String?
+        public var isValid: Bool
+    }
+
+    /// Range of frame 1's values, stored and after the Modality LUT.
+    public struct ValueRange: Sendable, Equatable {
+        public var storedMinimum: Int
+        public var storedMaximum: Int
+        public var modalityMinimum: Double
+        public var modalityMaximum: Double
+    }
+
+    public var file: String
+    public var patientID: String?
+    public var patientName: String?
+    public var studyInstanceUID: String?
+    public var seriesInstanceUID: String?
+    public var sopInstanceUID: String?
+    public var modality: String?
+    public var sopClassUID: String?
+    public var transferSyntaxUID: String?
+    public var transferSyntaxName: String?
+    public var rows: Int?
+    public var columns: Int?
+    public var frames: Int?
+    public var bitsAllocated: Int?
+    public var bitsStored: Int?
+    public var highBit: Int?
+    public var pixelRepresentation: Int?
+    public var photometricInterpretation: String?
+    public var rescaleSlope: Double?
+    public var rescaleIntercept: Double?
+    public var rescaleType: String?
+    public var windows: [WindowFact] = []
+    public var hasVOILUTSequence = false
+    public var hasModalityLUTSequence = false
+    public var pixelPaddingRange: ClosedRange<Int>?
+    public var valueRange: ValueRange?
+    /// Why the pixels could not be decoded (the header was read).
+    public var pixelDataError: String?
+    /// Why the file could not be read at all.
+    public var error: String?
+
+    /// Reads the file at `path`; never throws: failures land in `error` or `pixelDataError`.
+    public init(path: String) {
+        do throws(DICOMError) {
+            self.init(file: try DICOMFile.read(path: path))
+        } catch {
+            self.init(unreadable: path, error: error.description)
+        }
+    }
+
+    init(unreadable path: String, error: String) {
+        file = path
+        self.error = error
+    }
+
+    /// Reports on a parsed file.
+    public init(file dicomFile: DICOMFile) {
+        file = dicomFile.source
+        let dataSet = dicomFile.dataSet
+        patientID = dataSet.string(.patientID)
+        patientName = dataSet.string(.patientName)
+        studyInstanceUID = dataSet.string(.studyInstanceUID)
+        seriesInstanceUID = dataSet.string(.seriesInstanceUID)
+        sopInstanceUID = dataSet.string(.sopInstanceUID)
+        modality = dataSet.string(.modality)
+        sopClassUID = dataSet.string(.sopClassUID)
+        transferSyntaxUID = dicomFile.transferSyntax.uid
+        transferSyntaxName = dicomFile.transferSyntax.name
+        let image: DICOMImage
+        do throws(DICOMError) {
+            image = try DICOMImage(file: dicomFile)
+        } catch {
+            self.error = error.description
+            return
+        }
+        rows = image.pixel.rows
+        columns = image.pixel.columns
+        frames = image.pixel.numberOfFrames
+        bitsAllocated = image.pixel.bitsAllocated
+        bitsStored = image.pixel.bitsStored
+        highBit = image.pixel.highBit
+        pixelRepresentation = image.pixel.pixelRepresentation
+        photometricInterpretation = image.pixel.photometricInterpretation
+        let display = image.display(frame: 0)
+        rescaleSlope = display.rescaleSlope
+        rescaleIntercept = display.rescaleIntercept
+        rescaleType = display.rescaleType
+        windows = display.windows.map {
+            WindowFact(
+                center: $0.center, width: $0.width, function: $0.function.rawValue, explanation: $0.explanation,
+                isValid: $0.isValid)
+        }
+        hasVOILUTSequence = display.hasVOILUTSequence
+        hasModalityLUTSequence = display.hasModalityLUTSequence
+        pixelPaddingRange = display.paddingRange
+        do throws(DICOMError) {
+            let frame = try image.frame(0)
+            valueRange = ImageReport.range(of: frame, encoding: image.pixel.encoding, modality: display.modality)
+        } catch {
+            pixelDataError = error.description
+        }
+    }
+
+    static func range(of frame: GrayImage<UInt16>, encoding: StoredValueEncoding, modality: ModalityTransform)
+        -> ValueRange
+    {
+        var present = [Bool](repeating: false, count: 65536)
+        for sample in frame.pixels { present[Int(sample)] = true }
+        var storedMinimum = Int.max, storedMaximum = Int.min
+        var modalityMinimum = Double.infinity, modalityMaximum = -Double.infinity
+        for sample in 0..<65536 where present[sample] {
+            let stored = encoding.storedValue(ofSample: UInt16(sample))
+            let value = modality.modalityValue(ofStored: stored)
+            storedMinimum = min(storedMinimum, stored)
+            storedMaximum = max(storedMaximum, stored)
+            modalityMinimum = min(modalityMinimum, value)
+            modalityMaximum = max(modalityMaximum, value)
+        }
+        return ValueRange(
+            storedMinimum: storedMinimum, storedMaximum: storedMaximum, modalityMinimum: modalityMinimum,
+            modalityMaximum: modalityMaximum)
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import LucidPipeline
+
+/// `lucid info FILE... [--json]`: the facts to check before processing.
+struct InfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "Show patient, study, pixel and display facts of DICOM files.",
+        discussion: """
+            Exit status 1 when any file cannot be read (it is reported under "error"); the others are \
+            still shown. With --json, one JSON object per file (an array when several files are given).
+            """)
+
+    @Argument(help: "DICOM files to describe.")
+    var files: [String]
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func run() throws {
+        let reports = files.map { ImageReport(path: $0) }
+        if json {
+            print(ImageReport.json(reports))
+        } else {
+            print(reports.map(\.text).joined(separator: "\n\n"))
+        }
+        for report in reports { if let error = report.error { StandardError.write(error) } }
+        if reports.contains(where: { $0.error != nil }) { throw ProcessingFailure() }
+    }
+}
