@@ -13,7 +13,14 @@ public enum OutputQuantisation {
     ///   - maximumLevel: `ymax`, at least 1 (255 or 65,535 in practice).
     @inlinable
     public static func level(ofFraction fraction: Double, maximumLevel: Int) -> Int {
-        let scaled = (fraction * Double(maximumLevel) + 0.5).rounded(.down)
+        level(ofOutputValue: fraction * Double(maximumLevel), maximumLevel: maximumLevel)
+    }
+
+    /// The level for an output value `y` already scaled to `0 ... maximumLevel`:
+    /// `clamp(floor(y + 0.5), 0, maximumLevel)`. A NaN value gives 0.
+    @inlinable
+    public static func level(ofOutputValue y: Double, maximumLevel: Int) -> Int {
+        let scaled = (y + 0.5).rounded(.down)
         guard scaled > 0 else { return 0 }
         guard scaled < Double(maximumLevel) else { return maximumLevel }
         return Int(scaled)

@@ -38,16 +38,25 @@ extension Window {
         }
     }
 
-    /// The output level in `0 ... maximumLevel` for modality value `x`:
-    /// `clamp(floor(y + 0.5), 0, ymax)` with `y = outputFraction * ymax` (PS3.3 C.11.2.1.2, `ymin = 0`).
+    /// The output level in `0 ... maximumLevel` for modality value `x`: PS3.3's `y` with `ymin = 0`,
+    /// `ymax = maximumLevel`, rounded half up: `clamp(floor(y + 0.5), 0, ymax)`.
     ///
-    /// For LINEAR inside the ramp this is `floor(((x - (c - 0.5)) / (w - 1) + 0.5) * ymax + 0.5)`, the
-    /// same floating-point operations as PS3.3's `y` with `ymin = 0`, so both readings agree exactly.
+    /// `y` is computed with the standard's own operations so the level matches a direct
+    /// implementation of PS3.3 exactly: for LINEAR inside the ramp
+    /// `y = ((x - (c - 0.5)) / (w - 1) + 0.5) * ymax` (identical to `outputFraction * ymax`), for
+    /// LINEAR_EXACT `y = ((x - c) / w + 0.5) * ymax`, for SIGMOID `y = ymax / (1 + exp(-4 (x - c) / w))`.
     /// - Parameters:
     ///   - x: modality value.
     ///   - maximumLevel: `ymax`: 255 for 8-bit output, 65,535 for 16-bit output.
     @inlinable
     public func outputLevel(forModalityValue x: Double, maximumLevel: Int) -> Int {
-        OutputQuantisation.level(ofFraction: outputFraction(forModalityValue: x), maximumLevel: maximumLevel)
+        switch function {
+        case .linear, .linearExact:
+            return OutputQuantisation.level(
+                ofFraction: outputFraction(forModalityValue: x), maximumLevel: maximumLevel)
+        case .sigmoid:
+            let y = Double(maximumLevel) / (1 + exp(-4 * (x - center) / width))
+            return OutputQuantisation.level(ofOutputValue: y, maximumLevel: maximumLevel)
+        }
     }
 }
