@@ -30,7 +30,7 @@ public struct DisplayLookupTable<Level: FixedWidthInteger & UnsignedInteger & Se
 
     /// The level of `sample`; samples beyond the table take its last level.
     @inlinable
-    public subscript(sample: UInt16) -> Level {
+    public subscript(sample sample: UInt16) -> Level {
         levels[min(Int(sample), levels.count - 1)]
     }
 }
