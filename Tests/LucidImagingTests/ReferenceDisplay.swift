@@ -1,9 +1,10 @@
+import LucidImaging
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import LucidImaging
 
 /// A deliberately plain re-statement of the display formulas, one value at a time, written from
 /// DICOM-DISPLAY.md / PS3.3 without using the module's evaluation code.

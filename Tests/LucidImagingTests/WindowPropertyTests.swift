@@ -72,7 +72,8 @@ struct WindowPropertyTests {
             #expect(above >= below)
             for ymax in [255, 65535] {
                 // Round half up breaks exact symmetry only at a tie, by one level.
-                let sum = window.outputLevel(forModalityValue: center + step, maximumLevel: ymax)
+                let sum =
+                    window.outputLevel(forModalityValue: center + step, maximumLevel: ymax)
                     + window.outputLevel(forModalityValue: center - step, maximumLevel: ymax)
                 #expect(sum == ymax || sum == ymax + 1)
             }
@@ -123,7 +124,9 @@ struct WindowPropertyTests {
         let nanRescale = DisplayPipeline(
             encoding: encoding, modality: .rescale(slope: .nan, intercept: 0),
             voi: .window(Window(center: 0, width: 10)), invert: false)
-        let error = #expect(throws: DisplayPipelineError.self) { try nanRescale.render(GrayImage(width: 1, height: 1, repeating: 0)) }
+        let error = #expect(throws: DisplayPipelineError.self) {
+            try nanRescale.render(GrayImage(width: 1, height: 1, repeating: 0))
+        }
         guard case .nonFiniteRescale? = error else {
             Issue.record("expected nonFiniteRescale, got \(String(describing: error))")
             return
