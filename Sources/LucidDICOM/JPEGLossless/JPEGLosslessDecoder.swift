@@ -9,9 +9,10 @@
 public enum JPEGLosslessDecoder {
     /// Decodes the JPEG codestream `bytes` (from SOI, T.81 B.2.1) into its samples.
     ///
-    /// Hostile input never traps: every field is validated before use, the sample buffer is
-    /// allocated once from the validated frame size (at most ``JPEGLosslessImage/maximumSampleCount``),
-    /// and every failure is reported as a ``JPEGLosslessError`` with its byte offset.
+    /// Hostile input never traps: every field is validated before use; the sample buffer is
+    /// allocated once, at the first scan, from the validated frame size (at most
+    /// ``JPEGLosslessImage/maximumSampleCount``) and only when the remaining data could hold at least
+    /// one bit per sample; every failure is reported as a ``JPEGLosslessError`` with its byte offset.
     public static func decode(_ bytes: [UInt8]) throws(JPEGLosslessError) -> JPEGLosslessImage {
         guard bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == JPEGMarker.startOfImage else {
             throw .missingStartOfImage
@@ -43,8 +44,6 @@ public enum JPEGLosslessDecoder {
             case JPEGMarker.losslessHuffmanFrame:
                 guard frame == nil else { throw .unexpectedMarker(marker: marker.code, offset: marker.offset) }
                 let header = try JPEGLosslessFrameHeader(&segment)
-                // The frame header capped width * height * components at maximumSampleCount.
-                samples = [UInt16](repeating: 0, count: header.width * header.height * header.components.count)
                 decodedComponents = [Bool](repeating: false, count: header.components.count)
                 frame = header
             case JPEGMarker.defineArithmeticConditioning:
@@ -68,6 +67,14 @@ public enum JPEGLosslessDecoder {
                     }
                     scanTables.append(table)
                 }
+                // The frame header capped width * height * components at maximumSampleCount.
+                let sampleCount = frame.width * frame.height * frame.components.count
+                // Every sample costs at least one bit of Huffman code (code lengths are 1...16, T.81
+                // C.2), so shorter data cannot hold the scan; checking first avoids a useless allocation.
+                guard frame.width * frame.height * scan.components.count <= 8 * (bytes.count - segment.end) else {
+                    throw .truncated(offset: bytes.count)
+                }
+                if samples.count != sampleCount { samples = [UInt16](repeating: 0, count: sampleCount) }
                 let parameters = JPEGLosslessScanDecoder.Parameters(
                     frame: frame, scan: scan, tables: scanTables, restartInterval: restartInterval)
                 offset = try JPEGLosslessScanDecoder.decode(bytes, start: segment.end, parameters: parameters, into: &samples)
