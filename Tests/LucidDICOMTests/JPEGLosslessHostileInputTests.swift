@@ -1,3 +1,4 @@
+import LucidTestSupport
 import Testing
 @testable import LucidDICOM
 

@@ -1,3 +1,4 @@
+import LucidTestSupport
 import Testing
 @testable import LucidDICOM
 
@@ -26,15 +27,15 @@ struct JPEGLosslessSampleFileTests {
 
         let stored = DICOMSampleFiles.storedValues(
             image.samples, bitsStored: entry.bitsStored, signed: entry.pixelRepresentation == 1)
-        #expect(TestSHA256.hexDigest(DICOMSampleFiles.littleEndianBytes(stored)) == entry.storedSHA256)
+        #expect(SHA256.hex(DICOMSampleFiles.littleEndianBytes(stored)) == entry.storedSHA256)
         for probe in entry.probePixels {
             #expect(stored[probe.row * image.width + probe.column] == probe.value, "pixel (\(probe.row), \(probe.column))")
         }
     }
 
     @Test func sha256MatchesKnownDigests() {
-        #expect(TestSHA256.hexDigest([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(TestSHA256.hexDigest(Array("abc".utf8))
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8))
             == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
