@@ -35,12 +35,20 @@ public struct JPEGHeader: Sendable, Equatable {
     /// Colour space of the stream.
     public var colorSpace: JPEGColorSpace
 
+    public init(width: Int, height: Int, components: Int, precision: Int, colorSpace: JPEGColorSpace) {
+        self.width = width
+        self.height = height
+        self.components = components
+        self.precision = precision
+        self.colorSpace = colorSpace
+    }
+}
+
+extension JPEGHeader {
     init(_ header: lucid_jpeg_header) {
-        width = Int(header.width)
-        height = Int(header.height)
-        components = Int(header.components)
-        precision = Int(header.precision)
-        colorSpace = JPEGColorSpace(shimCode: header.color_space)
+        self.init(
+            width: Int(header.width), height: Int(header.height), components: Int(header.components),
+            precision: Int(header.precision), colorSpace: JPEGColorSpace(shimCode: header.color_space))
     }
 }
 
