@@ -72,7 +72,9 @@ struct JPEGCodecTests {
 
     @Test("decodeGray8 refuses a colour stream")
     func grayOnly() {
-        #expect(throws: CodecError.notGrayscale(components: 3)) { try JPEGCodec.decodeGray8(JPEGTestData.color16x8) }
+        #expect(throws: CodecError.notGrayscale(components: 3)) {
+            try JPEGCodec.decodeGray8(JPEGTestData.color16x8)
+        }
     }
 
     @Test("the pixel cap applies to JPEG too")

@@ -49,7 +49,8 @@ struct PNGCorruptInputTests {
 
     @Test("empty input, garbage and a bare signature throw clear errors")
     func garbage() {
-        #expect(throws: CodecError.png(operation: "read header", message: "not a PNG file (the 8-byte PNG signature is missing)")) {
+        let missingSignature = "not a PNG file (the 8-byte PNG signature is missing)"
+        #expect(throws: CodecError.png(operation: "read header", message: missingSignature)) {
             try PNGCodec.decode([])
         }
         var generator = SeededGenerator(seed: 11)
@@ -61,8 +62,8 @@ struct PNGCorruptInputTests {
 
     @Test("a header declaring 100000 x 100000 pixels is refused before allocation")
     func hugeDeclaredSize() {
-        let file = PNGBytes.signature + PNGBytes.ihdr(width: 100_000, height: 100_000, bitDepth: 16, colorType: 0)
-            + PNGBytes.chunk("IDAT", PNGBytes.zlibStored([0, 0])) + PNGBytes.chunk("IEND", [])
+        let header = PNGBytes.ihdr(width: 100_000, height: 100_000, bitDepth: 16, colorType: 0)
+        let file = PNGBytes.signature + header + PNGBytes.chunk("IDAT", PNGBytes.zlibStored([0, 0])) + PNGBytes.chunk("IEND", [])
         #expect(throws: CodecError.imageTooLarge(width: 100_000, height: 100_000, maximumPixelCount: 1 << 28)) {
             try PNGCodec.decode(file)
         }
@@ -88,7 +89,8 @@ struct PNGCorruptInputTests {
     func descriptions() {
         let colour = CodecError.pngNotGrayscale(colorType: 2).description
         #expect(colour.contains("colour PNG not supported") && colour.contains("RGB"))
-        #expect(CodecError.imageTooLarge(width: 9, height: 9, maximumPixelCount: 4).description.contains("maximumPixelCount"))
+        let tooLarge = CodecError.imageTooLarge(width: 9, height: 9, maximumPixelCount: 4)
+        #expect(tooLarge.description.contains("maximumPixelCount"))
     }
 
     private func findType(_ type: String, in file: [UInt8]) -> Int? {

@@ -7,7 +7,8 @@ struct PNGRoundTripTests {
     @Test("8-bit images survive encode and decode bit-exactly", arguments: TestImages.oddSizes.indices)
     func roundTrip8(sizeIndex: Int) throws {
         let size = TestImages.oddSizes[sizeIndex]
-        let image = TestImages.random(UInt8.self, width: size.width, height: size.height, seed: 8 + UInt64(sizeIndex))
+        let image = TestImages.random(
+            UInt8.self, width: size.width, height: size.height, seed: 8 + UInt64(sizeIndex))
         let decoded = try PNGCodec.decode(PNGCodec.encode(image))
         #expect(decoded.image == .gray8(image))
         #expect(decoded.storedBitDepth == 8)
@@ -17,10 +18,21 @@ struct PNGRoundTripTests {
     @Test("16-bit images survive encode and decode bit-exactly", arguments: TestImages.oddSizes.indices)
     func roundTrip16(sizeIndex: Int) throws {
         let size = TestImages.oddSizes[sizeIndex]
-        let image = TestImages.random(UInt16.self, width: size.width, height: size.height, seed: 16 + UInt64(sizeIndex))
+        let image = TestImages.random(
+            UInt16.self, width: size.width, height: size.height, seed: 16 + UInt64(sizeIndex))
         let decoded = try PNGCodec.decode(PNGCodec.encode(image))
         #expect(decoded.image == .gray16(image))
         #expect(decoded.storedBitDepth == 16)
+    }
+
+    @Test("gamma and sRGB chunks do not alter the samples")
+    func gammaIgnored() throws {
+        let image = TestImages.random(UInt16.self, width: 19, height: 4, seed: 77)
+        let file = try PNGCodec.encode(image)
+        let ihdrEnd = PNGBytes.signature.count + 25
+        let extra = PNGBytes.chunk("gAMA", PNGBytes.bigEndian32(100_000)) + PNGBytes.chunk("sRGB", [0])
+        let edited = Array(file.prefix(ihdrEnd)) + extra + Array(file.dropFirst(ihdrEnd))
+        #expect(try PNGCodec.decode(edited).image == .gray16(image))
     }
 
     @Test("every zlib level round-trips; levels outside 0...9 are rejected")
@@ -63,6 +75,7 @@ struct PNGRoundTripTests {
         let scanlines: [UInt8] = [0, 10, 20, 1, 5, 5, 2, 1, 1, 3, 6, 3, 4, 0, 0]
         let file = PNGBytes.file(width: 2, height: 5, bitDepth: 8, colorType: 0, scanlines: scanlines)
         let decoded = try PNGCodec.decode(file)
-        #expect(decoded.image == .gray8(GrayImage(width: 2, height: 5, pixels: [10, 20, 5, 10, 6, 11, 9, 13, 9, 13])))
+        let expected: [UInt8] = [10, 20, 5, 10, 6, 11, 9, 13, 9, 13]
+        #expect(decoded.image == .gray8(GrayImage(width: 2, height: 5, pixels: expected)))
     }
 }
