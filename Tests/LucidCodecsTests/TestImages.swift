@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LucidImaging
+
+/// SplitMix64: a small deterministic generator so every run tests the same images.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+enum TestImages {
+    /// Odd sizes that exercise row strides, single rows and single columns.
+    static let oddSizes: [(width: Int, height: Int)] = [(1, 1), (3, 7), (257, 33), (1, 65), (64, 1)]
+
+    static func random<Pixel: FixedWidthInteger & UnsignedInteger & Sendable>(
+        _: Pixel.Type, width: Int, height: Int, seed: UInt64
+    ) -> GrayImage<Pixel> {
+        var generator = SeededGenerator(seed: seed)
+        let pixels = (0..<(width * height)).map { _ in Pixel.random(in: .min ... .max, using: &generator) }
+        return GrayImage(width: width, height: height, pixels: pixels)
+    }
+
+    /// A smooth 8-bit image (sum of low-frequency sines), the kind JPEG encodes well.
+    static func smooth(width: Int, height: Int) -> GrayImage<UInt8> {
+        var image = GrayImage<UInt8>(width: width, height: height, repeating: 0)
+        for y in 0..<height {
+            for x in 0..<width {
+                let value = 128 + 60 * sin(Double(x) / 23) + 50 * cos(Double(y) / 17)
+                image[x, y] = UInt8(max(0, min(255, value.rounded())))
+            }
+        }
+        return image
+    }
+
+    /// Peak signal-to-noise ratio in dB for 8-bit samples; `.infinity` when identical.
+    static func psnr(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        let squared = zip(a, b).reduce(0.0) { sum, pair in
+            let difference = Double(pair.0) - Double(pair.1)
+            return sum + difference * difference
+        }
+        guard squared > 0 else { return .infinity }
+        let mse = squared / Double(a.count)
+        return 10 * log10(255 * 255 / mse)
+    }
+
+    static func maximumDifference(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        zip(a, b).map { abs(Int($0) - Int($1)) }.max() ?? 0
+    }
+}
