@@ -1,4 +1,42 @@
+import LucidCodecs
+
+/// JPEG frames: Baseline and Extended 8-bit through libjpeg (PS3.5 A.4.1), and JPEG Lossless
+/// (Process 14, PS3.5 A.4.1) through `JPEGLosslessDecoder`. The decoded size and component count
+/// must agree with the Image Pixel module.
 extension PixelDataDecoder {
-    func jpegFrame(_ bytes: [UInt8], index: Int) throws(DICOMError) -> [UInt16] { throw unsupportedSyntax }
-    func jpegLosslessFrame(_ bytes: [UInt8], index: Int) throws(DICOMError) -> [UInt16] { throw unsupportedSyntax }
+    func jpegFrame(_ bytes: [UInt8], index: Int) throws(DICOMError) -> [UInt16] {
+        let image: JPEGImage
+        do {
+            image = try JPEGCodec.decode(bytes, maximumPixelCount: limits.maximumFramePixels)
+        } catch {
+            if case .unsupportedPrecision = error { throw unsupportedSyntax }
+            throw codecError(index, error.description)
+        }
+        try checkGeometry(width: image.width, height: image.height, components: image.components, index: index)
+        return image.samples.map { UInt16($0) }
+    }
+
+    func jpegLosslessFrame(_ bytes: [UInt8], index: Int) throws(DICOMError) -> [UInt16] {
+        let image: JPEGLosslessImage
+        do {
+            image = try JPEGLosslessDecoder.decode(bytes)
+        } catch {
+            throw codecError(index, error.description)
+        }
+        try checkGeometry(width: image.width, height: image.height, components: image.components, index: index)
+        return image.samples
+    }
+
+    private func checkGeometry(width: Int, height: Int, components: Int, index: Int) throws(DICOMError) {
+        guard width == description.columns, height == description.rows, components == 1 else {
+            throw codecError(
+                index,
+                "the JPEG stream is \(width)x\(height) with \(components) component(s), the header declares "
+                    + "\(description.columns)x\(description.rows) with 1")
+        }
+    }
+
+    private func codecError(_ index: Int, _ reason: String) -> DICOMError {
+        .codec(file: source, transferSyntax: file.transferSyntax.name, frame: index + 1, reason: reason)
+    }
 }
