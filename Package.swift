@@ -36,7 +36,7 @@ let package = Package(
                 "LucidPipeline", "LucidDICOM", "LucidCodecs", "LucidImaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "LucidTestSupport", path: "Tests/LucidTestSupport"),
+        .target(name: "LucidTestSupport", dependencies: ["LucidDICOM"], path: "Tests/LucidTestSupport"),
         .testTarget(name: "LucidImagingTests", dependencies: ["LucidImaging", "LucidTestSupport"]),
         .testTarget(name: "LucidDICOMTests", dependencies: ["LucidDICOM", "LucidImaging", "LucidTestSupport"]),
         .testTarget(name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging", "LucidTestSupport"]),

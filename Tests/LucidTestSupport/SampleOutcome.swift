@@ -2,7 +2,7 @@ import LucidDICOM
 
 /// What Lucid must do with each file of the shared corpus: decode it exactly, or fail with one
 /// specific error case.
-enum SampleOutcome {
+public enum SampleOutcome: Sendable {
     case decode
     case unsupportedSyntax
     case colour
@@ -13,7 +13,7 @@ enum SampleOutcome {
     case unsupportedBitsAllocated
     case codecError
 
-    static let expected: [String: SampleOutcome] = [
+    public static let expected: [String: SampleOutcome] = [
         "mr_small_jpegls_lossless.dcm": .unsupportedSyntax,
         "mr_small_j2k_lossless.dcm": .unsupportedSyntax,
         "ct_enhanced_2frame_jpeg_extended12.dcm": .unsupportedSyntax,
@@ -33,10 +33,13 @@ enum SampleOutcome {
         "ot_jpeg_syntax_raw_fragment.dcm": .codecError,
     ]
 
-    static func of(_ name: String) -> SampleOutcome { expected[name] ?? .decode }
+    public static func of(_ name: String) -> SampleOutcome { expected[name] ?? .decode }
+
+    /// Whether Lucid decodes the file.
+    public static func decodes(_ name: String) -> Bool { expected[name] == nil }
 
     /// Whether `error` is the case this outcome expects.
-    func matches(_ error: DICOMError) -> Bool {
+    public func matches(_ error: DICOMError) -> Bool {
         switch (self, error) {
         case (.unsupportedSyntax, .unsupportedTransferSyntax): return true
         case (.colour, .colourNotSupported): return true
