@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(
             name: "LucidPipelineTests",
             dependencies: ["LucidPipeline", "LucidDICOM", "LucidCodecs", "LucidImaging", "LucidTestSupport"]),
-        .testTarget(name: "LucidCLITests", dependencies: ["lucid", "LucidTestSupport"]),
+        .testTarget(name: "LucidCLITests", dependencies: ["lucid", "LucidCodecs", "LucidTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

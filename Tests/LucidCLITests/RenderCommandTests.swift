@@ -1,0 +1,104 @@
+import Foundation
+import LucidCodecs
+import LucidTestSupport
+import Testing
+
+/// `lucid render` run as a user runs it: outputs, exit statuses, nothing left behind on failure.
+@Suite struct RenderCommandTests {
+    func contents(_ path: String) throws -> [UInt8] {
+        [UInt8](try #require(FileManager.default.contents(atPath: path)))
+    }
+
+    @Test("PNG output equals the reference rendering and says how it was made")
+    func png() throws {
+        let folder = try LucidBinary.temporaryFolder()
+        let output = folder + "/ct.png"
+        let source = SampleCorpus.path("ct_ge_ivrle_window.dcm")
+        let result = try LucidBinary.run(["render", source, "-o", output])
+        #expect(result.status == 0, "\(result.standardError)")
+        let decoded = try PNGCodec.decode(try contents(output))
+        let expected = try PNGCodec.decode(try contents(SampleCorpus.path("expected/ct_ge_ivrle_window.png")))
+        guard case .gray8(let image) = decoded.image, case .gray8(let reference) = expected.image else {
+            Issue.record("expected 8-bit grayscale PNGs")
+            return
+        }
+        let worst = zip(image.pixels, reference.pixels).map { abs(Int($0) - Int($1)) }.max() ?? 0
+        #expect(worst <= 1)
+        #expect(decoded.text(forKeyword: "Source") == source)
+        #expect(decoded.text(forKeyword: "Window")?.contains("center 40 width 400 LINEAR") == true)
+        #expect(decoded.text(forKeyword: "Frame") == "1 of 1")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["ct.png"])
+    }
+
+    @Test("16-bit PNG, JPEG, a chosen frame and a preset")
+    func variants() throws {
+        let folder = try LucidBinary.temporaryFolder()
+        let ct = SampleCorpus.path("ct_enhanced_2frame_evrle.dcm")
+        #expect(try LucidBinary.run(["render", ct, "-o", folder + "/a.png", "--depth", "16", "--frame", "2"]).status == 0)
+        guard case .gray16(let image16) = try PNGCodec.decode(try contents(folder + "/a.png")).image else {
+            Issue.record("expected a 16-bit PNG")
+            return
+        }
+        #expect(image16.width == 512)
+        #expect(try LucidBinary.run(["render", ct, "-o", folder + "/b.jpg", "--window", "lung", "--quality", "80"]).status == 0)
+        let jpeg = try JPEGCodec.decodeGray8(try contents(folder + "/b.jpg"))
+        #expect(jpeg.width == 512 && jpeg.height == 512)
+    }
+
+    @Test("Standard input to standard output")
+    func pipes() throws {
+        let bytes = try #require(FileManager.default.contents(atPath: SampleCorpus.path("mr_small_evrle.dcm")))
+        let result = try LucidBinary.run(["render", "-", "-o", "-", "--format", "png"], input: bytes)
+        #expect(result.status == 0)
+        let decoded = try PNGCodec.decode([UInt8](result.standardOutput))
+        #expect(decoded.image.width == 64)
+        #expect(decoded.text(forKeyword: "Source") == "<stdin>")
+    }
+
+    @Test("A file that cannot be rendered: status 1, a message naming it, no output file")
+    func failures() throws {
+        let folder = try LucidBinary.temporaryFolder()
+        for (name, message) in [
+            ("us_rgb_evrle.dcm", "colour images are not supported"),
+            ("mr_small_truncated_pixeldata.dcm", "truncated pixel data"),
+            ("mr_small_jpegls_lossless.dcm", "unsupported transfer syntax 1.2.840.10008.1.2.4.80"),
+            ("ct_no_pixeldata.dcm", "no pixel data"),
+        ] {
+            let result = try LucidBinary.run(["render", SampleCorpus.path(name), "-o", folder + "/out.png"])
+            #expect(result.status == 1, "\(name)")
+            #expect(result.standardError.contains(name) && result.standardError.contains(message), "\(result.standardError)")
+        }
+        let missing = try LucidBinary.run(["render", folder + "/nope.dcm", "-o", folder + "/out.png"])
+        #expect(missing.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test("Bad usage: status 2 and nothing written")
+    func usage() throws {
+        let folder = try LucidBinary.temporaryFolder()
+        let source = SampleCorpus.path("mr_small_evrle.dcm")
+        for arguments in [
+            ["render", source, "-o", folder + "/x.tiff"],
+            ["render", source, "-o", folder + "/x.png", "--window", "lungs"],
+            ["render", source, "-o", folder + "/x.png", "--window", "40,0"],
+            ["render", source, "-o", folder + "/x.jpg", "--depth", "16"],
+            ["render", source, "-o", folder + "/x.jpg", "--quality", "0"],
+            ["render", source, "-o", folder + "/x.png", "--function", "cubic"],
+            ["render", source, "-o", folder + "/x.png", "--frame", "0"],
+            ["render", source],
+        ] {
+            #expect(try LucidBinary.run(arguments).status == 2, "\(arguments)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test("A frame or window the file does not have: status 1")
+    func missingChoices() throws {
+        let source = SampleCorpus.path("mr_small_evrle.dcm")
+        let folder = try LucidBinary.temporaryFolder()
+        let frame = try LucidBinary.run(["render", source, "-o", folder + "/x.png", "--frame", "2"])
+        #expect(frame.status == 1 && frame.standardError.contains("frame 2 does not exist"))
+        let window = try LucidBinary.run(["render", source, "-o", folder + "/x.png", "--window", "file:2"])
+        #expect(window.status == 1 && window.standardError.contains("window 2 requested"))
+    }
+}
