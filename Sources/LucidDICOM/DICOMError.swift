@@ -78,7 +78,8 @@ public enum DICOMError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(file): (7FE0,0010) PixelData at byte \(offset): truncated pixel data: the header declares "
                 + "\(expectedBytes) bytes of pixels, only \(availableBytes) are present. The file was cut short."
         case .colourNotSupported(let file, let photometric, let samples):
-            return "\(file): (0028,0004) PhotometricInterpretation is \(photometric) with \(samples) sample(s) per pixel: "
+            return
+                "\(file): (0028,0004) PhotometricInterpretation is \(photometric) with \(samples) sample(s) per pixel: "
                 + "colour images are not supported; Lucid processes MONOCHROME1 and MONOCHROME2 images."
         case .unsupportedPixelFormat(let file, let tag, let reason):
             return "\(file): \(tag.described): unsupported pixel format: \(reason)."

@@ -31,10 +31,12 @@ extension DataSetParser {
             } else {
                 let available = end - (position + 8)
                 guard Int(itemLength) <= available else {
-                    throw .invalidLength(file: file, tag: .item, offset: position, length: itemLength, remaining: available)
+                    throw .invalidLength(
+                        file: file, tag: .item, offset: position, length: itemLength, remaining: available)
                 }
                 let itemEnd = position + 8 + Int(itemLength)
-                let (item, _) = try parseDataSet(from: position + 8, to: itemEnd, depth: depth, untilItemDelimiter: false)
+                let (item, _) = try parseDataSet(
+                    from: position + 8, to: itemEnd, depth: depth, untilItemDelimiter: false)
                 items.append(item)
                 position = itemEnd
             }

@@ -97,7 +97,8 @@ struct DataSetParser {
         let isDictionarySequence = DICOMDictionary.entry(for: tag)?.vr == .SQ
         if header.length == DataSetParser.undefinedLength {
             if tag == .pixelData {
-                return try parseEncapsulatedPixelData(at: position, valueOffset: header.valueOffset, end: end, vr: header.vr)
+                return try parseEncapsulatedPixelData(
+                    at: position, valueOffset: header.valueOffset, end: end, vr: header.vr)
             }
             guard depth < limits.maximumSequenceDepth else {
                 throw .nestingTooDeep(file: file, tag: tag, offset: position, limit: limits.maximumSequenceDepth)
@@ -116,10 +117,13 @@ struct DataSetParser {
                     tag: tag, vr: header.vr, offset: position, valueOffset: header.valueOffset,
                     length: max(0, remaining), isTruncated: true)
             }
-            throw .invalidLength(file: file, tag: tag, offset: position, length: header.length, remaining: max(0, remaining))
+            throw .invalidLength(
+                file: file, tag: tag, offset: position, length: header.length, remaining: max(0, remaining))
         }
         let length = Int(header.length)
-        let mayBeSequence = header.vr == .SQ || (header.vr == .UN && (isDictionarySequence || startsWithItem(header.valueOffset, length)))
+        let mayBeSequence =
+            header.vr == .SQ
+            || (header.vr == .UN && (isDictionarySequence || startsWithItem(header.valueOffset, length)))
         if mayBeSequence && length > 0 {
             guard depth < limits.maximumSequenceDepth else {
                 throw .nestingTooDeep(file: file, tag: tag, offset: position, limit: limits.maximumSequenceDepth)

@@ -37,7 +37,8 @@ extension DisplayAttributes {
         guard !entries.isEmpty else { return nil }
         if entries.count > declaredEntries { entries = Array(entries.prefix(declaredEntries)) }
         return LookupTable(
-            firstMappedValue: firstMapped, bitsPerEntry: bits, entries: entries, explanation: item.string(.lutExplanation))
+            firstMappedValue: firstMapped, bitsPerEntry: bits, entries: entries,
+            explanation: item.string(.lutExplanation))
     }
 
     /// The padding stored values: Pixel Padding Value alone, or the range it spans with Pixel Padding

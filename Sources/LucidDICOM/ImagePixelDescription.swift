@@ -52,7 +52,8 @@ public struct ImagePixelDescription: Sendable, Equatable {
             throw .invalidAttribute(file: file, tag: .columns, value: String(columns), reason: "must be 1...65535")
         }
         guard (1...64).contains(bitsAllocated) else {
-            throw .invalidAttribute(file: file, tag: .bitsAllocated, value: String(bitsAllocated), reason: "must be 1...64")
+            throw .invalidAttribute(
+                file: file, tag: .bitsAllocated, value: String(bitsAllocated), reason: "must be 1...64")
         }
         guard (1...bitsAllocated).contains(bitsStored) else {
             throw .invalidAttribute(
@@ -62,7 +63,9 @@ public struct ImagePixelDescription: Sendable, Equatable {
         guard ((bitsStored - 1)...(bitsAllocated - 1)).contains(highBit) else {
             throw .invalidAttribute(
                 file: file, tag: .highBit, value: String(highBit),
-                reason: "must be \(bitsStored - 1)...\(bitsAllocated - 1) for \(bitsStored) bits stored in \(bitsAllocated)")
+                reason:
+                    "must be \(bitsStored - 1)...\(bitsAllocated - 1) for \(bitsStored) bits stored in \(bitsAllocated)"
+            )
         }
         guard pixelRepresentation == 0 || pixelRepresentation == 1 else {
             throw .invalidAttribute(
@@ -76,7 +79,8 @@ public struct ImagePixelDescription: Sendable, Equatable {
 
     /// True for MONOCHROME1 and MONOCHROME2 with one sample per pixel.
     public var isGrayscale: Bool {
-        samplesPerPixel == 1 && (photometricInterpretation == "MONOCHROME1" || photometricInterpretation == "MONOCHROME2")
+        samplesPerPixel == 1
+            && (photometricInterpretation == "MONOCHROME1" || photometricInterpretation == "MONOCHROME2")
     }
 
     /// MONOCHROME1: the minimum value is displayed white (PS3.3 C.7.6.3.1.2).

@@ -5,12 +5,14 @@ extension PixelDataDecoder {
         guard let fragments = element.fragments else {
             throw .malformed(
                 file: source, tag: .pixelData, offset: element.offset,
-                reason: "\(file.transferSyntax.name) needs encapsulated Pixel Data (undefined length), found a plain value")
+                reason:
+                    "\(file.transferSyntax.name) needs encapsulated Pixel Data (undefined length), found a plain value")
         }
         let data = Array(fragments.dropFirst())
         guard !data.isEmpty else {
             if element.isTruncated {
-                throw .truncatedPixelData(file: source, offset: element.offset, expectedBytes: 0, availableBytes: element.length)
+                throw .truncatedPixelData(
+                    file: source, offset: element.offset, expectedBytes: 0, availableBytes: element.length)
             }
             throw .emptyPixelData(file: source, offset: element.offset)
         }
@@ -40,8 +42,13 @@ extension PixelDataDecoder {
             var groups: [[Fragment]] = []
             for fragment in data {
                 let bytes = file.dataSet.bytes(of: fragment)
-                let startsImage = bytes.count >= 2 && bytes[bytes.startIndex] == 0xFF && bytes[bytes.startIndex + 1] == 0xD8
-                if startsImage || groups.isEmpty { groups.append([fragment]) } else { groups[groups.count - 1].append(fragment) }
+                let startsImage =
+                    bytes.count >= 2 && bytes[bytes.startIndex] == 0xFF && bytes[bytes.startIndex + 1] == 0xD8
+                if startsImage || groups.isEmpty {
+                    groups.append([fragment])
+                } else {
+                    groups[groups.count - 1].append(fragment)
+                }
             }
             if groups.count == frames || element.isTruncated { return groups }
         }
@@ -57,7 +64,8 @@ extension PixelDataDecoder {
         var offsets: [Int] = []
         var position = bytes.startIndex
         for _ in 0..<frames {
-            let value = UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16
+            let value =
+                UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16
                 | UInt32(bytes[position + 3]) << 24
             offsets.append(Int(value))
             position += 4
@@ -67,7 +75,9 @@ extension PixelDataDecoder {
         for (index, fragment) in data.enumerated() { startIndexByOffset[fragment.offset - base] = index }
         var starts: [Int] = []
         for offset in offsets {
-            guard let index = startIndexByOffset[offset], starts.last.map({ index > $0 }) ?? (index == 0) else { return nil }
+            guard let index = startIndexByOffset[offset], starts.last.map({ index > $0 }) ?? (index == 0) else {
+                return nil
+            }
             starts.append(index)
         }
         return starts.enumerated().map { number, start in

@@ -103,7 +103,8 @@ struct PixelDataDecoder {
         let segments = description.bitsAllocated / 8
         let planes: [[UInt8]]
         do {
-            planes = try RLEDecoder.decodePlanes(bytes, pixelCount: description.pixelsPerFrame, expectedSegments: segments)
+            planes = try RLEDecoder.decodePlanes(
+                bytes, pixelCount: description.pixelsPerFrame, expectedSegments: segments)
         } catch {
             switch error {
             case .invalid(let reason):

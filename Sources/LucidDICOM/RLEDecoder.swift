@@ -43,7 +43,9 @@ enum RLEDecoder {
                 output.append(contentsOf: segment[position..<(position + run)])
                 position += header + 1
             } else if header != -128 {
-                guard position < segment.endIndex else { throw .invalid("segment \(number) ends inside a replicate run") }
+                guard position < segment.endIndex else {
+                    throw .invalid("segment \(number) ends inside a replicate run")
+                }
                 let run = min(1 - header, count - output.count)
                 output.append(contentsOf: repeatElement(segment[position], count: run))
                 position += 1

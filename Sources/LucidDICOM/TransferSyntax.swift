@@ -67,15 +67,25 @@ public struct TransferSyntax: Sendable, Hashable, CustomStringConvertible {
             ("1.2.840.10008.1.2.4.50", "JPEG Baseline (Process 1)", .jpegProcess1or2),
             ("1.2.840.10008.1.2.4.51", "JPEG Extended (Process 2 & 4)", .jpegProcess1or2),
             ("1.2.840.10008.1.2.4.57", "JPEG Lossless, Non-Hierarchical (Process 14)", .jpegLossless),
-            ("1.2.840.10008.1.2.4.70", "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])", .jpegLossless),
+            (
+                "1.2.840.10008.1.2.4.70",
+                "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])",
+                .jpegLossless
+            ),
             ("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless Image Compression", .unsupported),
             ("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless) Image Compression", .unsupported),
             ("1.2.840.10008.1.2.4.90", "JPEG 2000 Image Compression (Lossless Only)", .unsupported),
             ("1.2.840.10008.1.2.4.91", "JPEG 2000 Image Compression", .unsupported),
-            ("1.2.840.10008.1.2.4.92", "JPEG 2000 Part 2 Multi-component Image Compression (Lossless Only)", .unsupported),
+            (
+                "1.2.840.10008.1.2.4.92", "JPEG 2000 Part 2 Multi-component Image Compression (Lossless Only)",
+                .unsupported
+            ),
             ("1.2.840.10008.1.2.4.93", "JPEG 2000 Part 2 Multi-component Image Compression", .unsupported),
             ("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Image Compression (Lossless Only)", .unsupported),
-            ("1.2.840.10008.1.2.4.202", "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)", .unsupported),
+            (
+                "1.2.840.10008.1.2.4.202",
+                "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)", .unsupported
+            ),
             ("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 Image Compression", .unsupported),
             ("1.2.840.10008.1.2.4.100", "MPEG2 Main Profile / Main Level", .unsupported),
             ("1.2.840.10008.1.2.4.101", "MPEG2 Main Profile / High Level", .unsupported),
@@ -88,7 +98,9 @@ public struct TransferSyntax: Sendable, Hashable, CustomStringConvertible {
             ("1.2.840.10008.1.2.4.108", "HEVC/H.265 Main 10 Profile / Level 5.1", .unsupported),
         ]
         var table: [String: TransferSyntax] = [:]
-        for syntax in [implicitVRLittleEndian, explicitVRLittleEndian, explicitVRBigEndian, deflatedExplicitVRLittleEndian] {
+        for syntax in [
+            implicitVRLittleEndian, explicitVRLittleEndian, explicitVRBigEndian, deflatedExplicitVRLittleEndian,
+        ] {
             table[syntax.uid] = syntax
         }
         for (uid, name, encoding) in encapsulated {

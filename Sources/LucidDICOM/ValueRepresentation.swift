@@ -1,4 +1,5 @@
 /// Value Representations, PS3.5 §6.2.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 public enum ValueRepresentation: String, Sendable, Hashable, CaseIterable {
     case AE, AS, AT, CS, DA, DS, DT, FD, FL, IS, LO, LT, OB, OD, OF, OL, OV, OW, PN, SH, SL, SQ, SS, ST, SV,
         TM, UC, UI, UL, UN, UR, US, UT, UV

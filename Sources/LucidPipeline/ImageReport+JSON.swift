@@ -75,7 +75,8 @@ extension ImageReport {
             "  bits:           allocated \(show(bitsAllocated)), stored \(show(bitsStored)), high bit \(show(highBit)), "
                 + (pixelRepresentation == 1 ? "signed" : "unsigned"))
         lines.append("  photometric:    \(show(photometricInterpretation))")
-        lines.append("  rescale:        slope \(show(rescaleSlope)), intercept \(show(rescaleIntercept)) \(rescaleType ?? "")")
+        lines.append(
+            "  rescale:        slope \(show(rescaleSlope)), intercept \(show(rescaleIntercept)) \(rescaleType ?? "")")
         if windows.isEmpty { lines.append("  windows:        none") }
         for (index, window) in windows.enumerated() {
             let note = window.isValid ? "" : "  (invalid for \(window.function))"
@@ -83,8 +84,12 @@ extension ImageReport {
                 "  window \(index + 1):       center \(window.center), width \(window.width), \(window.function)"
                     + (window.explanation.map { ", \"\($0)\"" } ?? "") + note)
         }
-        lines.append("  VOI LUT Seq:    \(hasVOILUTSequence ? "yes" : "no")   Modality LUT Seq: \(hasModalityLUTSequence ? "yes" : "no")")
-        if let pixelPaddingRange { lines.append("  pixel padding:  \(pixelPaddingRange.lowerBound)...\(pixelPaddingRange.upperBound)") }
+        lines.append(
+            "  VOI LUT Seq:    \(hasVOILUTSequence ? "yes" : "no")   Modality LUT Seq: \(hasModalityLUTSequence ? "yes" : "no")"
+        )
+        if let pixelPaddingRange {
+            lines.append("  pixel padding:  \(pixelPaddingRange.lowerBound)...\(pixelPaddingRange.upperBound)")
+        }
         if let range = valueRange {
             lines.append(
                 "  values:         stored \(range.storedMinimum)...\(range.storedMaximum), "

@@ -21,13 +21,16 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
         case .dicom(let error):
             return error.description
         case .windowNotInFile(let file, let requested, let available):
-            return "\(file): window \(requested) requested, but the file has \(available) window(s) (0028,1050)/(0028,1051). "
+            return
+                "\(file): window \(requested) requested, but the file has \(available) window(s) (0028,1050)/(0028,1051). "
                 + "Use `lucid info` to list them."
         case .lookupTableNotInFile(let file, let requested, let available):
-            return "\(file): VOI LUT \(requested) requested, but the file has \(available) VOI LUT Sequence (0028,3010) item(s)."
+            return
+                "\(file): VOI LUT \(requested) requested, but the file has \(available) VOI LUT Sequence (0028,3010) item(s)."
         case .invalidWindow(let file, let window):
             let rule = window.function == .linear ? "width >= 1" : "width > 0"
-            return "\(file): window center \(window.center) width \(window.width) is invalid for \(window.function.rawValue) "
+            return
+                "\(file): window center \(window.center) width \(window.width) is invalid for \(window.function.rawValue) "
                 + "(it needs \(rule), PS3.3 C.11.2.1.2). Choose another window with --window."
         case .unusableModalityTransform(let file, let reason):
             return "\(file): the Modality LUT stage is unusable: \(reason)."

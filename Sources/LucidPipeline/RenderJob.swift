@@ -80,7 +80,8 @@ public struct RenderJob: Sendable {
         case (.png, let image?, _): return try PNGCodec.encode(image, textChunks: chunks)
         case (.png, _, let image?): return try PNGCodec.encode(image, textChunks: chunks)
         case (.jpeg, let image?, _): return try JPEGCodec.encode(image, quality: quality)
-        default: preconditionFailure("run() admits JPEG at 8 bits only, and a rendering holds the depth it was asked for")
+        default:
+            preconditionFailure("run() admits JPEG at 8 bits only, and a rendering holds the depth it was asked for")
         }
     }
 }

@@ -49,7 +49,8 @@ public enum Renderer {
         case .identity: return "none"
         case .rescale(let slope, let intercept): return "rescale slope \(format(slope)) intercept \(format(intercept))"
         case .lookupTable(let lut):
-            return "Modality LUT Sequence: \(lut.entries.count) entries from \(lut.firstMappedValue), \(lut.bitsPerEntry) bits"
+            return
+                "Modality LUT Sequence: \(lut.entries.count) entries from \(lut.firstMappedValue), \(lut.bitsPerEntry) bits"
         }
     }
 

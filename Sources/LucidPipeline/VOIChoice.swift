@@ -68,9 +68,13 @@ enum VOIChoice {
     static func minmax(display: DisplayAttributes, frame: GrayImage<UInt16>, encoding: StoredValueEncoding)
         -> (VOITransform, String)
     {
-        let range = ModalityRange(image: frame, encoding: encoding, modality: display.modality)
+        let range =
+            ModalityRange(image: frame, encoding: encoding, modality: display.modality)
             ?? ModalityRange(minimum: 0, maximum: 0)
-        return (range.linearVOI, "min/max of modality values: \(Renderer.format(range.minimum))...\(Renderer.format(range.maximum))")
+        return (
+            range.linearVOI,
+            "min/max of modality values: \(Renderer.format(range.minimum))...\(Renderer.format(range.maximum))"
+        )
     }
 
     static func automatic(display: DisplayAttributes, frame: GrayImage<UInt16>, encoding: StoredValueEncoding)
@@ -82,7 +86,8 @@ enum VOIChoice {
     }
 
     static func describe(_ window: Window) -> String {
-        var text = "center \(Renderer.format(window.center)) width \(Renderer.format(window.width)) \(window.function.rawValue)"
+        var text =
+            "center \(Renderer.format(window.center)) width \(Renderer.format(window.width)) \(window.function.rawValue)"
         if let explanation = window.explanation { text += " \"\(explanation)\"" }
         return text
     }

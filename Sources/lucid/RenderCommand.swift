@@ -25,7 +25,8 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The DICOM file, or - for standard input.")
     var file: String
 
-    @Option(name: [.customShort("o"), .long], help: "Output path ending in .png, .jpg or .jpeg, or - for standard output.")
+    @Option(
+        name: [.customShort("o"), .long], help: "Output path ending in .png, .jpg or .jpeg, or - for standard output.")
     var output: String
 
     @Option(help: "Frame number, from 1.")
@@ -56,7 +57,8 @@ struct RenderCommand: ParsableCommand {
             }
             if output == "-" { return .png }
             guard let inferred = OutputFormat(path: output) else {
-                throw ValidationError("cannot tell the format of '\(output)': end it in .png, .jpg or .jpeg, or pass --format")
+                throw ValidationError(
+                    "cannot tell the format of '\(output)': end it in .png, .jpg or .jpeg, or pass --format")
             }
             return inferred
         }

@@ -34,13 +34,16 @@ import Testing
     func variants() throws {
         let folder = try LucidBinary.temporaryFolder()
         let ct = SampleCorpus.path("ct_enhanced_2frame_evrle.dcm")
-        #expect(try LucidBinary.run(["render", ct, "-o", folder + "/a.png", "--depth", "16", "--frame", "2"]).status == 0)
+        #expect(
+            try LucidBinary.run(["render", ct, "-o", folder + "/a.png", "--depth", "16", "--frame", "2"]).status == 0)
         guard case .gray16(let image16) = try PNGCodec.decode(try contents(folder + "/a.png")).image else {
             Issue.record("expected a 16-bit PNG")
             return
         }
         #expect(image16.width == 512)
-        #expect(try LucidBinary.run(["render", ct, "-o", folder + "/b.jpg", "--window", "lung", "--quality", "80"]).status == 0)
+        #expect(
+            try LucidBinary.run(["render", ct, "-o", folder + "/b.jpg", "--window", "lung", "--quality", "80"]).status
+                == 0)
         let jpeg = try JPEGCodec.decodeGray8(try contents(folder + "/b.jpg"))
         #expect(jpeg.width == 512 && jpeg.height == 512)
     }
@@ -66,7 +69,9 @@ import Testing
         ] {
             let result = try LucidBinary.run(["render", SampleCorpus.path(name), "-o", folder + "/out.png"])
             #expect(result.status == 1, "\(name)")
-            #expect(result.standardError.contains(name) && result.standardError.contains(message), "\(result.standardError)")
+            #expect(
+                result.standardError.contains(name) && result.standardError.contains(message), "\(result.standardError)"
+            )
         }
         let missing = try LucidBinary.run(["render", folder + "/nope.dcm", "-o", folder + "/out.png"])
         #expect(missing.status == 1)

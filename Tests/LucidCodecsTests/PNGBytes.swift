@@ -42,8 +42,10 @@ enum PNGBytes {
             let count = min(65_535, data.count - offset)
             let isLast: UInt8 = offset + count == data.count ? 1 : 0
             let length = UInt16(count)
-            out += [isLast, UInt8(length & 0xFF), UInt8(length >> 8),
-                    UInt8(~length & 0xFF), UInt8(~length >> 8)]
+            out += [
+                isLast, UInt8(length & 0xFF), UInt8(length >> 8),
+                UInt8(~length & 0xFF), UInt8(~length >> 8),
+            ]
             out += data[offset..<(offset + count)]
             offset += count
         } while offset < data.count

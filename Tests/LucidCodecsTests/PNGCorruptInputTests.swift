@@ -63,7 +63,9 @@ struct PNGCorruptInputTests {
     @Test("a header declaring 100000 x 100000 pixels is refused before allocation")
     func hugeDeclaredSize() {
         let header = PNGBytes.ihdr(width: 100_000, height: 100_000, bitDepth: 16, colorType: 0)
-        let file = PNGBytes.signature + header + PNGBytes.chunk("IDAT", PNGBytes.zlibStored([0, 0])) + PNGBytes.chunk("IEND", [])
+        let file =
+            PNGBytes.signature + header + PNGBytes.chunk("IDAT", PNGBytes.zlibStored([0, 0]))
+            + PNGBytes.chunk("IEND", [])
         #expect(throws: CodecError.imageTooLarge(width: 100_000, height: 100_000, maximumPixelCount: 1 << 28)) {
             try PNGCodec.decode(file)
         }
@@ -80,7 +82,8 @@ struct PNGCorruptInputTests {
     @Test("colour, palette and alpha files are rejected as not grayscale", arguments: [2, 3, 4, 6])
     func colourRejected(colorType: UInt8) {
         let palette = colorType == 3 ? PNGBytes.chunk("PLTE", [0, 0, 0]) : []
-        let file = PNGBytes.signature + PNGBytes.ihdr(width: 1, height: 1, bitDepth: 8, colorType: colorType)
+        let file =
+            PNGBytes.signature + PNGBytes.ihdr(width: 1, height: 1, bitDepth: 8, colorType: colorType)
             + palette + PNGBytes.chunk("IDAT", PNGBytes.zlibStored([0, 0, 0, 0, 0])) + PNGBytes.chunk("IEND", [])
         #expect(throws: CodecError.pngNotGrayscale(colorType: Int(colorType))) { try PNGCodec.decode(file) }
     }

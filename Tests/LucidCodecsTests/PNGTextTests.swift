@@ -34,9 +34,11 @@ struct PNGTextTests {
         #expect(text.data == [0x41, 0, 0x63, 0x61, 0x66, 0xE9])
     }
 
-    @Test("invalid keywords are rejected", arguments: [
-        "", " Lead", "Trail ", "Two  spaces", String(repeating: "k", count: 80), "Tab\tKey", "Ω", "a\u{7F}",
-    ])
+    @Test(
+        "invalid keywords are rejected",
+        arguments: [
+            "", " Lead", "Trail ", "Two  spaces", String(repeating: "k", count: 80), "Tab\tKey", "Ω", "a\u{7F}",
+        ])
     func invalidKeywords(keyword: String) {
         #expect(throws: CodecError.invalidTextKeyword(keyword)) {
             try PNGCodec.encode(image, textChunks: [PNGTextChunk(keyword: keyword, text: "x")])

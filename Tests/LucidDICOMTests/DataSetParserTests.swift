@@ -124,7 +124,8 @@ import Testing
         let file = try DICOMFile.read(path: SampleCorpus.path("ot_deflated_8bit.dcm"))
         #expect(file.transferSyntax.isDeflated)
         #expect(file.dataSet.integer(.rows) == 512)
-        let corrupt = DataSetBytes.part10(transferSyntax: "1.2.840.10008.1.2.1.99", body: [0xFF, 0xFF, 0x00, 0x12, 0x34])
+        let corrupt = DataSetBytes.part10(
+            transferSyntax: "1.2.840.10008.1.2.1.99", body: [0xFF, 0xFF, 0x00, 0x12, 0x34])
         #expect {
             _ = try DICOMFile(bytes: corrupt, source: "bad-deflate.dcm")
         } throws: { error in

@@ -1,5 +1,6 @@
 import LucidTestSupport
 import Testing
+
 @testable import LucidDICOM
 
 /// Damaged and crafted input: the decoder must return a typed error (or, for harmless damage, an
@@ -53,8 +54,12 @@ struct JPEGLosslessHostileInputTests {
         }
     }
 
-    @Test(.enabled(if: DICOMSampleFiles.available),
-          arguments: ["pt_ge_jpegll_float_rescale.dcm", "mr_siemens_jpegll_window_width_0.dcm", "ct_nema_ct1_jpeg_lossless_sv1.dcm"])
+    @Test(
+        .enabled(if: DICOMSampleFiles.available),
+        arguments: [
+            "pt_ge_jpegll_float_rescale.dcm", "mr_siemens_jpegll_window_width_0.dcm",
+            "ct_nema_ct1_jpeg_lossless_sv1.dcm",
+        ])
     func truncatedSampleStreamFails(file: String) throws {
         let stream = try Self.sampleStream(file)
         let end = try Self.endOfImageOffset(stream)
@@ -78,8 +83,9 @@ struct JPEGLosslessHostileInputTests {
         }
     }
 
-    @Test(.enabled(if: DICOMSampleFiles.available),
-          arguments: ["pt_ge_jpegll_float_rescale.dcm", "mr_siemens_jpegll_window_width_0.dcm"])
+    @Test(
+        .enabled(if: DICOMSampleFiles.available),
+        arguments: ["pt_ge_jpegll_float_rescale.dcm", "mr_siemens_jpegll_window_width_0.dcm"])
     func damagedSampleStreamNeverTraps(file: String) throws {
         let stream = try Self.sampleStream(file)
         var generator = SeededGenerator(seed: 7)
@@ -103,8 +109,10 @@ struct JPEGLosslessHostileInputTests {
     /// SOI, a DHT with one 1-bit code, and an SOF3 declaring `width` x `height` x 1 at 16 bits.
     private static func header(width: Int, height: Int) -> [UInt8] {
         let table: [UInt8] = [0xFF, 0xC4, 0x00, 0x14, 0x00, 1] + [UInt8](repeating: 0, count: 15) + [0]
-        let frame: [UInt8] = [0xFF, 0xC3, 0x00, 0x0B, 16, UInt8(height >> 8), UInt8(height & 0xFF),
-                              UInt8(width >> 8), UInt8(width & 0xFF), 1, 1, 0x11, 0]
+        let frame: [UInt8] = [
+            0xFF, 0xC3, 0x00, 0x0B, 16, UInt8(height >> 8), UInt8(height & 0xFF),
+            UInt8(width >> 8), UInt8(width & 0xFF), 1, 1, 0x11, 0,
+        ]
         return [0xFF, 0xD8] + table + frame
     }
 
@@ -143,7 +151,8 @@ struct JPEGLosslessHostileInputTests {
 
     @Test func invalidHuffmanTablesAreRejected() {
         // Three 1-bit codes cannot exist.
-        let overfull: [UInt8] = [0xFF, 0xD8, 0xFF, 0xC4, 0x00, 0x16, 0x00, 3] + [UInt8](repeating: 0, count: 15) + [0, 1, 2]
+        let overfull: [UInt8] =
+            [0xFF, 0xD8, 0xFF, 0xC4, 0x00, 0x16, 0x00, 3] + [UInt8](repeating: 0, count: 15) + [0, 1, 2]
         #expect(throws: JPEGLosslessError.self) { try JPEGLosslessDecoder.decode(overfull) }
         // Category 17 does not exist in lossless coding.
         let badValue: [UInt8] = [0xFF, 0xD8, 0xFF, 0xC4, 0x00, 0x14, 0x00, 1] + [UInt8](repeating: 0, count: 15) + [17]

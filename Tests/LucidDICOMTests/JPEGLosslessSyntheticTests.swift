@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LucidDICOM
 
 /// Round trips through the test encoder: every predictor, point transforms, restart intervals,
@@ -11,8 +12,9 @@ struct JPEGLosslessSyntheticTests {
     }
 
     private func roundTrip(_ encoder: JPEGLosslessTestEncoder, noise: Int, seed: UInt64) throws {
-        let samples = makeTestSamples(width: encoder.width, height: encoder.height, components: encoder.components,
-                                      precision: encoder.precision, noise: noise, seed: seed)
+        let samples = makeTestSamples(
+            width: encoder.width, height: encoder.height, components: encoder.components,
+            precision: encoder.precision, noise: noise, seed: seed)
         let image = try JPEGLosslessDecoder.decode(encoder.encode(samples))
         #expect(image.width == encoder.width)
         #expect(image.height == encoder.height)
@@ -83,7 +85,8 @@ struct JPEGLosslessSyntheticTests {
     @Test func wrongRestartMarkerNumberIsRejected() throws {
         var encoder = JPEGLosslessTestEncoder(width: 8, height: 4, components: 1, precision: 8)
         encoder.restartInterval = 8
-        var stream = encoder.encode(makeTestSamples(width: 8, height: 4, components: 1, precision: 8, noise: 9, seed: 1))
+        var stream = encoder.encode(
+            makeTestSamples(width: 8, height: 4, components: 1, precision: 8, noise: 9, seed: 1))
         let rst1 = try #require(stream.indices.first { stream[$0] == 0xFF && stream[$0 + 1] == 0xD1 })
         stream[rst1 + 1] = 0xD5
         #expect(throws: JPEGLosslessError.unexpectedMarker(marker: 0xD5, offset: rst1)) {

@@ -1,5 +1,6 @@
 import LucidTestSupport
 import Testing
+
 @testable import LucidDICOM
 
 /// Decodes the JPEG Lossless sample files and compares frame 0 with the manifest goldens
@@ -29,18 +30,21 @@ struct JPEGLosslessSampleFileTests {
             image.samples, bitsStored: entry.bitsStored, signed: entry.pixelRepresentation == 1)
         #expect(SHA256.hex(DICOMSampleFiles.littleEndianBytes(stored)) == entry.storedSHA256)
         for probe in entry.probePixels {
-            #expect(stored[probe.row * image.width + probe.column] == probe.value, "pixel (\(probe.row), \(probe.column))")
+            #expect(
+                stored[probe.row * image.width + probe.column] == probe.value, "pixel (\(probe.row), \(probe.column))")
         }
     }
 
     @Test func sha256MatchesKnownDigests() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(Array("abc".utf8))
-            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            SHA256.hex(Array("abc".utf8))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     @Test func mammogramIconIsNotTakenForTheImage() throws {
-        let codestream = try DICOMSampleFiles.jpegCodestream(try DICOMSampleFiles.bytes("mg_ge_sigmoid_3windows_jpegll.dcm"))
+        let codestream = try DICOMSampleFiles.jpegCodestream(
+            try DICOMSampleFiles.bytes("mg_ge_sigmoid_3windows_jpegll.dcm"))
         let image = try JPEGLosslessDecoder.decode(codestream)
         #expect(image.width == 2394)
         #expect(image.height == 3062)

@@ -24,7 +24,8 @@ import Testing
         #expect(image.pixel.bitsStored == entry["bits_stored"] as? Int)
         #expect(image.pixel.highBit == entry["high_bit"] as? Int)
         #expect(image.pixel.pixelRepresentation == entry["pixel_representation"] as? Int)
-        #expect(image.pixel.photometricInterpretation == (entry["photometric_interpretation"] as? String ?? "MONOCHROME2"))
+        #expect(
+            image.pixel.photometricInterpretation == (entry["photometric_interpretation"] as? String ?? "MONOCHROME2"))
         #expect(image.pixel.numberOfFrames == (entry["number_of_frames"] as? Int ?? 1))
 
         let display = image.display(frame: 0)
@@ -37,7 +38,9 @@ import Testing
         if let function = entry["voi_lut_function"] as? String {
             #expect(display.windows.first?.function.rawValue == function)
         }
-        #expect(display.hasVOILUTSequence == (entry["has_voi_lut_sequence"] as? Bool ?? false) || name.contains("jpeg_baseline_gray8"))
+        #expect(
+            display.hasVOILUTSequence == (entry["has_voi_lut_sequence"] as? Bool ?? false)
+                || name.contains("jpeg_baseline_gray8"))
         if let slope = entry["rescale_slope"] as? Double, let intercept = entry["rescale_intercept"] as? Double {
             #expect(display.rescaleSlope == slope)
             #expect(display.rescaleIntercept == intercept)

@@ -44,7 +44,8 @@ import Testing
         options.window = .file(1)
         let rendering = try Renderer.render(image, options: options)
         #expect(rendering.windowDescription.contains("SIGMOID"))
-        try compare(rendering, expectedPNG: "expected/mg_ge_sigmoid_3windows_jpegll.window.png", tolerance: 1, name: name)
+        try compare(
+            rendering, expectedPNG: "expected/mg_ge_sigmoid_3windows_jpegll.window.png", tolerance: 1, name: name)
     }
 
     func compare(_ rendering: Rendering, expectedPNG: String, tolerance: Int, name: String) throws {

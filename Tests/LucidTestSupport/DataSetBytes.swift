@@ -28,7 +28,9 @@ public struct DataSetBytes {
     }
 
     /// An element header; `length` nil means the value's own length.
-    public mutating func element(_ group: UInt16, _ element: UInt16, _ vr: String, _ value: [UInt8], length: UInt32? = nil) {
+    public mutating func element(
+        _ group: UInt16, _ element: UInt16, _ vr: String, _ value: [UInt8], length: UInt32? = nil
+    ) {
         u16(group)
         u16(element)
         let declared = length ?? UInt32(value.count)

@@ -25,8 +25,9 @@ public enum SampleCorpus {
     public static func manifestEntries() throws -> [[String: Any]] {
         let url = URL(fileURLWithPath: directory + "/manifest.json")
         guard let data = try? Data(contentsOf: url) else {
-            throw Failure(description: "DICOM sample corpus missing: cannot read \(url.path). "
-                + "The tests need ../shared/dicom-samples beside the package (or LUCID_DICOM_SAMPLES).")
+            throw Failure(
+                description: "DICOM sample corpus missing: cannot read \(url.path). "
+                    + "The tests need ../shared/dicom-samples beside the package (or LUCID_DICOM_SAMPLES).")
         }
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
             let files = root["files"] as? [[String: Any]]

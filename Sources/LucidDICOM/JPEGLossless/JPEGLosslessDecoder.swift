@@ -60,7 +60,8 @@ public enum JPEGLosslessDecoder {
                 var scanTables: [JPEGLosslessHuffmanTable] = []
                 for component in scan.components {
                     guard !decodedComponents[component.frameIndex] else {
-                        throw segment.invalid("component \(frame.components[component.frameIndex].identifier) was already decoded")
+                        throw segment.invalid(
+                            "component \(frame.components[component.frameIndex].identifier) was already decoded")
                     }
                     guard let table = tables[component.tableID] else {
                         throw .missingHuffmanTable(tableID: component.tableID, offset: marker.offset)
@@ -77,13 +78,15 @@ public enum JPEGLosslessDecoder {
                 if samples.count != sampleCount { samples = [UInt16](repeating: 0, count: sampleCount) }
                 let parameters = JPEGLosslessScanDecoder.Parameters(
                     frame: frame, scan: scan, tables: scanTables, restartInterval: restartInterval)
-                offset = try JPEGLosslessScanDecoder.decode(bytes, start: segment.end, parameters: parameters, into: &samples)
+                offset = try JPEGLosslessScanDecoder.decode(
+                    bytes, start: segment.end, parameters: parameters, into: &samples)
                 applyPointTransform(scan, componentCount: frame.components.count, to: &samples)
                 for component in scan.components { decodedComponents[component.frameIndex] = true }
                 if !decodedComponents.contains(false) {
                     // Everything after the last scan (normally just EOI) is irrelevant to the image.
-                    return JPEGLosslessImage(width: frame.width, height: frame.height, precision: frame.precision,
-                                             components: frame.components.count, samples: samples)
+                    return JPEGLosslessImage(
+                        width: frame.width, height: frame.height, precision: frame.precision,
+                        components: frame.components.count, samples: samples)
                 }
             default:
                 // APPn, COM, DQT, DNL and other segments carry nothing the lossless decoder needs.
@@ -95,7 +98,9 @@ public enum JPEGLosslessDecoder {
 
     /// Shifts the samples of the scan's components left by the point transform Pt (T.81 H.1.2.3),
     /// keeping the low 16 bits.
-    private static func applyPointTransform(_ scan: JPEGLosslessScanHeader, componentCount: Int, to samples: inout [UInt16]) {
+    private static func applyPointTransform(
+        _ scan: JPEGLosslessScanHeader, componentCount: Int, to samples: inout [UInt16]
+    ) {
         let shift = scan.pointTransform
         guard shift > 0 else { return }
         for component in scan.components {

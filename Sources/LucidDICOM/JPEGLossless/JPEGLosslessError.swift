@@ -48,7 +48,8 @@ public enum JPEGLosslessError: Error, Sendable, Equatable, CustomStringConvertib
         case .unsupported(let feature):
             return "unsupported JPEG Lossless feature: \(feature)"
         case .imageTooLarge(let width, let height, let components):
-            return "JPEG Lossless image of \(width)x\(height) pixels with \(components) components exceeds the sample limit "
+            return
+                "JPEG Lossless image of \(width)x\(height) pixels with \(components) components exceeds the sample limit "
                 + "of \(JPEGLosslessImage.maximumSampleCount)"
         }
     }

@@ -22,9 +22,13 @@ struct JPEGLosslessFrameHeader {
         height = try segment.readUInt16()
         width = try segment.readUInt16()
         let count = try segment.readByte()
-        guard (2...16).contains(precision) else { throw segment.invalid("sample precision \(precision) is outside 2...16") }
+        guard (2...16).contains(precision) else {
+            throw segment.invalid("sample precision \(precision) is outside 2...16")
+        }
         guard width > 0 else { throw segment.invalid("the number of samples per line is 0") }
-        guard height > 0 else { throw .unsupported("frame height 0 with the height given by a DNL marker (T.81 B.2.5)") }
+        guard height > 0 else {
+            throw .unsupported("frame height 0 with the height given by a DNL marker (T.81 B.2.5)")
+        }
         guard count > 0 else { throw segment.invalid("the frame has no components") }
         guard count <= 4 else { throw .unsupported("\(count) components; at most 4 are supported") }
         guard segment.remaining == 3 * count else {
@@ -49,7 +53,8 @@ struct JPEGLosslessFrameHeader {
             if count > 1, horizontal != 1 || vertical != 1 {
                 throw .unsupported("subsampled components (sampling factors \(horizontal)x\(vertical))")
             }
-            components.append(Component(identifier: identifier, horizontalSampling: horizontal, verticalSampling: vertical))
+            components.append(
+                Component(identifier: identifier, horizontalSampling: horizontal, verticalSampling: vertical))
         }
         self.components = components
     }
@@ -114,14 +119,16 @@ enum JPEGLosslessTableSegment {
             let classAndID = try segment.readByte()
             let tableClass = classAndID >> 4, tableID = classAndID & 0x0F
             guard tableClass <= 1, tableID <= 3 else {
-                throw .invalidHuffmanTable("class \(tableClass), destination \(tableID) at byte offset \(segment.markerOffset)")
+                throw .invalidHuffmanTable(
+                    "class \(tableClass), destination \(tableID) at byte offset \(segment.markerOffset)")
             }
             guard segment.remaining >= 16 else { throw .truncated(offset: segment.end) }
             let counts = try segment.readBytes(16).map(Int.init)
             let total = counts.reduce(0, +)
             guard total <= segment.remaining else {
-                throw .invalidHuffmanTable("table \(tableID) at byte offset \(segment.markerOffset) declares \(total) values "
-                    + "but the segment holds \(segment.remaining)")
+                throw .invalidHuffmanTable(
+                    "table \(tableID) at byte offset \(segment.markerOffset) declares \(total) values "
+                        + "but the segment holds \(segment.remaining)")
             }
             let values = try segment.readBytes(total)
             if tableClass == 0 {

@@ -35,7 +35,8 @@ struct JPEGLosslessHuffmanTable: Sendable {
             throw .invalidHuffmanTable("code-length counts add up to \(total) but \(values.count) values follow")
         }
         if let badValue = values.first(where: { $0 > 16 }) {
-            throw .invalidHuffmanTable("value \(badValue) is not a lossless difference category 0...16 (T.81 Table H.2)")
+            throw .invalidHuffmanTable(
+                "value \(badValue) is not a lossless difference category 0...16 (T.81 Table H.2)")
         }
         var lookup = [UInt16](repeating: 0, count: 1 << Self.lookupBits)
         var maximumCode = [Int](repeating: -1, count: 17)

@@ -68,8 +68,9 @@ enum JPEGLosslessScanDecoder {
                         // y > firstLine >= 0 here, so the line above exists.
                         prediction = Int(samples[index - rowStride])
                     } else {
-                        prediction = predict(predictor, samples: samples, index: index,
-                                             left: componentCount, up: rowStride)
+                        prediction = predict(
+                            predictor, samples: samples, index: index,
+                            left: componentCount, up: rowStride)
                     }
                     // Modulo 2^16 (T.81 H.1.2.2): keep the low 16 bits.
                     samples[index] = UInt16(truncatingIfNeeded: prediction + difference)

@@ -21,14 +21,14 @@ enum DICOMSampleFiles {
     static func entry(_ name: String) throws -> Entry {
         let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/manifest.json"))
         guard let manifest = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let files = manifest["files"] as? [[String: Any]],
-              let file = files.first(where: { $0["file"] as? String == name }),
-              let rows = file["rows"] as? Int, let columns = file["columns"] as? Int,
-              let bitsStored = file["bits_stored"] as? Int,
-              let pixelRepresentation = file["pixel_representation"] as? Int,
-              let stored = file["stored_frame0"] as? [String: Any],
-              let sha256 = stored["sha256_le"] as? String,
-              let probes = stored["probe_pixels"] as? [[Int]]
+            let files = manifest["files"] as? [[String: Any]],
+            let file = files.first(where: { $0["file"] as? String == name }),
+            let rows = file["rows"] as? Int, let columns = file["columns"] as? Int,
+            let bitsStored = file["bits_stored"] as? Int,
+            let pixelRepresentation = file["pixel_representation"] as? Int,
+            let stored = file["stored_frame0"] as? [String: Any],
+            let sha256 = stored["sha256_le"] as? String,
+            let probes = stored["probe_pixels"] as? [[Int]]
         else { throw SampleError.missing(name) }
         return Entry(
             rows: rows, columns: columns, bitsStored: bitsStored, pixelRepresentation: pixelRepresentation,
@@ -53,7 +53,10 @@ enum DICOMSampleFiles {
         var candidate = file.count - header.count
         // Index 5 is the second letter of the VR: "B" or "W".
         while candidate >= 0,
-              !header.indices.allSatisfy({ file[candidate + $0] == header[$0] || ($0 == 5 && file[candidate + $0] == 0x57) }) {
+            !header.indices.allSatisfy({
+                file[candidate + $0] == header[$0] || ($0 == 5 && file[candidate + $0] == 0x57)
+            })
+        {
             candidate -= 1
         }
         guard candidate >= 0 else { throw SampleError.malformed("no encapsulated Pixel Data") }

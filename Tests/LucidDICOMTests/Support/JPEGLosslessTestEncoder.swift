@@ -33,7 +33,10 @@ struct JPEGLosslessTestEncoder {
         }
         out += segment(0xC4, tables)
         if restartInterval > 0 { out += segment(0xDD, [UInt8(restartInterval >> 8), UInt8(restartInterval & 0xFF)]) }
-        var frame: [UInt8] = [UInt8(precision), UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF), UInt8(components)]
+        var frame: [UInt8] = [
+            UInt8(precision), UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF),
+            UInt8(components),
+        ]
         for c in 0..<components { frame += [UInt8(c + 1), 0x11, 0] }
         out += segment(0xC3, frame)
         let scans = separateScans ? (0..<components).map { [$0] } : [Array(0..<components)]
