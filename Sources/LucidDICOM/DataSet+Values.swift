@@ -65,32 +65,24 @@ extension DataSet {
         return result
     }
 
-    func longs(_ raw: ArraySlice<UInt8>) -> [UInt32] {
-        var result: [UInt32] = []
-        var position = raw.startIndex
-        while position + 3 < raw.endIndex {
-            var value: UInt32 = 0
-            for k in 0..<4 {
-                let byte = UInt32(raw[position + (isBigEndian ? k : 3 - k)])
-                value = value << 8 | byte
-            }
-            result.append(value)
-            position += 4
-        }
-        return result
-    }
+    func longs(_ raw: ArraySlice<UInt8>) -> [UInt32] { fixedWidthValues(raw) }
 
-    func quads(_ raw: ArraySlice<UInt8>) -> [UInt64] {
-        var result: [UInt64] = []
+    func quads(_ raw: ArraySlice<UInt8>) -> [UInt64] { fixedWidthValues(raw) }
+
+    /// Consecutive unsigned integers of `T`'s width in the data set's byte order; a trailing
+    /// partial value is ignored.
+    private func fixedWidthValues<T: FixedWidthInteger & UnsignedInteger>(_ raw: ArraySlice<UInt8>) -> [T] {
+        let size = T.bitWidth / 8
+        var result: [T] = []
+        result.reserveCapacity(raw.count / size)
         var position = raw.startIndex
-        while position + 7 < raw.endIndex {
-            var value: UInt64 = 0
-            for k in 0..<8 {
-                let byte = UInt64(raw[position + (isBigEndian ? k : 7 - k)])
-                value = value << 8 | byte
+        while raw.endIndex - position >= size {
+            var value: T = 0
+            for k in 0..<size {
+                value = value << 8 | T(raw[position + (isBigEndian ? k : size - 1 - k)])
             }
             result.append(value)
-            position += 8
+            position += size
         }
         return result
     }

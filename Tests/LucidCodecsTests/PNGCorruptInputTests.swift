@@ -1,5 +1,6 @@
 import LucidCodecs
 import LucidImaging
+import LucidTestSupport
 import Testing
 
 @Suite("PNG corrupt and hostile input")

@@ -1,4 +1,5 @@
 import LucidImaging
+import LucidTestSupport
 import Testing
 
 @Suite("Modality range and automatic window")
@@ -53,7 +54,7 @@ struct StatisticsTests {
         // 1000 object pixels -500 ... 499 (one each), 3000 padding pixels at -3024.
         var stored = Array(-500..<500)
         stored += Array(repeating: -3024, count: 3000)
-        var generator = SplitMix64(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         stored.shuffle(using: &generator)
         let image = GrayImage<UInt16>(
             width: 100, height: 40, pixels: stored.map { encoding.sample(ofStoredValue: $0) })
