@@ -29,6 +29,9 @@ static void fill_header(const struct jpeg_decompress_struct *cinfo, lucid_jpeg_h
     header->color_space = color_space_code(cinfo->jpeg_color_space);
 }
 
+/* 1 GiB: enough for a progressive image at the 2^28-pixel frame cap. */
+#define LUCID_JPEG_MAX_WORKING_MEMORY (1L << 30)
+
 /* Reads the header and, when `samples` is not NULL, the whole image. */
 static int run_decode(decode_state *state, const uint8_t *data, size_t length,
                       uint8_t *samples, size_t samples_length, lucid_jpeg_header *header) {
@@ -39,6 +42,9 @@ static int run_decode(decode_state *state, const uint8_t *data, size_t length,
         return -1;
     }
     jpeg_create_decompress(cinfo);
+    /* Caps libjpeg's working memory (progressive and multi-scan images buffer all coefficients,
+       about 2 bytes per sample): beyond it libjpeg reports an error instead of allocating. */
+    cinfo->mem->max_memory_to_use = LUCID_JPEG_MAX_WORKING_MEMORY;
     jpeg_io_set_source(cinfo, &state->source, data, length);
     (void)jpeg_read_header(cinfo, TRUE);
     fill_header(cinfo, header);
