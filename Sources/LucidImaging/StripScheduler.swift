@@ -1,0 +1,48 @@
+import Dispatch
+import Foundation
+
+/// Splits an image's rows into strips and runs them on up to `threads` threads
+/// (`DispatchQueue.concurrentPerform`). Strips write disjoint rows, so a kernel's result does not
+/// depend on the thread count.
+public enum StripScheduler {
+    /// The number of cores this process may use; the default thread count.
+    public static var availableThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Calls `body` once per strip of consecutive rows covering `0..<rows`, using at most `threads`
+    /// threads (1 runs everything on the caller's thread). Strips hold at least `minimumRows` rows
+    /// (default 16) and there are about four per thread, so a slow strip does not hold the others up.
+    public static func forEachStrip(
+        rows: Int, threads: Int, minimumRows: Int = 16, _ body: @Sendable (Range<Int>) -> Void
+    ) {
+        guard rows > 0 else { return }
+        let workers = max(1, min(threads, rows))
+        if workers == 1 {
+            body(0..<rows)
+            return
+        }
+        let stripCount = max(workers, min(workers * 4, rows / max(1, minimumRows)))
+        let strips = (0..<stripCount).map { index in
+            (rows * index / stripCount)..<(rows * (index + 1) / stripCount)
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < strips.count {
+                if !strips[index].isEmpty { body(strips[index]) }
+                index += workers
+            }
+        }
+    }
+}
+
+/// A pointer that may cross into `@Sendable` strip closures: the scheduler guarantees that strips
+/// touch disjoint rows, which is what makes sharing it sound.
+public struct SendablePointer<Element>: @unchecked Sendable {
+    public let base: UnsafeMutablePointer<Element>
+    public init(_ base: UnsafeMutablePointer<Element>) { self.base = base }
+}
+
+/// A read-only pointer that may cross into `@Sendable` strip closures.
+public struct SendableConstPointer<Element>: @unchecked Sendable {
+    public let base: UnsafePointer<Element>
+    public init(_ base: UnsafePointer<Element>) { self.base = base }
+}
