@@ -2,10 +2,10 @@
 ///
 /// - Border: `BORDER_REPLICATE` (OpenCV `medianBlur`'s border): samples outside the image repeat the
 ///   nearest edge sample.
-/// - Methods: 3x3 and 5x5 use branch-free min/max networks evaluated 16 columns at a time; 7x7 and
-///   larger use a sliding two-level histogram sized by `bitsStored` (`MedianHistogram`). All are
+/// - Methods: 3x3, 5x5 and 7x7 use branch-free min/max networks evaluated 16 columns at a time; 9x9
+///   and larger use a sliding two-level histogram sized by `bitsStored` (`MedianHistogram`). All are
 ///   exact: the output is the middle value of the `size²` window samples.
-/// - Range: the output is always one of the input samples. For 7x7 and larger, samples above
+/// - Range: the output is always one of the input samples. For 9x9 and larger, samples above
 ///   `2^bitsStored − 1` are treated as `2^bitsStored − 1`.
 /// - Threads: results are bit-identical for any thread count.
 public struct MedianFilter: Sendable, Equatable {
@@ -67,8 +67,8 @@ public struct MedianFilter: Sendable, Equatable {
                 }
             case 3:
                 Median3x3.filter(rows, image)
-            case 5:
-                Median5x5.filter(rows, image)
+            case 5, 7:
+                MedianSortedColumns.filter(rows, image, size: size)
             default:
                 histogram.filter(rows, image)
             }

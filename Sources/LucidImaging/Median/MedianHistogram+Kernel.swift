@@ -1,4 +1,4 @@
-/// The median of large windows (7x7 and up) with Huang's sliding histogram on a two-level histogram.
+/// The median of large windows (9x9 and up) with Huang's sliding histogram on a two-level histogram.
 ///
 /// Each output row slides a `size x size` window left to right: per step, one column of `size` samples
 /// leaves and one enters (`2 * size` updates). The histogram has `2^bitsStored` fine bins and coarse
