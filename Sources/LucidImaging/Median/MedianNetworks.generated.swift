@@ -6,7 +6,13 @@ extension Median5x5 {
     /// operations per column. The caller keeps every index inside the rows and `ranks`, so the wrapping
     /// index arithmetic cannot overflow.
     static func sortColumns(
-        _ lines: (UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>),
+        _ lines: (
+            UnsafePointer<UInt16>,
+            UnsafePointer<UInt16>,
+            UnsafePointer<UInt16>,
+            UnsafePointer<UInt16>,
+            UnsafePointer<UInt16>
+        ),
         firstColumn: Int, count: Int, into ranks: UnsafeMutablePointer<UInt16>, stride: Int, firstPadded: Int
     ) {
         var index = 0
@@ -214,7 +220,15 @@ extension Median7x7 {
     /// operations per column. The caller keeps every index inside the rows and `ranks`, so the wrapping
     /// index arithmetic cannot overflow.
     static func sortColumns(
-        _ lines: (UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>),
+        _ lines: (
+            UnsafePointer<UInt16>,
+            UnsafePointer<UInt16>,
+            UnsafePointer<UInt16>,
+            UnsafePointer<UInt16>,
+            UnsafePointer<UInt16>,
+            UnsafePointer<UInt16>,
+            UnsafePointer<UInt16>
+        ),
         firstColumn: Int, count: Int, into ranks: UnsafeMutablePointer<UInt16>, stride: Int, firstPadded: Int
     ) {
         var index = 0

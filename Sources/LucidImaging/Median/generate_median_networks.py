@@ -6,8 +6,8 @@ For a window of side n (5 or 7):
   of two with +infinity) and stores them as n rank rows;
 - `medianRow` takes, for each output, the median of n consecutive sorted columns: the columns are merged
   as a tree, ((0 1) 2) (3 4) for 5 and ((0 1) (2 3)) ((4 5) 6) for 7, with Batcher's odd-even merge
-  (padding resolved statically), and every operation that does
-  not feed element (n*n)/2 of the merged list is removed.
+  (padding resolved statically), and every operation that does not feed element (n*n)/2 of the
+  merged list is removed.
 
 Both are checked exhaustively with the 0-1 principle before anything is written (all (n+1)^n inputs
 of n sorted 0-1 columns; all 2^n columns for the sorts).
@@ -139,7 +139,10 @@ def emit(out, n):
     w("    /// operations per column. The caller keeps every index inside the rows and `ranks`, so the wrapping\n")
     w("    /// index arithmetic cannot overflow.\n")
     w("    static func sortColumns(\n")
-    w(f"        _ lines: ({tuple}),\n")
+    w("        _ lines: (\n")
+    for k in range(n):
+        w(f"            UnsafePointer<UInt16>{',' if k < n - 1 else ''}\n")
+    w("        ),\n")
     w("        firstColumn: Int, count: Int, into ranks: UnsafeMutablePointer<UInt16>, stride: Int, firstPadded: Int\n")
     w("    ) {\n")
     w("        var index = 0\n")

@@ -8,8 +8,9 @@ struct GaussianBlurTests {
     /// every output is within 0.51 of the exact real-arithmetic blur.
     static let tolerance = 0.51
 
-    @Test("matches the Double reference within rounding on odd sizes, sigmas and thread counts",
-          arguments: [0.8, 1.5, 2.0])
+    @Test(
+        "matches the Double reference within rounding on odd sizes, sigmas and thread counts",
+        arguments: [0.8, 1.5, 2.0])
     func matchesReference(sigma: Double) throws {
         let blur = try GaussianBlur(sigma: sigma)
         for (index, size) in smoothingTestSizes.enumerated() {

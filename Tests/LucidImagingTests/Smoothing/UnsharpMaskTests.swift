@@ -13,8 +13,9 @@ struct UnsharpMaskTests {
         }
     }
 
-    @Test("matches the Double reference within rounding, on odd sizes and thread counts",
-          arguments: [0.5, 1.0, 3.0])
+    @Test(
+        "matches the Double reference within rounding, on odd sizes and thread counts",
+        arguments: [0.5, 1.0, 3.0])
     func matchesReference(amount: Double) throws {
         let sharpen = try UnsharpMask(sigma: 2, amount: amount, bitsStored: 12)
         for (index, size) in smoothingTestSizes.enumerated() {
