@@ -1,0 +1,77 @@
+/// A square median filter for 16-bit images, comparable with OpenCV's `cv2.medianBlur` on `uint16`.
+///
+/// - Border: `BORDER_REPLICATE` (OpenCV `medianBlur`'s border): samples outside the image repeat the
+///   nearest edge sample.
+/// - Methods: 3x3, 5x5 and 7x7 use branch-free min/max networks evaluated 16 columns at a time; 9x9
+///   and larger use a sliding two-level histogram sized by `bitsStored` (`MedianHistogram`). All are
+///   exact: the output is the middle value of the `size²` window samples.
+/// - Range: the output is always one of the input samples. For 9x9 and larger, samples above
+///   `2^bitsStored − 1` are treated as `2^bitsStored − 1`.
+/// - Threads: results are bit-identical for any thread count.
+public struct MedianFilter: Sendable, Equatable {
+    /// Window side in pixels: odd, `1 ... 255` (1 copies the image).
+    public let size: Int
+    /// Significant bits of the samples, `1 ... 16` (default 16); sizes the histogram for 7x7 and up.
+    public let bitsStored: Int
+
+    /// Throws `.invalidParameter` unless `size` is odd and in `1 ... 255`, and `bitsStored` is in
+    /// `1 ... 16`.
+    public init(size: Int, bitsStored: Int = 16) throws(ImageOperationError) {
+        guard size >= 1, size <= 255, size % 2 == 1 else {
+            throw .invalidParameter(
+                operation: "MedianFilter", name: "size", value: "\(size)", rule: "must be odd and in 1 ... 255")
+        }
+        guard (1...16).contains(bitsStored) else {
+            throw .invalidParameter(
+                operation: "MedianFilter", name: "bitsStored", value: "\(bitsStored)", rule: "must be 1 ... 16")
+        }
+        self.size = size
+        self.bitsStored = bitsStored
+    }
+
+    /// The filtered image, the same size as `image`.
+    public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads) -> GrayImage<UInt16> {
+        var result = GrayImage<UInt16>(width: image.width, height: image.height, repeating: 0)
+        image.pixels.withUnsafeBufferPointer { source in
+            result.pixels.withUnsafeMutableBufferPointer { destination in
+                guard let sourceBase = source.baseAddress, let destinationBase = destination.baseAddress else { return }
+                apply(
+                    source: sourceBase, sourceStride: image.width, destination: destinationBase,
+                    destinationStride: image.width, width: image.width, height: image.height, threads: threads)
+            }
+        }
+        return result
+    }
+
+    /// Filters `width x height` samples whose rows start `sourceStride` elements apart into
+    /// `destination` (rows `destinationStride` apart). Strides are at least `width`; the buffers must not
+    /// overlap.
+    public func apply(
+        source: UnsafePointer<UInt16>, sourceStride: Int,
+        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int,
+        width: Int, height: Int, threads: Int = StripScheduler.availableThreads
+    ) {
+        precondition(width > 0 && height > 0 && sourceStride >= width && destinationStride >= width)
+        let sourceBase = SendableConstPointer(source)
+        let destinationBase = SendablePointer(destination)
+        let size = size
+        let histogram = MedianHistogram(size: size, bitsStored: bitsStored)
+        StripScheduler.forEachStrip(rows: height, threads: threads) { rows in
+            let image = MedianRows(
+                source: sourceBase.base, sourceStride: sourceStride, destination: destinationBase.base,
+                destinationStride: destinationStride, width: width, height: height)
+            switch size {
+            case 1:
+                for row in rows {
+                    image.destinationRow(row).update(from: image.sourceRow(row), count: width)
+                }
+            case 3:
+                Median3x3.filter(rows, image)
+            case 5, 7:
+                MedianSortedColumns.filter(rows, image, size: size)
+            default:
+                histogram.filter(rows, image)
+            }
+        }
+    }
+}
