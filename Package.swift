@@ -36,7 +36,9 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "CCodecShims", dependencies: ["CPNG", "CJPEG", "CZlib"]),
-        .target(name: "LucidImaging", swiftSettings: kernelSwiftSettings),
+        .target(
+            name: "LucidImaging", exclude: ["Median/generate_median_networks.py"],
+            swiftSettings: kernelSwiftSettings),
         .target(name: "LucidDICOM", dependencies: ["LucidImaging", "LucidCodecs", "CZlib"]),
         .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims"]),
         .target(
@@ -49,7 +51,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "LucidTestSupport", dependencies: ["LucidDICOM"], path: "Tests/LucidTestSupport"),
-        .testTarget(name: "LucidImagingTests", dependencies: ["LucidImaging", "LucidTestSupport"]),
+        .testTarget(
+            name: "LucidImagingTests", dependencies: ["LucidImaging", "LucidTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LucidDICOMTests", dependencies: ["LucidDICOM", "LucidImaging", "LucidTestSupport"]),
         .testTarget(name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging", "LucidTestSupport"]),
         .testTarget(
