@@ -88,9 +88,11 @@ public struct CLAHE: Sendable, Equatable {
     ///   is the same for every thread count.
     /// - Returns: an image of the same size with samples in `0 ... 2^bitsStored - 1`.
     public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads) -> GrayImage<UInt16> {
-        var output = [UInt16](repeating: 0, count: image.pixels.count)
-        image.pixels.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { destination in
+        let count = image.pixels.count
+        // Every output sample is written by the interpolation (each row, every column), so the buffer
+        // is not cleared first; the strips touch its pages for the first time in parallel.
+        let output = [UInt16](unsafeUninitializedCapacity: count) { destination, initializedCount in
+            image.pixels.withUnsafeBufferPointer { source in
                 guard let sourceBase = source.baseAddress, let destinationBase = destination.baseAddress else {
                     return
                 }
@@ -98,6 +100,7 @@ public struct CLAHE: Sendable, Equatable {
                     source: sourceBase, sourceStride: image.width, width: image.width, height: image.height,
                     destination: destinationBase, destinationStride: image.width, threads: threads)
             }
+            initializedCount = count
         }
         return GrayImage(width: image.width, height: image.height, pixels: output)
     }

@@ -54,44 +54,47 @@ enum CLAHETileHistogram {
         }
     }
 
-    /// Clips every bin at `clipCount` and hands the excess back as OpenCV does: `clipped / bins` to
-    /// every bin, then the remainder one by one to bins `0, step, 2 step, ...` with
-    /// `step = max(bins / remainder, 1)`. A `clipCount` of 0 leaves the histogram alone. The total count
-    /// is unchanged.
-    static func clipAndRedistribute(_ counts: UnsafeMutableBufferPointer<UInt32>, clipCount: Int) {
-        guard clipCount > 0 else { return }
-        let limit = UInt32(clamping: clipCount)
-        var clipped = 0
-        for bin in counts.indices where counts[bin] > limit {
-            clipped += Int(counts[bin] - limit)
-            counts[bin] = limit
-        }
+    /// Turns the raw histogram `counts` into the tile's lookup table `table` (same length): clips every
+    /// bin at `clipCount` and hands the excess back as OpenCV does (`clipped / bins` to every bin, then
+    /// the remainder one by one to bins `0, step, 2 step, ...` with `step = max(bins / remainder, 1)`;
+    /// a `clipCount` of 0 means no clipping), then writes
+    /// `table[v] = roundHalfEven(Float(cdf[v]) * scale)`, capped at the last bin, in single precision as
+    /// OpenCV does. Redistribution and accumulation share one pass.
+    static func makeTable(
+        _ counts: UnsafeMutableBufferPointer<UInt32>, clipCount: Int, scale: Float,
+        into table: UnsafeMutableBufferPointer<UInt16>
+    ) {
+        guard let bins = counts.baseAddress, let levels = table.baseAddress else { return }
         let binCount = counts.count
+        let limit = clipCount > 0 ? UInt32(clamping: clipCount) : UInt32.max
+        // The excess sums at most the tile area (< 2^32 pixels) into an Int: no overflow.
+        var clipped = 0
+        for bin in 0..<binCount {
+            let count = bins[bin]
+            clipped &+= Int(count > limit ? count &- limit : 0)
+        }
         let batch = UInt32(clipped / binCount)
         var residual = clipped - Int(batch) * binCount
-        for bin in counts.indices { counts[bin] += batch }
-        if residual > 0 {
-            let step = max(binCount / residual, 1)
-            var bin = 0
-            while bin < binCount && residual > 0 {
-                counts[bin] += 1
-                bin += step
-                residual -= 1
-            }
-        }
-    }
-
-    /// Writes `table[v] = roundHalfEven(Float(counts[0] + ... + counts[v]) * scale)`, capped at the last
-    /// bin, in single precision as OpenCV does.
-    static func accumulate(
-        _ counts: UnsafeMutableBufferPointer<UInt32>, scale: Float, into table: UnsafeMutableBufferPointer<UInt16>
-    ) {
-        let lastLevel = Float(counts.count - 1)
+        let step = residual > 0 ? max(binCount / residual, 1) : binCount
+        var nextBump = 0
+        // Adding 1.5 * 2^23 rounds a Float in [0, 2^22) half to even into the low mantissa bits;
+        // cdf * scale <= tileArea * (bins - 1) / tileArea (plus an ulp) <= 65535 is in that range.
+        let roundingBias: Float = 12_582_912
+        let biasPattern: UInt32 = 0x4B40_0000
+        let lastLevel = UInt32(binCount - 1)
+        // The cumulative sum is the tile area at most (< 2^32); `min(count, limit) + batch` and the
+        // bump are part of that sum, so neither `&+` wraps.
         var sum = 0
-        for bin in counts.indices {
-            sum += Int(counts[bin])
-            let level = min((Float(sum) * scale).rounded(.toNearestOrEven), lastLevel)
-            table[bin] = UInt16(level)
+        for bin in 0..<binCount {
+            var count = min(bins[bin], limit) &+ batch
+            if bin == nextBump && residual > 0 {
+                count &+= 1
+                residual &-= 1
+                nextBump &+= step
+            }
+            sum &+= Int(count)
+            let level = (Float(sum) * scale + roundingBias).bitPattern &- biasPattern
+            levels[bin] = UInt16(truncatingIfNeeded: min(level, lastLevel))
         }
     }
 }

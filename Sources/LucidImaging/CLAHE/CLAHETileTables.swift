@@ -39,10 +39,9 @@ struct CLAHETileTables: Sendable {
                             tileX: tile % grid.tilesX, tileY: tile / grid.tilesX, grid: grid,
                             source: sharedSource.base, sourceStride: sourceStride, columnMap: columnMap,
                             rowMap: rowMap, into: counts)
-                        CLAHETileHistogram.clipAndRedistribute(counts, clipCount: clipCount)
                         let table = UnsafeMutableBufferPointer(
                             start: sharedTables.base + tile * histogramSize, count: histogramSize)
-                        CLAHETileHistogram.accumulate(counts, scale: scale, into: table)
+                        CLAHETileHistogram.makeTable(counts, clipCount: clipCount, scale: scale, into: table)
                     }
                 }
             }
