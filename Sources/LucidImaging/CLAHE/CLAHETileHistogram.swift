@@ -59,42 +59,47 @@ enum CLAHETileHistogram {
     /// the remainder one by one to bins `0, step, 2 step, ...` with `step = max(bins / remainder, 1)`;
     /// a `clipCount` of 0 means no clipping), then writes
     /// `table[v] = roundHalfEven(Float(cdf[v]) * scale)`, capped at the last bin, in single precision as
-    /// OpenCV does. Redistribution and accumulation share one pass.
+    /// OpenCV does. The table holds whole numbers as `Float`, ready for the interpolation. `counts` is
+    /// left holding the redistributed histogram.
     static func makeTable(
         _ counts: UnsafeMutableBufferPointer<UInt32>, clipCount: Int, scale: Float,
-        into table: UnsafeMutableBufferPointer<UInt16>
+        into table: UnsafeMutableBufferPointer<Float>
     ) {
         guard let bins = counts.baseAddress, let levels = table.baseAddress else { return }
         let binCount = counts.count
-        let limit = clipCount > 0 ? UInt32(clamping: clipCount) : UInt32.max
-        // The excess sums at most the tile area (< 2^32 pixels) into an Int: no overflow.
-        var clipped = 0
-        for bin in 0..<binCount {
-            let count = bins[bin]
-            clipped &+= Int(count > limit ? count &- limit : 0)
+        if clipCount > 0 {
+            let limit = UInt32(clamping: clipCount)
+            // Each bin holds at most the tile area (< 2^32) and so does the excess summed over all bins,
+            // so neither the `&-` (guarded by the comparison) nor the `&+=` wraps.
+            var clipped = 0
+            for bin in 0..<binCount {
+                let count = bins[bin]
+                clipped &+= Int(count > limit ? count &- limit : 0)
+            }
+            let batch = UInt32(clipped / binCount)
+            var residual = clipped - Int(batch) * binCount
+            // `min(count, limit) + batch` <= the tile area: the batch is part of the clipped excess.
+            for bin in 0..<binCount { bins[bin] = min(bins[bin], limit) &+ batch }
+            if residual > 0 {
+                let step = max(binCount / residual, 1)
+                var bin = 0
+                while bin < binCount && residual > 0 {
+                    bins[bin] &+= 1
+                    bin &+= step
+                    residual &-= 1
+                }
+            }
         }
-        let batch = UInt32(clipped / binCount)
-        var residual = clipped - Int(batch) * binCount
-        let step = residual > 0 ? max(binCount / residual, 1) : binCount
-        var nextBump = 0
-        // Adding 1.5 * 2^23 rounds a Float in [0, 2^22) half to even into the low mantissa bits;
-        // cdf * scale <= tileArea * (bins - 1) / tileArea (plus an ulp) <= 65535 is in that range.
+        // (x + 1.5 * 2^23) - 1.5 * 2^23 rounds a Float in [0, 2^22) to a whole number, ties to even (the
+        // FPU's default mode, as OpenCV's cvRound); cdf * scale <= tileArea * (bins - 1) / tileArea, plus
+        // an ulp, <= 65535 is in that range. The redistributed counts sum to the tile area (< 2^32), so
+        // the running sum does not wrap.
         let roundingBias: Float = 12_582_912
-        let biasPattern: UInt32 = 0x4B40_0000
-        let lastLevel = UInt32(binCount - 1)
-        // The cumulative sum is the tile area at most (< 2^32); `min(count, limit) + batch` and the
-        // bump are part of that sum, so neither `&+` wraps.
+        let lastLevel = Float(binCount - 1)
         var sum = 0
         for bin in 0..<binCount {
-            var count = min(bins[bin], limit) &+ batch
-            if bin == nextBump && residual > 0 {
-                count &+= 1
-                residual &-= 1
-                nextBump &+= step
-            }
-            sum &+= Int(count)
-            let level = (Float(sum) * scale + roundingBias).bitPattern &- biasPattern
-            levels[bin] = UInt16(truncatingIfNeeded: min(level, lastLevel))
+            sum &+= Int(bins[bin])
+            levels[bin] = min((Float(sum) * scale + roundingBias) - roundingBias, lastLevel)
         }
     }
 }

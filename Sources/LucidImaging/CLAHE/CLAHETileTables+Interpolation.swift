@@ -54,8 +54,8 @@ extension CLAHETileTables {
     @inline(__always)
     private static func blendRun(
         _ columns: Range<Int>, input: UnsafePointer<UInt16>, output: UnsafeMutablePointer<UInt16>,
-        upperLeft: UnsafePointer<UInt16>, upperRight: UnsafePointer<UInt16>,
-        lowerLeft: UnsafePointer<UInt16>, lowerRight: UnsafePointer<UInt16>,
+        upperLeft: UnsafePointer<Float>, upperRight: UnsafePointer<Float>,
+        lowerLeft: UnsafePointer<Float>, lowerRight: UnsafePointer<Float>,
         leftWeights: UnsafePointer<Float>, rightWeights: UnsafePointer<Float>,
         upperWeight: Float, lowerWeight: Float, lastBin: UInt16
     ) {
@@ -71,8 +71,8 @@ extension CLAHETileTables {
             let sample = Int(min(input[x], lastBin))
             let wl = leftWeights[x]
             let wr = rightWeights[x]
-            let upper = Float(upperLeft[sample]) * wl + Float(upperRight[sample]) * wr
-            let lower = Float(lowerLeft[sample]) * wl + Float(lowerRight[sample]) * wr
+            let upper = upperLeft[sample] * wl + upperRight[sample] * wr
+            let lower = lowerLeft[sample] * wl + lowerRight[sample] * wr
             let blend = upper * upperWeight + lower * lowerWeight
             let level = (blend + roundingBias).bitPattern &- biasPattern
             output[x] = UInt16(truncatingIfNeeded: level)

@@ -1,5 +1,7 @@
 /// The clipped-histogram lookup tables of every ``CLAHE`` tile of one image: tile `(tx, ty)` maps
-/// sample `v` to `tables[(ty * tilesX + tx) * histogramSize + v]`.
+/// sample `v` to `tables[(ty * tilesX + tx) * histogramSize + v]`, a whole number in
+/// `0 ... histogramSize - 1` stored as `Float` because the interpolation multiplies it by Float weights
+/// (this saves a conversion per table read, about a fifth of the interpolation's time).
 struct CLAHETileTables: Sendable {
     let grid: CLAHETileGrid
     /// Bins per histogram and entries per table, `2^bitsStored`.
@@ -7,7 +9,7 @@ struct CLAHETileTables: Sendable {
     /// Pixels per bin above which a histogram is clipped; 0 means no clipping.
     let clipCount: Int
     /// All tables, tile after tile in row-major tile order.
-    let tables: [UInt16]
+    let tables: [Float]
 
     /// Counts, clips and accumulates the histogram of every tile of the image at `source` (rows
     /// `sourceStride` samples apart), on up to `threads` threads (tiles are independent, so the tables
@@ -28,7 +30,7 @@ struct CLAHETileTables: Sendable {
         self.grid = grid
         self.histogramSize = histogramSize
         self.clipCount = clipCount
-        tables = [UInt16](unsafeUninitializedCapacity: tileCount * histogramSize) { buffer, initializedCount in
+        tables = [Float](unsafeUninitializedCapacity: tileCount * histogramSize) { buffer, initializedCount in
             guard let base = buffer.baseAddress else { return }
             let sharedTables = SendablePointer(base)
             StripScheduler.forEachStrip(rows: tileCount, threads: threads, minimumRows: 1) { tiles in

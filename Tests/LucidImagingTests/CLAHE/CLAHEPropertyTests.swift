@@ -5,8 +5,8 @@ import Testing
 /// Properties of CLAHE that hold whatever the data: constant images stay constant, tile tables are
 /// monotone and their steps respect the clip limit, parameters are validated.
 @Suite struct CLAHEPropertyTests {
-    /// The tables of `image`, tile by tile.
-    static func tables(_ image: GrayImage<UInt16>, clahe: CLAHE) throws -> (CLAHETileTables, [ArraySlice<UInt16>]) {
+    /// The tables of `image`, tile by tile (whole numbers, stored as `Float` for the interpolation).
+    static func tables(_ image: GrayImage<UInt16>, clahe: CLAHE) throws -> (CLAHETileTables, [[Int]]) {
         let grid = CLAHETileGrid(width: image.width, height: image.height, tilesX: clahe.tilesX, tilesY: clahe.tilesY)
         let built = image.pixels.withUnsafeBufferPointer { pixels -> CLAHETileTables? in
             guard let base = pixels.baseAddress else { return nil }
@@ -16,7 +16,9 @@ import Testing
         }
         let tables = try #require(built)
         let size = tables.histogramSize
-        let perTile = (0..<(clahe.tilesX * clahe.tilesY)).map { tables.tables[($0 * size)..<(($0 + 1) * size)] }
+        let perTile = (0..<(clahe.tilesX * clahe.tilesY)).map { tile in
+            tables.tables[(tile * size)..<((tile + 1) * size)].map { Int($0) }
+        }
         return (tables, perTile)
     }
 
@@ -48,7 +50,9 @@ import Testing
     func tileTablesAreMonotoneAndEndAtTheMaximum(clipLimit: Double) throws {
         let clahe = try CLAHE(clipLimit: clipLimit, tilesX: 4, tilesY: 3, bitsStored: 12)
         let image = GrayImage.structured(width: 203, height: 151, maximumSample: 4095, seed: 4)
-        for table in try Self.tables(image, clahe: clahe).1 {
+        let (tables, perTile) = try Self.tables(image, clahe: clahe)
+        #expect(tables.tables.allSatisfy { $0 == $0.rounded() && $0 >= 0 })
+        for table in perTile {
             #expect(zip(table, table.dropFirst()).allSatisfy { $0 <= $1 })
             #expect(table.last == 4095)
         }
