@@ -43,8 +43,8 @@
 /// excess above the data range, compressing its output; that mismatch is what the `2^bitsStored` bins avoid.
 ///
 /// **Range.** Samples above `2^bitsStored - 1` (which a correct decoder never produces) are treated as
-/// `2^bitsStored - 1`. Outputs lie in `0 ... 2^bitsStored - 1`. A constant image maps to the constant
-/// `roundHalfEven(Float(tileArea) * lutScale)`-based level `lut[v]`, the same everywhere.
+/// `2^bitsStored - 1`. Outputs lie in `0 ... 2^bitsStored - 1`. A constant image maps to a constant
+/// image (every tile has the same table), at the level the clipped table gives its sample.
 public struct CLAHE: Sendable, Equatable {
     /// Contrast limit as a multiple of the mean bin count `tileArea / 2^bitsStored`; 0 disables clipping.
     /// Finite and `>= 0`; default 2.0 (a moderate limit; OpenCV's `createCLAHE` default is 40).

@@ -77,9 +77,10 @@ import Testing
         }
         // The bound has teeth: without clipping the flat block's bin makes a far larger step.
         let unclipped = try Self.tables(image, clahe: try CLAHE(clipLimit: 0, tilesX: 4, tilesY: 4, bitsStored: 12)).1
-        let unclippedMaximum = unclipped.map { table in
-            zip(table, table.dropFirst()).map { Int($1) - Int($0) }.max() ?? 0
-        }.max() ?? 0
+        let unclippedMaximum =
+            unclipped.map { table in
+                zip(table, table.dropFirst()).map { Int($1) - Int($0) }.max() ?? 0
+            }.max() ?? 0
         #expect(unclippedMaximum > 4 * allowedStep)
     }
 
@@ -113,6 +114,8 @@ import Testing
         #expect((3...7).map { CLAHETileGrid.reflect101($0, count: 3) } == [1, 0, 1, 2, 1])
         #expect((0...4).map { CLAHETileGrid.reflect101($0, count: 1) } == [0, 0, 0, 0, 0])
         #expect(CLAHETileGrid.reflect101(-2, count: 5) == 2)
-        #expect((0...12).map { CLAHETileGrid.reflect101($0, count: 5) } == (0...12).map { CLAHEReference.reflect101($0, count: 5) })
+        #expect(
+            (0...12).map { CLAHETileGrid.reflect101($0, count: 5) }
+                == (0...12).map { CLAHEReference.reflect101($0, count: 5) })
     }
 }
