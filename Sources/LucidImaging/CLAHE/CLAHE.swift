@@ -32,15 +32,17 @@
 ///    nearer an image edge than half a tile use the edge tiles (the clamped pair holds one tile twice).
 ///
 /// **Clip limit and OpenCV.** `clipLimit` has OpenCV's meaning: a multiple of the mean bin count
-/// `tileArea / histSize`, with `histSize = 2^bitsStored`. OpenCV's 16-bit CLAHE always uses
-/// `histSize = 65,536`, so for `b`-bit data OpenCV's parameter `16 - b` bits larger gives the same clip
-/// count per occupied bin: Lucid `clipLimit: c` corresponds to OpenCV `c * 2^(16 - bitsStored)` applied to
-/// the samples shifted left by `16 - bitsStored` (12-bit: `2.0` here is `32.0` for OpenCV on `v << 4`);
-/// ``openCVSixteenBitClipLimit`` computes it. OpenCV's output is then this one times `65535 / (2^b - 1)`,
-/// up to the rounding, except that OpenCV spreads the clipped excess over 65,536 bins instead of
-/// `2^b`, which moves some outputs of strongly clipped tiles by a few grey levels. OpenCV's `clipLimit`
-/// 2.0 applied to unshifted 12-bit data clips at 1/8 of the mean occupied bin and sends 15/16 of the
-/// excess above the data range, compressing its output; that mismatch is what the `2^bitsStored` bins avoid.
+/// `tileArea / histSize`, with `histSize = 2^bitsStored` here. OpenCV's 16-bit CLAHE always uses
+/// `histSize = 65,536`, so the same clip count per bin needs OpenCV's parameter `2^(16 - bitsStored)` times
+/// larger: Lucid `clipLimit: c` clips like OpenCV `createCLAHE(c * 2^(16 - bitsStored))`
+/// (``openCVSixteenBitClipLimit``; 12-bit: Lucid 2.0 = OpenCV 32.0), and conversely an OpenCV setting `C`
+/// used on `b`-bit data carries over as `C / 2^(16 - b)`. Feeding OpenCV the samples as
+/// `(v << (16 - b)) | (2^(16 - b) - 1)`, so that its bins `v << (16 - b) ...` group like Lucid's bin `v`,
+/// its output times `(2^b - 1) / 65535` matches Lucid's to 1 grey level without clipping and on small
+/// tiles (the committed 64x48 fixtures). With larger, strongly clipped tiles OpenCV still differs by up
+/// to about 1 % of the range, because it spreads the clipped excess over 65,536 bins with a coarser
+/// residual step; given unshifted `b`-bit data, OpenCV also sends 15/16 (12-bit) of that excess above the
+/// data range, which compresses its output. Avoiding that is the point of `2^bitsStored` bins.
 ///
 /// **Range.** Samples above `2^bitsStored - 1` (which a correct decoder never produces) are treated as
 /// `2^bitsStored - 1`. Outputs lie in `0 ... 2^bitsStored - 1`. A constant image maps to a constant
@@ -76,8 +78,9 @@ public struct CLAHE: Sendable, Equatable {
         self.bitsStored = bitsStored
     }
 
-    /// OpenCV's `clipLimit` for 16-bit input that clips at the same count per bin as this operation,
-    /// when the samples are shifted left by `16 - bitsStored` bits: `clipLimit * 2^(16 - bitsStored)`.
+    /// OpenCV's `clipLimit` for 16-bit input (65,536 bins) that clips at the same count per bin as this
+    /// operation: `clipLimit * 2^(16 - bitsStored)`. Divide an OpenCV setting by the same factor to carry
+    /// it over.
     public var openCVSixteenBitClipLimit: Double { clipLimit * Double(1 << (16 - bitsStored)) }
 
     /// The number of histogram bins, `2^bitsStored`.
