@@ -1,0 +1,131 @@
+/// Contrast-limited adaptive histogram equalisation (CLAHE; K. Zuiderveld, "Contrast Limited Adaptive
+/// Histogram Equalization", Graphics Gems IV, 1994) of 16-bit samples, with one histogram bin per
+/// possible sample: `2^bitsStored` bins (4,096 for 12-bit data) instead of the 65,536 bins OpenCV uses
+/// for every 16-bit image.
+///
+/// Every step follows OpenCV's `cv::createCLAHE(clipLimit, Size(tilesX, tilesY)).apply` (imgproc
+/// `clahe.cpp`) with `histSize = 2^bitsStored`, so 8-bit data with `bitsStored: 8` gives OpenCV's 8-bit
+/// output bit for bit:
+///
+/// 1. **Tiles.** When the width is a multiple of `tilesX` and the height a multiple of `tilesY`, the tiles
+///    are `width / tilesX` by `height / tilesY` pixels. Otherwise *both* tile sides grow to
+///    `width / tilesX + 1` and `height / tilesY + 1` (integer division) and the histograms read the image
+///    extended to the right and bottom by reflect-101 (OpenCV's `BORDER_REFLECT_101`: `... c b | a b c | b a
+///    ...`, repeated for images narrower than the extension; a 1-pixel side repeats its pixel). So images
+///    smaller than the tile grid work: 3 columns with 8 tiles make 1-pixel tiles over 8 reflected columns.
+/// 2. **Clip count.** `clipCount = max(1, Int(clipLimit * tileArea / 2^bitsStored))` pixels per bin, with
+///    `Int` truncating toward zero; `clipLimit == 0` means no clipping (plain adaptive equalisation).
+/// 3. **Redistribution.** Each bin above `clipCount` is cut to it; the `clipped` excess goes back evenly:
+///    `clipped / 2^bitsStored` to every bin, then the `residual` (remainder) one pixel at a time to bins
+///    `0, step, 2 step, ...` with `step = max(2^bitsStored / residual, 1)` until it is used up.
+/// 4. **Tile lookup table.** `lut[v] = roundHalfEven(Float(cdf[v]) * lutScale)` with
+///    `lutScale = Float(2^bitsStored - 1) / Float(tileArea)`, single precision as in OpenCV, where
+///    `cdf[v]` is the redistributed count of bins `0 ... v`. So `lut[2^bitsStored - 1]` is the maximum
+///    sample and a step `lut[v] - lut[v - 1]` is at most about `(clipCount + clipped / 2^bitsStored + 1) *
+///    lutScale`: the clip limit bounds the local contrast gain.
+/// 5. **Interpolation.** The tile lookup tables are tied to tile centres. For pixel `(x, y)`,
+///    `tx = Float(x) * (1 / Float(tileWidth)) - 0.5` and `ty` likewise (single precision); the two
+///    neighbouring tile columns `floor(tx)` and `floor(tx) + 1` (clamped to the grid) get weights
+///    `1 - a` and `a` with `a = tx - floor(tx)`, rows likewise with `b`, and the output is
+///    `roundHalfEven((L11 * (1 - a) + L12 * a) * (1 - b) + (L21 * (1 - a) + L22 * a) * b)` evaluated in
+///    `Float` in exactly that order, `Lij` being the four tile tables at the pixel's sample. Pixels
+///    nearer an image edge than half a tile use the edge tiles (the clamped pair holds one tile twice).
+///
+/// **Clip limit and OpenCV.** `clipLimit` has OpenCV's meaning: a multiple of the mean bin count
+/// `tileArea / histSize`, with `histSize = 2^bitsStored` here. OpenCV's 16-bit CLAHE always uses
+/// `histSize = 65,536`, so the same clip count per bin needs OpenCV's parameter `2^(16 - bitsStored)` times
+/// larger: Lucid `clipLimit: c` clips like OpenCV `createCLAHE(c * 2^(16 - bitsStored))`
+/// (``openCVSixteenBitClipLimit``; 12-bit: Lucid 2.0 = OpenCV 32.0), and conversely an OpenCV setting `C`
+/// used on `b`-bit data carries over as `C / 2^(16 - b)`. Feeding OpenCV the samples as
+/// `(v << (16 - b)) | (2^(16 - b) - 1)`, so that its bins `v << (16 - b) ...` group like Lucid's bin `v`,
+/// its output times `(2^b - 1) / 65535` matches Lucid's to 1 grey level without clipping and on small
+/// tiles (the committed 64x48 fixtures). With larger, strongly clipped tiles OpenCV still differs by up
+/// to about 1 % of the range, because it spreads the clipped excess over 65,536 bins with a coarser
+/// residual step; given unshifted `b`-bit data, OpenCV also sends 15/16 (12-bit) of that excess above the
+/// data range, which compresses its output. Avoiding that is the point of `2^bitsStored` bins.
+///
+/// **Range.** Samples above `2^bitsStored - 1` (which a correct decoder never produces) are treated as
+/// `2^bitsStored - 1`. Outputs lie in `0 ... 2^bitsStored - 1`. A constant image maps to a constant
+/// image (every tile has the same table), at the level the clipped table gives its sample.
+public struct CLAHE: Sendable, Equatable {
+    /// Contrast limit as a multiple of the mean bin count `tileArea / 2^bitsStored`; 0 disables clipping.
+    /// Finite and `>= 0`; default 2.0 (a moderate limit; OpenCV's `createCLAHE` default is 40).
+    public let clipLimit: Double
+    /// Tile columns, `1 ... 64`; default 8.
+    public let tilesX: Int
+    /// Tile rows, `1 ... 64`; default 8.
+    public let tilesY: Int
+    /// Significant bits per sample, `1 ... 16`; there are `2^bitsStored` histogram bins.
+    public let bitsStored: Int
+
+    /// Validates the parameters.
+    /// - Throws: ``ImageOperationError/invalidParameter(operation:name:value:rule:)`` when `clipLimit` is
+    ///   negative or not finite, a tile count is outside `1 ... 64`, or `bitsStored` is outside `1 ... 16`.
+    public init(clipLimit: Double = 2.0, tilesX: Int = 8, tilesY: Int = 8, bitsStored: Int)
+        throws(ImageOperationError)
+    {
+        guard clipLimit.isFinite, clipLimit >= 0 else {
+            throw Self.invalid("clipLimit", "\(clipLimit)", "must be finite and >= 0 (0 disables clipping)")
+        }
+        guard (1...64).contains(tilesX) else { throw Self.invalid("tilesX", "\(tilesX)", "must be in 1 ... 64") }
+        guard (1...64).contains(tilesY) else { throw Self.invalid("tilesY", "\(tilesY)", "must be in 1 ... 64") }
+        guard (1...16).contains(bitsStored) else {
+            throw Self.invalid("bitsStored", "\(bitsStored)", "must be in 1 ... 16")
+        }
+        self.clipLimit = clipLimit
+        self.tilesX = tilesX
+        self.tilesY = tilesY
+        self.bitsStored = bitsStored
+    }
+
+    /// OpenCV's `clipLimit` for 16-bit input (65,536 bins) that clips at the same count per bin as this
+    /// operation: `clipLimit * 2^(16 - bitsStored)`. Divide an OpenCV setting by the same factor to carry
+    /// it over.
+    public var openCVSixteenBitClipLimit: Double { clipLimit * Double(1 << (16 - bitsStored)) }
+
+    /// The number of histogram bins, `2^bitsStored`.
+    var histogramSize: Int { 1 << bitsStored }
+
+    /// Equalises `image` tile by tile; see the type's documentation for the exact rules.
+    /// - Parameter threads: threads for the tile histograms and for the interpolation, `>= 1`; the result
+    ///   is the same for every thread count.
+    /// - Returns: an image of the same size with samples in `0 ... 2^bitsStored - 1`.
+    public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads) -> GrayImage<UInt16> {
+        let count = image.pixels.count
+        // Every output sample is written by the interpolation (each row, every column), so the buffer
+        // is not cleared first; the strips touch its pages for the first time in parallel.
+        let output = [UInt16](unsafeUninitializedCapacity: count) { destination, initializedCount in
+            image.pixels.withUnsafeBufferPointer { source in
+                guard let sourceBase = source.baseAddress, let destinationBase = destination.baseAddress else {
+                    return
+                }
+                apply(
+                    source: sourceBase, sourceStride: image.width, width: image.width, height: image.height,
+                    destination: destinationBase, destinationStride: image.width, threads: threads)
+            }
+            initializedCount = count
+        }
+        return GrayImage(width: image.width, height: image.height, pixels: output)
+    }
+
+    /// Equalises a `width` x `height` image whose row `y` starts at `source + y * sourceStride` into rows
+    /// at `destination + y * destinationStride` (strides in samples, `>= width`; the buffers must not
+    /// overlap).
+    func apply(
+        source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int,
+        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int, threads: Int
+    ) {
+        precondition(width > 0 && height > 0 && sourceStride >= width && destinationStride >= width)
+        let grid = CLAHETileGrid(width: width, height: height, tilesX: tilesX, tilesY: tilesY)
+        let tables = CLAHETileTables(
+            source: source, sourceStride: sourceStride, grid: grid, bitsStored: bitsStored,
+            clipLimit: clipLimit, threads: threads)
+        tables.interpolate(
+            source: source, sourceStride: sourceStride, destination: destination,
+            destinationStride: destinationStride, threads: threads)
+    }
+
+    private static func invalid(_ name: String, _ value: String, _ rule: String) -> ImageOperationError {
+        .invalidParameter(operation: "CLAHE", name: name, value: value, rule: rule)
+    }
+}
