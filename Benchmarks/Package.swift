@@ -17,13 +17,13 @@ let package = Package(
     ],
     targets: [
         .executableTarget(
-            name: "WindowBenchmarks",
+            name: "KernelBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "LucidImaging", package: rootPackage),
                 .product(name: "LucidPipeline", package: rootPackage),
             ],
-            path: "Benchmarks/WindowBenchmarks",
+            path: "Benchmarks/KernelBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")])
     ],
     swiftLanguageModes: [.v6]

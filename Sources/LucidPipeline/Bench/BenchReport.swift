@@ -14,7 +14,9 @@ public struct BenchReport: Sendable {
     /// The parameters the operation ran with, defaults included, `bits` first.
     public let parameters: [BenchParameter]
 
-    public init(operation: String, width: Int, height: Int, threads: Int, timing: BenchTiming, parameters: [BenchParameter]) {
+    public init(
+        operation: String, width: Int, height: Int, threads: Int, timing: BenchTiming, parameters: [BenchParameter]
+    ) {
         self.operation = operation
         self.width = width
         self.height = height
