@@ -62,6 +62,7 @@ def main():
 
     import cases  # noqa: E402  (needs the venv's packages)
     import images  # noqa: E402
+    import peers  # noqa: E402
     import report  # noqa: E402
 
     if not os.access(arguments.lucid, os.X_OK):
@@ -86,7 +87,7 @@ def main():
             rows.append(cases.run_case(case, generated[name], arguments.lucid, folder, threads, arguments.quick))
     print(report.markdown(rows, threads))
     print(report.memory_note(rows, threads))
-    print(f"\n_Run took {time.perf_counter() - started:.0f} s on {threads} threads._")
+    print(f"\n_Run took {time.perf_counter() - started:.0f} s on {threads} threads; {peers.versions()}._")
 
 
 if __name__ == "__main__":

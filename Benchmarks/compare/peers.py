@@ -11,7 +11,14 @@ import cv2
 import numpy as np
 import scipy.ndimage
 import SimpleITK as sitk
+import skimage
 import skimage.exposure
+
+
+def versions():
+    """The peer libraries' versions, for the report."""
+    return (f"OpenCV {cv2.__version__}, numpy {np.__version__}, scipy {scipy.__version__}, "
+            f"scikit-image {skimage.__version__}, SimpleITK {sitk.Version_VersionString()}")
 
 
 def set_threads(count):
@@ -95,7 +102,7 @@ def bilateral_opencv(diameter, sigma_space, sigma_color):
 def nlm_opencv(h, template, search):
     """OpenCV fastNlMeansDenoising on 16-bit data with the L1 norm."""
     return lambda image: cv2.fastNlMeansDenoising(
-        image, None, h=[h], templateWindowSize=template, searchWindowSize=search, normType=cv2.NORM_L1)
+        image, h=[h], templateWindowSize=template, searchWindowSize=search, normType=cv2.NORM_L1)
 
 
 def unsharp_opencv(sigma, amount):

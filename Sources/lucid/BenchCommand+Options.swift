@@ -13,7 +13,11 @@ struct BenchImageOptions: ParsableArguments {
     @Option(help: "Size of the synthetic image, WxH (default 2048x2500); not with --input.")
     var size: String?
 
-    @Option(help: "Bits per sample, 1...16 (default 12 for the synthetic image; for files, see --help).")
+    @Option(
+        help: """
+            Bits per sample, 1...16; default 12 for the synthetic image, Bits Stored for DICOM, else the \
+            fewest bits that hold the largest sample.
+            """)
     var bits: Int?
 
     @Option(help: "Seed of the synthetic image's noise.")

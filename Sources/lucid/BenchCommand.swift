@@ -35,7 +35,7 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var image: BenchImageOptions
 
-    @Option(help: "Threads the operation may use (default: all cores).")
+    @Option(help: "Threads the operation may use; the default is this machine's core count.")
     var threads = StripScheduler.availableThreads
 
     @Option(name: .customLong("repeat"), help: "Timed runs.")
