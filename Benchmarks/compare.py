@@ -12,8 +12,9 @@ temporary folder, times each peer operation and `lucid bench OP --input FILE --r
 thread and at all threads (best of N runs, after a warm-up), and prints a markdown table. A Lucid
 operation this build does not have (`lucid bench` exits 2, "unknown op") shows as n/a.
 
-Slow peers (non-local means, SimpleITK and scipy medians of 7x7, bilateral d=9) run on the two smaller
-images only, with fewer repeats, so that the whole script takes well under 20 minutes on 2 cores.
+Slow cases run on the CT and CR images only (non-local means, medians 5x5 and 7x7, bilateral d=9), and
+the slowest (non-local means, median 7x7) with 2 runs and no warm-up, so that the whole script takes
+well under 20 minutes on 2 cores (about 3 minutes for the peers alone).
 """
 
 import argparse
