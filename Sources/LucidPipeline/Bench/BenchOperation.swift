@@ -1,0 +1,90 @@
+import LucidImaging
+
+/// The image a benchmarked operation produces: 8-bit for windowing, 16-bit for the filters.
+public enum BenchOutput: Sendable, Equatable {
+    case gray8(GrayImage<UInt8>)
+    case gray16(GrayImage<UInt16>)
+}
+
+/// A parameter value as `lucid bench` reports it (a JSON number or string).
+public enum BenchValue: Sendable, Equatable, CustomStringConvertible {
+    case integer(Int)
+    case number(Double)
+    case text(String)
+
+    /// The value as plain text: integers without a decimal point, numbers in the shortest form that
+    /// reads back exactly (whole numbers without ".0"), text as is.
+    public var description: String {
+        switch self {
+        case .integer(let value): return String(value)
+        case .number(let value):
+            return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        case .text(let value): return value
+        }
+    }
+}
+
+/// One named parameter an operation was built with, including the defaults it filled in.
+public struct BenchParameter: Sendable, Equatable {
+    /// The name used in reports, e.g. `sigma` or `sigma_space`.
+    public let name: String
+    public let value: BenchValue
+
+    public init(_ name: String, _ value: Int) { self.init(name, value: .integer(value)) }
+    public init(_ name: String, _ value: Double) { self.init(name, value: .number(value)) }
+    public init(_ name: String, _ value: String) { self.init(name, value: .text(value)) }
+    public init(_ name: String, value: BenchValue) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// An operation ready to time: validated parameters, a fixed thread count, and the work itself.
+public struct BenchOperation {
+    /// The operation's name as given on the command line (`window`, `gaussian`, ...).
+    public let name: String
+    /// Every parameter the operation uses, with defaults filled in, in a stable order.
+    public let parameters: [BenchParameter]
+    /// Threads the operation is asked to use, at least 1.
+    public let threads: Int
+    /// Processes one image; called once per warm-up and timed run.
+    public let run: (GrayImage<UInt16>) throws -> BenchOutput
+
+    public init(
+        name: String, parameters: [BenchParameter], threads: Int,
+        run: @escaping (GrayImage<UInt16>) throws -> BenchOutput
+    ) {
+        self.name = name
+        self.parameters = parameters
+        self.threads = max(1, threads)
+        self.run = run
+    }
+
+    /// A 16-bit to 16-bit operation (a filter): `apply` receives the image and the thread count.
+    public static func filter(
+        _ name: String, _ parameters: [BenchParameter], threads: Int,
+        _ apply: @escaping (GrayImage<UInt16>, Int) -> GrayImage<UInt16>
+    ) -> BenchOperation {
+        let threadCount = max(1, threads)
+        return BenchOperation(name: name, parameters: parameters, threads: threadCount) {
+            .gray16(apply($0, threadCount))
+        }
+    }
+}
+
+/// Why an operation could not be built.
+public enum BenchSetupError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No operation has this name in this build; `available` lists those that do.
+    case unknownOperation(String, available: [String])
+    /// A parameter is out of range, or was given to an operation that does not use it.
+    case invalidParameter(String)
+
+    public var description: String {
+        switch self {
+        case .unknownOperation(let name, let available):
+            return "unknown op '\(name)': this build has \(available.joined(separator: ", "))"
+        case .invalidParameter(let message):
+            return message
+        }
+    }
+}
