@@ -56,6 +56,27 @@ public enum OperationRegistry {
         switch name {
         case "window":
             return try window(parameters, bitsStored: bitsStored, threads: threads)
+        case "clahe":
+            let clip = parameters.clipLimit ?? 2.0
+            let tilesX = parameters.tilesX ?? 8
+            let tilesY = parameters.tilesY ?? 8
+            let clahe = try CLAHE(clipLimit: clip, tilesX: tilesX, tilesY: tilesY, bitsStored: bitsStored)
+            let reported = [BenchParameter("clip", clip), BenchParameter("tiles", "\(tilesX)x\(tilesY)")]
+            return .filter(name, reported, threads: threads) { clahe.apply($0, threads: $1) }
+        case "gaussian":
+            let sigma = parameters.sigma ?? 1.5
+            let blur = try GaussianBlur(sigma: sigma)
+            return .filter(name, [BenchParameter("sigma", sigma)], threads: threads) { blur.apply($0, threads: $1) }
+        case "median":
+            let size = parameters.kernelSize ?? 3
+            let median = try MedianFilter(size: size, bitsStored: bitsStored)
+            return .filter(name, [BenchParameter("kernel", size)], threads: threads) { median.apply($0, threads: $1) }
+        case "unsharp":
+            let sigma = parameters.sigma ?? 2
+            let amount = parameters.amount ?? 1
+            let unsharp = try UnsharpMask(sigma: sigma, amount: amount, bitsStored: bitsStored)
+            let reported = [BenchParameter("sigma", sigma), BenchParameter("amount", amount)]
+            return .filter(name, reported, threads: threads) { unsharp.apply($0, threads: $1) }
         default:
             return nil
         }
