@@ -7,10 +7,8 @@ enum NonLocalMeansRows {
         a: UnsafePointer<UInt16>, b: UnsafePointer<UInt16>, sums: UnsafeMutablePointer<UInt32>, count: Int
     ) {
         for j in 0..<count {
-            let p = UInt32(a[j])
-            let q = UInt32(b[j])
             // Larger minus smaller: no wrap. A column sum holds at most 31 differences below 2^16.
-            sums[j] &+= p > q ? p &- q : q &- p
+            sums[j] &+= UInt32(max(a[j], b[j]) &- min(a[j], b[j]))
         }
     }
 
@@ -24,13 +22,12 @@ enum NonLocalMeansRows {
         let enteringPartner = entering + displacement
         let leavingPartner = leaving + displacement
         for j in 0..<count {
-            let p = UInt32(entering[j])
-            let q = UInt32(enteringPartner[j])
-            let r = UInt32(leaving[j])
-            let s = UInt32(leavingPartner[j])
-            // The leaving difference is part of the sum, so the wrapping result is the exact,
+            // Larger minus smaller: no wrap.
+            let added = UInt32(max(entering[j], enteringPartner[j]) &- min(entering[j], enteringPartner[j]))
+            let removed = UInt32(max(leaving[j], leavingPartner[j]) &- min(leaving[j], leavingPartner[j]))
+            // The removed difference is part of the sum, so the wrapping result is the exact,
             // non-negative new sum.
-            sums[j] = sums[j] &+ (p > q ? p &- q : q &- p) &- (r > s ? r &- s : s &- r)
+            sums[j] = sums[j] &+ added &- removed
         }
     }
 
@@ -47,13 +44,12 @@ enum NonLocalMeansRows {
         }
     }
 
-    /// Adds `w = 2^(exponentScale * ((patchSums >> shift) * distanceScale)²)` (0 when below
-    /// 0.001) to `weights` and `w * samples` to `values`.
+    /// `pairWeights[x] = 2^(exponentScale * ((patchSums[x] >> shift) * distanceScale)²)`, or 0 when
+    /// that is below 0.001.
     @inline(__always)
-    static func accumulateWeights(
-        patchSums: UnsafePointer<UInt32>, samples: UnsafePointer<UInt16>, count: Int,
-        parameters: PatchWeightParameters, weights: UnsafeMutablePointer<Float>,
-        values: UnsafeMutablePointer<Float>
+    static func patchWeights(
+        patchSums: UnsafePointer<UInt32>, into pairWeights: UnsafeMutablePointer<Float>, count: Int,
+        parameters: PatchWeightParameters
     ) {
         let shift = parameters.shift
         let distanceScale = parameters.distanceScale
@@ -61,11 +57,40 @@ enum NonLocalMeansRows {
         for x in 0..<count {
             // Patch sums are below 2^26, so the signed conversion is exact and vectorises.
             let distance = Float(Int32(bitPattern: patchSums[x] &>> shift)) * distanceScale
-            let exponent = max(distance * distance * exponentScale, -126)
-            let weight = fastExp2(exponent)
-            let kept: Float = weight < 0.001 ? 0 : weight
-            weights[x] += kept
-            values[x] = values[x].addingProduct(kept, Float(samples[x]))
+            let weight = fastExp2(max(distance * distance * exponentScale, -126))
+            pairWeights[x] = weight < 0.001 ? 0 : weight
+        }
+    }
+
+    /// `patchWeights(boxSum(columnSums, length: 7))` in one pass, for the default 7 x 7 template.
+    @inline(__always)
+    static func patchWeights7(
+        columnSums: UnsafePointer<UInt32>, into pairWeights: UnsafeMutablePointer<Float>, count: Int,
+        parameters: PatchWeightParameters
+    ) {
+        let shift = parameters.shift
+        let distanceScale = parameters.distanceScale
+        let exponentScale = parameters.exponentScale
+        for x in 0..<count {
+            let c = columnSums + x
+            // 49 differences below 2^16: the sum is below 2^22.
+            let sum = c[0] &+ c[1] &+ c[2] &+ c[3] &+ c[4] &+ c[5] &+ c[6]
+            let distance = Float(Int32(bitPattern: sum &>> shift)) * distanceScale
+            let weight = fastExp2(max(distance * distance * exponentScale, -126))
+            pairWeights[x] = weight < 0.001 ? 0 : weight
+        }
+    }
+
+    /// `weights[x] += pairWeights[x]`, `values[x] += pairWeights[x] * samples[x]`.
+    @inline(__always)
+    static func addWeighted(
+        pairWeights: UnsafePointer<Float>, samples: UnsafePointer<UInt16>, count: Int,
+        weights: UnsafeMutablePointer<Float>, values: UnsafeMutablePointer<Float>
+    ) {
+        for x in 0..<count {
+            let weight = pairWeights[x]
+            weights[x] += weight
+            values[x] = values[x].addingProduct(weight, Float(samples[x]))
         }
     }
 }
