@@ -1,5 +1,3 @@
-import Foundation
-
 /// Non-local means denoising with the semantics of OpenCV's `cv::fastNlMeansDenoising` for 16-bit
 /// images with `NORM_L1` (the only norm OpenCV accepts for 16-bit data).
 ///
@@ -70,16 +68,6 @@ public struct NonLocalMeans: Sendable, Equatable {
         distanceScale = Float(Double(1 << shift) / Double(area))
         let hSquared = Double(Float(h) * Float(h))
         exponentScale = Float(-1.442_695_040_888_963_4 / hSquared)
-    }
-
-    /// The weight of a patch pair whose sum of absolute differences is `patchDifference`, in
-    /// double precision: the definition the fast kernel approximates in `Float`.
-    public func weight(patchDifference: Int) -> Double {
-        let distance = Double(patchDifference >> distanceShift) * Double(1 << distanceShift)
-            / Double(templateSize * templateSize)
-        let hSquared = Double(Float(h) * Float(h))
-        let weight = exp(-distance * distance / hSquared)
-        return weight < 0.001 ? 0 : weight
     }
 
     /// Denoises `image`, splitting its rows over up to `threads` threads. The result is the same
