@@ -33,10 +33,10 @@ public struct BilateralFilter: Sendable, Equatable {
     /// The radius of the circular neighbourhood, `diameter / 2`.
     public var radius: Int { diameter / 2 }
 
-    /// The neighbourhood offsets other than the centre with their spatial weights, row by row.
+    /// The neighbourhood offsets other than the centre, row by row, with their spatial weights.
     let taps: [BilateralTap]
 
-    /// Validates the parameters and precomputes the spatial and range weights.
+    /// Validates the parameters and precomputes the spatial weights.
     /// - Throws: `ImageOperationError.invalidParameter` when `diameter` is outside 3...63, a sigma
     ///   is not a finite number > 0, or `bitsStored` is outside 1...16.
     public init(diameter: Int, sigmaSpace: Double, sigmaColor: Double, bitsStored: Int = 16)
