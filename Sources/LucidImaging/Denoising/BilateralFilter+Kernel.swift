@@ -1,9 +1,17 @@
 extension BilateralFilter {
-    /// Columns filtered together: the two `Float` accumulator rows (4 KiB) and the source rows in
-    /// use stay in the L1 cache while every tap passes over them.
+    /// Columns filtered together: the ring of `radius + 1` rows of `Float` sums (at most 20 KiB for
+    /// radius 4) and the source rows in use stay in the L1/L2 caches.
     static let columnBlock = 512
 
     /// Filters output rows `rows` (a strip) into `destination`.
+    ///
+    /// The range weight of a pixel pair does not depend on which of the two is the centre, so the
+    /// kernel visits only the "forward" taps (`dy > 0`, or `dy == 0` and `dx > 0`). At step `y` it
+    /// computes, for each forward tap `d`, the weights of the pairs `(p, p + d)` with `p` on row `y`
+    /// once, and adds them to `p` (value `I(p + d)`) and to `p + d` (value `I(p)`). Sums of the
+    /// `radius + 1` rows that can still receive terms live in a ring. A pixel's sums start with its
+    /// own term at step `y - radius`, then add the same terms in the same order whatever the strip,
+    /// so the result does not depend on the thread count.
     func filterStrip(
         source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int, rows: Range<Int>,
         destination: UnsafeMutablePointer<UInt16>, destinationStride: Int
@@ -13,41 +21,67 @@ extension BilateralFilter {
         let padded = DenoisingBorder.paddedRows(
             source: source, stride: sourceStride, width: width, height: height, rows: rows, border: radius)
         let block = Self.columnBlock
-        var weightSums = [Float](repeating: 0, count: block)
-        var valueSums = [Float](repeating: 0, count: block)
-        var centreSums = [Float](repeating: 0, count: block)
+        let ringRows = radius + 1
+        let forwardTaps = taps.filter { $0.dy > 0 || ($0.dy == 0 && $0.dx > 0) }
+        var weightSums = [Float](repeating: 0, count: ringRows * block)
+        var valueSums = [Float](repeating: 0, count: ringRows * block)
+        var pairWeights = [Float](repeating: 0, count: block + radius)
         let colorScale = Float(-0.5 / (sigmaColor * sigmaColor) * 1.442_695_040_888_963_4)
-        // bitsStored <= 16, so every difference and sample fits Int32 and UInt32 without wrapping.
+        // bitsStored <= 16, so the maximum sample fits UInt32.
         let maximumSample = UInt32((1 << bitsStored) - 1)
         padded.withUnsafeBufferPointer { paddedBuffer in
             weightSums.withUnsafeMutableBufferPointer { weightBuffer in
                 valueSums.withUnsafeMutableBufferPointer { valueBuffer in
-                    centreSums.withUnsafeMutableBufferPointer { centreBuffer in
-                        guard let paddedBase = paddedBuffer.baseAddress,
-                            let weights = weightBuffer.baseAddress, let values = valueBuffer.baseAddress,
-                            let centreValues = centreBuffer.baseAddress
+                    pairWeights.withUnsafeMutableBufferPointer { pairBuffer in
+                        guard let paddedBase = paddedBuffer.baseAddress, let weights = weightBuffer.baseAddress,
+                            let values = valueBuffer.baseAddress, let pairs = pairBuffer.baseAddress
                         else { return }
-                        for y in rows {
-                            let centreRow = paddedBase + (y - rows.lowerBound + radius) * paddedWidth + radius
-                            let outputRow = destination + y * destinationStride
-                            var blockStart = 0
-                            while blockStart < width {
-                                let count = min(block, width - blockStart)
-                                let centre = centreRow + blockStart
-                                Self.startSums(
-                                    centre: centre, count: count, weights: weights, values: values,
-                                    centreValues: centreValues)
-                                for tap in taps {
-                                    Self.accumulateTapArithmetic(
-                                        centre: centreValues, neighbour: centre + tap.dy * paddedWidth + tap.dx,
-                                        count: count, spatialExponent: tap.exponent, colorScale: colorScale,
-                                        weights: weights, values: values)
-                                }
-                                Self.storeMeans(
-                                    weights: weights, values: values, count: count, maximumSample: maximumSample,
-                                    output: outputRow + blockStart)
-                                blockStart += count
+                        var blockStart = 0
+                        while blockStart < width {
+                            let count = min(block, width - blockStart)
+                            // Image row `y`, column `blockStart` in the padded copy (rows.lowerBound - radius
+                            // <= y < rows.upperBound + radius).
+                            func samples(_ y: Int) -> UnsafePointer<UInt16> {
+                                paddedBase + (y - rows.lowerBound + radius) * paddedWidth + radius + blockStart
                             }
+                            func slot(_ y: Int) -> Int { (y % ringRows) * block }
+                            for step in (rows.lowerBound - radius)..<rows.upperBound {
+                                let entering = step + radius
+                                if rows.contains(entering) {
+                                    DenoisingRows.startSums(
+                                        samples: samples(entering), count: count, weights: weights + slot(entering),
+                                        values: values + slot(entering))
+                                }
+                                let forward = rows.contains(step)
+                                for tap in forwardTaps {
+                                    let backward = rows.contains(step + tap.dy)
+                                    guard forward || backward else { continue }
+                                    let left = min(0, -tap.dx)
+                                    let near = samples(step)
+                                    let far = samples(step + tap.dy) + tap.dx
+                                    Self.pairWeights(
+                                        near + left, far + left, count: count + abs(tap.dx),
+                                        spatialExponent: tap.exponent, colorScale: colorScale, into: pairs)
+                                    if forward {
+                                        DenoisingRows.addWeighted(
+                                            pairWeights: pairs - left, samples: far, count: count,
+                                            weights: weights + slot(step), values: values + slot(step))
+                                    }
+                                    if backward {
+                                        let target = slot(step + tap.dy)
+                                        DenoisingRows.addWeighted(
+                                            pairWeights: pairs - left - tap.dx, samples: near - tap.dx, count: count,
+                                            weights: weights + target, values: values + target)
+                                    }
+                                }
+                                if forward {
+                                    DenoisingRows.storeMeans(
+                                        weights: weights + slot(step), values: values + slot(step), count: count,
+                                        maximumSample: maximumSample,
+                                        output: destination + step * destinationStride + blockStart)
+                                }
+                            }
+                            blockStart += count
                         }
                     }
                 }
@@ -55,46 +89,17 @@ extension BilateralFilter {
         }
     }
 
-    /// Starts the sums with the centre tap, whose spatial and range weights are both 1.
+    /// `pairWeights[x] = 2^(spatialExponent + colorScale * (near[x] - far[x])²)`: the spatial
+    /// times the range weight, evaluated as one power of two (at least 2^-126).
     @inline(__always)
-    static func startSums(
-        centre: UnsafePointer<UInt16>, count: Int, weights: UnsafeMutablePointer<Float>,
-        values: UnsafeMutablePointer<Float>, centreValues: UnsafeMutablePointer<Float>
+    static func pairWeights(
+        _ near: UnsafePointer<UInt16>, _ far: UnsafePointer<UInt16>, count: Int, spatialExponent: Float,
+        colorScale: Float, into pairWeights: UnsafeMutablePointer<Float>
     ) {
         for x in 0..<count {
-            let value = Float(centre[x])
-            weights[x] = 1
-            values[x] = value
-            centreValues[x] = value
-        }
-    }
-
-    /// Adds one tap to a block with the range weight computed arithmetically:
-    /// `w = 2^(spatialExponent + colorScale * (n - c)²)`, `weights += w`, `values += w * n`.
-    @inline(__always)
-    static func accumulateTapArithmetic(
-        centre: UnsafePointer<Float>, neighbour: UnsafePointer<UInt16>, count: Int, spatialExponent: Float,
-        colorScale: Float, weights: UnsafeMutablePointer<Float>, values: UnsafeMutablePointer<Float>
-    ) {
-        for x in 0..<count {
-            let n = Float(neighbour[x])
-            let difference = n - centre[x]
+            let difference = Float(near[x]) - Float(far[x])
             let exponent = max(spatialExponent.addingProduct(colorScale, difference * difference), -126)
-            let weight = fastExp2(exponent)
-            weights[x] += weight
-            values[x] = values[x].addingProduct(weight, n)
-        }
-    }
-
-    /// Writes `round(values / weights)` clamped to `maximumSample`. Every weight sum is at least 1
-    /// (the centre tap), so the division is finite.
-    @inline(__always)
-    static func storeMeans(
-        weights: UnsafePointer<Float>, values: UnsafePointer<Float>, count: Int, maximumSample: UInt32,
-        output: UnsafeMutablePointer<UInt16>
-    ) {
-        for x in 0..<count {
-            output[x] = roundedSample(values[x] / weights[x], maximumSample: maximumSample)
+            pairWeights[x] = fastExp2(exponent)
         }
     }
 }

@@ -32,3 +32,43 @@ func fastExp2(_ t: Float) -> Float {
     let scaleBits = (shifted.bitPattern &- 0x4B40_0000 &+ 127) &<< 23
     return p * Float(bitPattern: scaleBits)
 }
+
+/// Row loops shared by the denoising kernels.
+enum DenoisingRows {
+    /// Starts a pixel's sums with its own term: weight 1, value `samples[x]`.
+    @inline(__always)
+    static func startSums(
+        samples: UnsafePointer<UInt16>, count: Int, weights: UnsafeMutablePointer<Float>,
+        values: UnsafeMutablePointer<Float>
+    ) {
+        for x in 0..<count {
+            weights[x] = 1
+            values[x] = Float(samples[x])
+        }
+    }
+
+    /// `weights[x] += pairWeights[x]`, `values[x] += pairWeights[x] * samples[x]`.
+    @inline(__always)
+    static func addWeighted(
+        pairWeights: UnsafePointer<Float>, samples: UnsafePointer<UInt16>, count: Int,
+        weights: UnsafeMutablePointer<Float>, values: UnsafeMutablePointer<Float>
+    ) {
+        for x in 0..<count {
+            let weight = pairWeights[x]
+            weights[x] += weight
+            values[x] = values[x].addingProduct(weight, Float(samples[x]))
+        }
+    }
+
+    /// Writes `round(values / weights)` clamped to `maximumSample`. Every weight sum is at least 1
+    /// (a pixel's own term), so the division is finite.
+    @inline(__always)
+    static func storeMeans(
+        weights: UnsafePointer<Float>, values: UnsafePointer<Float>, count: Int, maximumSample: UInt32,
+        output: UnsafeMutablePointer<UInt16>
+    ) {
+        for x in 0..<count {
+            output[x] = roundedSample(values[x] / weights[x], maximumSample: maximumSample)
+        }
+    }
+}

@@ -71,7 +71,7 @@ extension NonLocalMeans {
                                         }
                                         for row in 0..<tileHeight {
                                             let outputRow = rows.lowerBound + tileTop + row
-                                            BilateralFilter.storeMeans(
+                                            DenoisingRows.storeMeans(
                                                 weights: weights + row * tileColumns,
                                                 values: values + row * tileColumns, count: tileWidth,
                                                 maximumSample: maximumSample,
@@ -163,13 +163,13 @@ struct NonLocalMeansTile {
             let rowStart = origin + row * paddedWidth
             if row >= 0 {
                 // q = (row, x), partner q + d; pair weight index x - left.
-                NonLocalMeansRows.addWeighted(
+                DenoisingRows.addWeighted(
                     pairWeights: scratch.pairWeights - left, samples: rowStart + displacement, count: width,
                     weights: scratch.weights + row * sumsStride, values: scratch.values + row * sumsStride)
             }
             if row + dy < height {
                 // q = (row + dy, x), partner q - d = (row, x - dx); pair weight index x - dx - left.
-                NonLocalMeansRows.addWeighted(
+                DenoisingRows.addWeighted(
                     pairWeights: scratch.pairWeights - dx - left, samples: rowStart - dx, count: width,
                     weights: scratch.weights + (row + dy) * sumsStride,
                     values: scratch.values + (row + dy) * sumsStride)

@@ -80,17 +80,4 @@ enum NonLocalMeansRows {
             pairWeights[x] = weight < 0.001 ? 0 : weight
         }
     }
-
-    /// `weights[x] += pairWeights[x]`, `values[x] += pairWeights[x] * samples[x]`.
-    @inline(__always)
-    static func addWeighted(
-        pairWeights: UnsafePointer<Float>, samples: UnsafePointer<UInt16>, count: Int,
-        weights: UnsafeMutablePointer<Float>, values: UnsafeMutablePointer<Float>
-    ) {
-        for x in 0..<count {
-            let weight = pairWeights[x]
-            weights[x] += weight
-            values[x] = values[x].addingProduct(weight, Float(samples[x]))
-        }
-    }
 }
