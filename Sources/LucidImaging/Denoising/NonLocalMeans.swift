@@ -1,0 +1,115 @@
+/// Non-local means denoising with the semantics of OpenCV's `cv::fastNlMeansDenoising` for 16-bit
+/// images with `NORM_L1` (the only norm OpenCV accepts for 16-bit data).
+///
+/// Each output pixel `p` is a weighted mean of the pixels `q` in the `searchSize`² window centred
+/// on `p`. The weight compares the `templateSize`² patches around `p` and `q` (`T = templateSize`):
+///
+///     SAD(p, q) = Σ over the template of |I(p + t) - I(q + t)|
+///     dist      = (SAD >> s) * 2^s / T²     with s = ceil(log2(T²))  (OpenCV's "almost average",
+///                                           a shift instead of a division: s = 6 for T = 7)
+///     w         = exp(-dist² / h²),  set to 0 when below 0.001
+///     out(p)    = round(Σ w(q) I(q) / Σ w(q))
+///
+/// This is OpenCV's `DistAbs::calcWeight` (`exp(-dist * dist / (h * h * channels))`, one
+/// channel) applied to its `almost_dist2actual_dist_multiplier` table index; `q = p` always has
+/// weight 1. OpenCV stores the weights as fixed-point integers and sums in 64-bit integers; Lucid
+/// evaluates the same weight in `Float` with a polynomial `exp2` (relative error below 3e-7) and
+/// sums in `Float` in a fixed order, so results are within one grey level of a double-precision
+/// evaluation of the formula above and do not depend on the thread count.
+///
+/// - Edges: the image is extended by `searchSize / 2 + templateSize / 2` samples with
+///   `BORDER_REFLECT_101` (as OpenCV), so windows and patches near the edge read mirrored samples.
+/// - Range: the output is a weighted mean of input samples, clamped to `0 ... 2^bitsStored - 1`.
+/// - Cost: `O(width * height * searchSize²)`, independent of `templateSize` (patch sums are
+///   running box sums per displacement).
+public struct NonLocalMeans: Sendable, Equatable {
+    /// Filter strength in sample units, > 0: patches whose mean absolute difference is `h` weigh
+    /// `1/e`. About the noise standard deviation is a common choice.
+    public let h: Double
+    /// Patch side in pixels, odd, 1...31 (default 7).
+    public let templateSize: Int
+    /// Search window side in pixels, odd, 1...101 (default 21).
+    public let searchSize: Int
+    /// Significant bits of the samples, 1...16 (default 16); sets the output clamp.
+    public let bitsStored: Int
+
+    /// `s`: the patch sum is shifted right by this many bits before it becomes a distance.
+    let distanceShift: Int
+    /// `2^s / T²`: turns a shifted patch sum into OpenCV's distance.
+    let distanceScale: Float
+    /// `-log2(e) / h²`, with `h²` rounded to `Float` first as OpenCV does.
+    let exponentScale: Float
+
+    /// Validates the parameters.
+    /// - Throws: `ImageOperationError.invalidParameter` when `h` is not a finite number > 0, a size
+    ///   is even or outside its range, or `bitsStored` is outside 1...16.
+    public init(h: Double, templateSize: Int = 7, searchSize: Int = 21, bitsStored: Int = 16)
+        throws(ImageOperationError)
+    {
+        func invalid(_ name: String, _ value: String, _ rule: String) -> ImageOperationError {
+            .invalidParameter(operation: "NonLocalMeans", name: name, value: value, rule: rule)
+        }
+        guard h.isFinite, h > 0 else { throw invalid("h", "\(h)", "must be a finite number > 0") }
+        guard (1...31).contains(templateSize), templateSize % 2 == 1 else {
+            throw invalid("templateSize", "\(templateSize)", "must be odd and 1...31")
+        }
+        guard (1...101).contains(searchSize), searchSize % 2 == 1 else {
+            throw invalid("searchSize", "\(searchSize)", "must be odd and 1...101")
+        }
+        guard (1...16).contains(bitsStored) else { throw invalid("bitsStored", "\(bitsStored)", "must be 1...16") }
+        self.h = h
+        self.templateSize = templateSize
+        self.searchSize = searchSize
+        self.bitsStored = bitsStored
+        let area = templateSize * templateSize
+        var shift = 0
+        while 1 << shift < area { shift += 1 }
+        distanceShift = shift
+        distanceScale = Float(Double(1 << shift) / Double(area))
+        let hSquared = Double(Float(h) * Float(h))
+        exponentScale = Float(-1.442_695_040_888_963_4 / hSquared)
+    }
+
+    /// Denoises `image`, splitting its rows over up to `threads` threads. The result is the same
+    /// for every thread count.
+    /// - Returns: an image of the same size.
+    public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads)
+        -> GrayImage<UInt16>
+    {
+        var output = [UInt16](repeating: 0, count: image.pixels.count)
+        image.pixels.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { destination in
+                guard let sourceBase = source.baseAddress, let destinationBase = destination.baseAddress else {
+                    return
+                }
+                apply(
+                    source: sourceBase, sourceStride: image.width, width: image.width, height: image.height,
+                    destination: destinationBase, destinationStride: image.width, threads: threads)
+            }
+        }
+        return GrayImage(width: image.width, height: image.height, pixels: output)
+    }
+
+    /// Denoises a strided image, for callers whose rows are padded.
+    ///
+    /// Row `y` of the input starts at `source + y * sourceStride` and row `y` of the output at
+    /// `destination + y * destinationStride`; the strides are at least `width`, `width` and `height`
+    /// are at least 1, and the two buffers do not overlap. Only `width` samples of each output row
+    /// are written.
+    public func apply(
+        source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int,
+        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int,
+        threads: Int = StripScheduler.availableThreads
+    ) {
+        precondition(width > 0 && height > 0, "NonLocalMeans needs a positive size")
+        precondition(sourceStride >= width && destinationStride >= width, "strides must be at least the width")
+        let input = SendableConstPointer(source)
+        let output = SendablePointer(destination)
+        let filter = self
+        StripScheduler.forEachStrip(rows: height, threads: threads) { rows in
+            filter.denoiseStrip(
+                source: input.base, sourceStride: sourceStride, width: width, height: height, rows: rows,
+                destination: output.base, destinationStride: destinationStride)
+        }
+    }
+}
