@@ -71,6 +71,27 @@ public enum OperationRegistry {
             let size = parameters.kernelSize ?? 3
             let median = try MedianFilter(size: size, bitsStored: bitsStored)
             return .filter(name, [BenchParameter("kernel", size)], threads: threads) { median.apply($0, threads: $1) }
+        case "bilateral":
+            let diameter = parameters.diameter ?? 5
+            let sigmaSpace = parameters.sigmaSpace ?? 2
+            let sigmaColor = parameters.sigmaColor ?? 100
+            let bilateral = try BilateralFilter(
+                diameter: diameter, sigmaSpace: sigmaSpace, sigmaColor: sigmaColor, bitsStored: bitsStored)
+            let reported = [
+                BenchParameter("diameter", diameter), BenchParameter("sigma_space", sigmaSpace),
+                BenchParameter("sigma_color", sigmaColor),
+            ]
+            return .filter(name, reported, threads: threads) { bilateral.apply($0, threads: $1) }
+        case "nlm":
+            let strength = parameters.strength ?? 30
+            let template = parameters.templateSize ?? 7
+            let search = parameters.searchSize ?? 21
+            let means = try NonLocalMeans(
+                h: strength, templateSize: template, searchSize: search, bitsStored: bitsStored)
+            let reported = [
+                BenchParameter("h", strength), BenchParameter("template", template), BenchParameter("search", search),
+            ]
+            return .filter(name, reported, threads: threads) { means.apply($0, threads: $1) }
         case "unsharp":
             let sigma = parameters.sigma ?? 2
             let amount = parameters.amount ?? 1
