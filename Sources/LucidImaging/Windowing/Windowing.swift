@@ -19,7 +19,7 @@ public enum Windowing {
     public static func apply(
         _ image: GrayImage<UInt16>, pipeline: DisplayPipeline, threads: Int = StripScheduler.availableThreads
     ) throws(DisplayPipelineError) -> GrayImage<UInt8> {
-        apply(image, table: try pipeline.displayLookupTable8(), threads: threads)
+        apply(image, table: try table(pipeline, threads: threads, as: UInt8.self), threads: threads)
     }
 
     /// Renders `image` (offset-binary samples in `pipeline.encoding`) to 16-bit levels 0...65,535.
@@ -29,7 +29,7 @@ public enum Windowing {
     public static func apply16(
         _ image: GrayImage<UInt16>, pipeline: DisplayPipeline, threads: Int = StripScheduler.availableThreads
     ) throws(DisplayPipelineError) -> GrayImage<UInt16> {
-        apply16(image, table: try pipeline.displayLookupTable16(), threads: threads)
+        apply16(image, table: try table(pipeline, threads: threads, as: UInt16.self), threads: threads)
     }
 
     /// Maps every pixel of `image` through `table` (8-bit levels), as

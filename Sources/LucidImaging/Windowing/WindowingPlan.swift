@@ -63,7 +63,8 @@ enum WindowingPlan: Sendable, Equatable {
     /// its rows; it must write every pixel of those rows (the output is not zero-filled first).
     static func renderStrips<Level: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ image: GrayImage<UInt16>, threads: Int,
-        kernel: @escaping @Sendable (UnsafePointer<UInt16>, Int, UnsafeMutablePointer<Level>, Int, Int, Range<Int>) -> Void
+        kernel:
+            @escaping @Sendable (UnsafePointer<UInt16>, Int, UnsafeMutablePointer<Level>, Int, Int, Range<Int>) -> Void
     ) -> GrayImage<Level> {
         let width = image.width
         let height = image.height

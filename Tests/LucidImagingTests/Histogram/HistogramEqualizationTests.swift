@@ -1,13 +1,13 @@
 import LucidTestSupport
 import Testing
 
+@testable import LucidImaging
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-@testable import LucidImaging
 
 @Suite("Histogram equalisation")
 struct HistogramEqualizationTests {

@@ -70,7 +70,8 @@ struct WindowingExhaustiveTests {
                     let table = try pipeline.displayLookupTable8()
                     #expect(FixedPointRamp(levels: table.levels) != nil, "c=\(center) w=\(width) \(encoding)")
                     let image = GrayImage<UInt16>(
-                        width: table.levels.count, height: 4, pixels: Array(repeating: 0, count: table.levels.count * 4))
+                        width: table.levels.count, height: 4, pixels: Array(repeating: 0, count: table.levels.count * 4)
+                    )
                     if case .table = WindowingPlan(table: table, pixelCount: image.pixels.count) {
                         Issue.record("expected the ramp plan for c=\(center) w=\(width)")
                     }
