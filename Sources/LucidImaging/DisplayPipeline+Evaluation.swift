@@ -34,15 +34,19 @@ extension DisplayPipeline {
         try DisplayLookupTable(pipeline: self)
     }
 
-    /// Renders `image` (offset-binary samples in this pipeline's ``encoding``) to 8-bit levels.
+    /// Renders `image` (offset-binary samples in this pipeline's ``encoding``) to 8-bit levels with
+    /// ``Windowing/apply(_:pipeline:threads:)`` on every available core: the same levels as
+    /// ``displayLookupTable8()`` looked up per pixel.
     /// - Throws: ``DisplayPipelineError`` when ``validate()`` fails.
     public func render(_ image: GrayImage<UInt16>) throws(DisplayPipelineError) -> GrayImage<UInt8> {
-        try displayLookupTable8().apply(to: image)
+        try Windowing.apply(image, pipeline: self)
     }
 
-    /// Renders `image` (offset-binary samples in this pipeline's ``encoding``) to 16-bit levels.
+    /// Renders `image` (offset-binary samples in this pipeline's ``encoding``) to 16-bit levels with
+    /// ``Windowing/apply16(_:pipeline:threads:)`` on every available core: the same levels as
+    /// ``displayLookupTable16()`` looked up per pixel.
     /// - Throws: ``DisplayPipelineError`` when ``validate()`` fails.
     public func render16(_ image: GrayImage<UInt16>) throws(DisplayPipelineError) -> GrayImage<UInt16> {
-        try displayLookupTable16().apply(to: image)
+        try Windowing.apply16(image, pipeline: self)
     }
 }
