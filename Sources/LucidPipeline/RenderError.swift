@@ -13,6 +13,8 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidWindow(file: String, window: Window)
     /// The Modality LUT stage gives unusable values (non-finite rescale).
     case unusableModalityTransform(file: String, reason: String)
+    /// A processing step's parameters do not suit this image.
+    case invalidStep(file: String, ImageOperationError)
     /// `--depth` other than 8 or 16.
     case unsupportedDepth(Int)
 
@@ -34,6 +36,8 @@ public enum RenderError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "(it needs \(rule), PS3.3 C.11.2.1.2). Choose another window with --window."
         case .unusableModalityTransform(let file, let reason):
             return "\(file): the Modality LUT stage is unusable: \(reason)."
+        case .invalidStep(let file, let error):
+            return "\(file): \(error)"
         case .unsupportedDepth(let depth):
             return "unsupported output depth \(depth): use 8 or 16."
         }

@@ -19,16 +19,22 @@ public struct RenderOptions: Sendable, Equatable {
     /// Output bits per pixel: 8 or 16.
     public var depth: Int
     public var fallback: Fallback
+    /// Operations applied to the stored samples before the window, in order (window steps ignored).
+    public var filters: [ProcessingStep]
+    /// Threads for the kernels; all cores by default.
+    public var threads: Int
 
     public init(
         frame: Int = 1, window: WindowSpec = .file(nil), function: VOIFunction? = nil, depth: Int = 8,
-        fallback: Fallback = .automatic
+        fallback: Fallback = .automatic, filters: [ProcessingStep] = [], threads: Int = StripScheduler.availableThreads
     ) {
         self.frame = frame
         self.window = window
         self.function = function
         self.depth = depth
         self.fallback = fallback
+        self.filters = filters
+        self.threads = threads
     }
 
     /// The rule of the reference renderings in the shared sample corpus: VOI LUT item 1, else the

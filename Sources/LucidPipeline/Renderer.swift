@@ -9,11 +9,19 @@ public enum Renderer {
     {
         guard options.depth == 8 || options.depth == 16 else { throw .unsupportedDepth(options.depth) }
         let frameIndex = options.frame - 1
-        let frame: GrayImage<UInt16>
+        var frame: GrayImage<UInt16>
         do throws(DICOMError) {
             frame = try image.frame(frameIndex)
         } catch {
             throw .dicom(error)
+        }
+        if !options.filters.isEmpty {
+            do throws(ImageOperationError) {
+                let executor = try StepExecutor(steps: options.filters, bitsStored: image.pixel.encoding.bitsStored)
+                frame = executor.apply(frame, threads: options.threads)
+            } catch {
+                throw .invalidStep(file: image.source, error)
+            }
         }
         let display = image.display(frame: frameIndex)
         let encoding = image.pixel.encoding
@@ -24,12 +32,13 @@ public enum Renderer {
         var rendering = Rendering(
             image8: nil, image16: nil, source: image.source, frame: options.frame,
             frameCount: image.pixel.numberOfFrames, voi: voi, windowDescription: description,
-            modalityDescription: describe(display.modality), inverted: display.invert, notes: notes)
+            modalityDescription: describe(display.modality), inverted: display.invert, notes: notes,
+            steps: StepsSpec(steps: options.filters + [.window(options.window)]).description)
         do throws(DisplayPipelineError) {
             if options.depth == 8 {
-                rendering.image8 = try pipeline.render(frame)
+                rendering.image8 = try Windowing.apply(frame, pipeline: pipeline, threads: options.threads)
             } else {
-                rendering.image16 = try pipeline.render16(frame)
+                rendering.image16 = try Windowing.apply16(frame, pipeline: pipeline, threads: options.threads)
             }
         } catch {
             switch error {

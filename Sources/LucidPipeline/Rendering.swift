@@ -21,6 +21,8 @@ public struct Rendering: Sendable {
     public var inverted: Bool
     /// Things the user should know (an invalid window skipped, a fallback taken).
     public var notes: [String]
+    /// The recipe in `--steps` syntax: the filters applied, then the window requested.
+    public var steps: String
 
     public var width: Int { image8?.width ?? image16?.width ?? 0 }
     public var height: Int { image8?.height ?? image16?.height ?? 0 }
@@ -31,6 +33,7 @@ public struct Rendering: Sendable {
             ("Software", "Lucid \(LucidVersion.current)"),
             ("Source", source),
             ("Frame", "\(frame) of \(frameCount)"),
+            ("Steps", steps),
             ("Window", windowDescription),
             ("Modality LUT", modalityDescription),
             ("Inverted", inverted ? "yes (MONOCHROME1)" : "no"),

@@ -32,8 +32,17 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Frame number, from 1.")
     var frame = 1
 
-    @Option(help: "Window: file, file:N, lut:N, CENTER,WIDTH, minmax, auto, or a preset name.")
-    var window = "file"
+    @Option(help: "Window: file (default), file:N, lut:N, CENTER,WIDTH, minmax, auto, or a preset name.")
+    var window: String?
+
+    @Option(
+        help: """
+            Operations before the window, e.g. "denoise:median:3 | clahe:clip=2,tiles=8x8 | unsharp:sigma=1.5,amount=0.6 | window:file".
+            """)
+    var steps: String?
+
+    @Option(help: "Threads for the image operations (default: all cores).")
+    var threads = StripScheduler.availableThreads
 
     @Option(help: "VOI LUT Function overriding the window's: linear, linear-exact or sigmoid.")
     var function: String?
@@ -64,8 +73,24 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
+    var stepsSpec: StepsSpec {
+        get throws {
+            guard let steps else { return StepsSpec(steps: []) }
+            do {
+                return try StepsSpec(parsing: steps)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
     var windowSpec: WindowSpec {
         get throws {
+            let spec = try stepsSpec
+            guard let window else { return spec.window }
+            if spec.namesWindow {
+                throw ValidationError("give the window either with --window or as the last step of --steps")
+            }
             do {
                 return try WindowSpec(parsing: window)
             } catch {
@@ -91,13 +116,16 @@ struct RenderCommand: ParsableCommand {
         _ = try windowSpec
         _ = try voiFunction
         guard frame >= 1 else { throw ValidationError("--frame counts from 1") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard depth == 8 || depth == 16 else { throw ValidationError("--depth must be 8 or 16") }
         if format == .jpeg && depth == 16 { throw ValidationError("JPEG output is 8-bit; use PNG for --depth 16") }
         guard (1...100).contains(quality) else { throw ValidationError("--quality must be 1...100") }
     }
 
     func run() throws {
-        let options = RenderOptions(frame: frame, window: try windowSpec, function: try voiFunction, depth: depth)
+        let options = RenderOptions(
+            frame: frame, window: try windowSpec, function: try voiFunction, depth: depth,
+            filters: try stepsSpec.filters, threads: threads)
         let job = RenderJob(input: file, output: output, format: try resolvedFormat, options: options, quality: quality)
         do {
             let rendering = try job.run()

@@ -106,4 +106,25 @@ import Testing
         let window = try LucidBinary.run(["render", source, "-o", folder + "/x.png", "--window", "file:2"])
         #expect(window.status == 1 && window.standardError.contains("window 2 requested"))
     }
+
+    @Test("--steps runs before the window, is recorded, and a bad spec points at the fault")
+    func steps() throws {
+        let folder = try LucidBinary.temporaryFolder()
+        let source = SampleCorpus.path("cr_fuji_mono1_10bit.dcm")
+        let recipe = "denoise:median:3 | clahe:clip=2,tiles=8x8 | unsharp:sigma=1.5,amount=0.6 | window:file"
+        let result = try LucidBinary.run(["render", source, "-o", folder + "/cr.png", "--steps", recipe])
+        #expect(result.status == 0, "\(result.standardError)")
+        let decoded = try PNGCodec.decode(try contents(folder + "/cr.png"))
+        #expect(decoded.text(forKeyword: "Steps") == recipe)
+        let bad = try LucidBinary.run([
+            "render", source, "-o", folder + "/x.png", "--steps", "median:3 | clahe:tiles=8",
+        ])
+        #expect(bad.status == 2)
+        #expect(bad.standardError.contains("at character 24"))
+        let both = try LucidBinary.run([
+            "render", source, "-o", folder + "/x.png", "--steps", "median:3 | window:auto", "--window", "lung",
+        ])
+        #expect(both.status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["cr.png"])
+    }
 }

@@ -5,7 +5,8 @@ extension OperationRegistry {
     /// identity Modality LUT, so `center` and `width` are in sample units. Defaults: centre and
     /// width `2^(bits-1)` (the middle half of the range), function LINEAR.
     ///
-    /// Runs ``DisplayPipeline/render(_:)`` (a display lookup table built and applied per run).
+    /// Runs ``Windowing/apply(_:pipeline:threads:)`` (the exact display table built, then applied
+    /// over `threads` threads, on every run).
     static func window(_ parameters: BenchParameters, bitsStored: Int, threads: Int) throws -> BenchOperation {
         let half = Double(1 << (bitsStored - 1))
         let window = Window(
@@ -24,7 +25,7 @@ extension OperationRegistry {
             BenchParameter("width", window.width), BenchParameter("function", window.function.rawValue),
         ]
         return BenchOperation(name: "window", parameters: reported, threads: threads) { image in
-            .gray8(try pipeline.render(image))
+            .gray8(try Windowing.apply(image, pipeline: pipeline, threads: threads))
         }
     }
 }

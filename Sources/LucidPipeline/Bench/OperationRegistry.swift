@@ -56,6 +56,9 @@ public enum OperationRegistry {
         switch name {
         case "window":
             return try window(parameters, bitsStored: bitsStored, threads: threads)
+        case "histeq":
+            let equalisation = try HistogramEqualization(bitsStored: bitsStored)
+            return .filter(name, [], threads: threads) { equalisation.apply($0, threads: $1) }
         case "clahe":
             let clip = parameters.clipLimit ?? 2.0
             let tilesX = parameters.tilesX ?? 8

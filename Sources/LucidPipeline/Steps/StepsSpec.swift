@@ -21,8 +21,13 @@ import LucidImaging
 /// without one the pipeline ends in `window:file`.
 public struct StepsSpec: Sendable, Equatable, CustomStringConvertible {
     public let steps: [ProcessingStep]
+    /// Whether the specification named its window (otherwise `window:file` was appended).
+    public let namesWindow: Bool
 
-    public init(steps: [ProcessingStep]) { self.steps = steps }
+    public init(steps: [ProcessingStep]) {
+        self.steps = steps
+        self.namesWindow = steps.contains { if case .window = $0 { true } else { false } }
+    }
 
     /// The pipeline in `--steps` syntax, as recorded in outputs.
     public var description: String { steps.map(\.description).joined(separator: " | ") }
@@ -58,9 +63,8 @@ public struct StepsSpec: Sendable, Equatable, CustomStringConvertible {
             }
             steps.append(try StepParser(text: text, step: body, offset: offset + leading).parse())
         }
-        if !steps.contains(where: { if case .window = $0 { true } else { false } }) {
-            steps.append(.window(.file(nil)))
-        }
+        namesWindow = steps.contains { if case .window = $0 { true } else { false } }
+        if !namesWindow { steps.append(.window(.file(nil))) }
         self.steps = steps
     }
 }
