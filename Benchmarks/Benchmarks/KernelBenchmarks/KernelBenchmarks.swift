@@ -4,4 +4,5 @@ import Benchmark
 /// `swift package benchmark --filter window` runs one operation and `--filter '.*/512x512'` one size.
 let benchmarks: @Sendable () -> Void = {
     windowBenchmarks()
+    filterBenchmarks()
 }
