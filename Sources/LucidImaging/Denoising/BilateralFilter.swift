@@ -8,9 +8,12 @@
 ///     out(p) = round(Σ w(q) I(q) / Σ w(q))
 ///
 /// Each weight is evaluated in `Float` as one power of two, `2^(log2(spatial) - log2(e) Δ² / (2 sigmaColor²))`,
-/// with a polynomial `exp2` (relative error below 3e-7) that vectorises across a row; this measured
-/// faster than a `2^bitsStored`-entry table indexed by `|Δ|`, whose reads do not vectorise. Weights
-/// below 2^-126 are raised to 2^-126 (negligible beside the centre weight 1). Sums are accumulated in
+/// with a polynomial `exp2` that vectorises across a row; this measured faster than a
+/// `2^bitsStored`-entry table indexed by `|Δ|`, whose reads do not vectorise. Radius 2 (diameters 4
+/// and 5, `sigmaColor` in `1e-6 ... 1e9`) has its own kernel: samples pre-scaled so that `Δ²` is the
+/// range exponent, a degree-3 `exp2` (relative error below 7.5e-5), weights below 2^-125 raised to
+/// 2^-125; other radii use a degree-6 `exp2` (relative error below 3e-7), weights below 2^-126 raised
+/// to 2^-126. Both floors are negligible beside the centre weight 1. Sums are accumulated in
 /// `Float` in a fixed order, so the result is within one grey level of a double-precision
 /// evaluation and does not depend on the thread count. Rounding is to nearest (ties to even).
 ///
@@ -19,7 +22,8 @@
 /// - Range: the output is a weighted mean of input samples, so it stays within their range; it is
 ///   clamped to `0 ... 2^bitsStored - 1` (which matters only for samples above that maximum, which a
 ///   correct decoder never produces).
-/// - Cost: `O(width * height * taps)`; `taps` is 13 for diameter 5 and 49 for diameter 9.
+/// - Cost: `O(width * height * taps)`; `taps` is 13 for diameter 5 and 49 for diameter 9; each pair of
+///   opposite neighbours shares one weight evaluation.
 public struct BilateralFilter: Sendable, Equatable {
     /// Neighbourhood diameter in pixels, 3...63 (odd or even: the radius is `diameter / 2`).
     public let diameter: Int
@@ -78,9 +82,9 @@ public struct BilateralFilter: Sendable, Equatable {
     public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads)
         -> GrayImage<UInt16>
     {
-        var output = [UInt16](repeating: 0, count: image.pixels.count)
-        image.pixels.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { destination in
+        // Every output sample is written (stride = width), so the buffer needs no zero fill.
+        let output = [UInt16](unsafeUninitializedCapacity: image.pixels.count) { destination, initialized in
+            image.pixels.withUnsafeBufferPointer { source in
                 guard let sourceBase = source.baseAddress, let destinationBase = destination.baseAddress else {
                     return
                 }
@@ -88,6 +92,7 @@ public struct BilateralFilter: Sendable, Equatable {
                     source: sourceBase, sourceStride: image.width, width: image.width, height: image.height,
                     destination: destinationBase, destinationStride: image.width, threads: threads)
             }
+            initialized = image.pixels.count
         }
         return GrayImage(width: image.width, height: image.height, pixels: output)
     }
@@ -109,6 +114,12 @@ public struct BilateralFilter: Sendable, Equatable {
         let output = SendablePointer(destination)
         let filter = self
         StripScheduler.forEachStrip(rows: height, threads: threads) { rows in
+            guard !filter.usesRadius2Kernel else {
+                filter.filterStripRadius2(
+                    source: input.base, sourceStride: sourceStride, width: width, height: height, rows: rows,
+                    destination: output.base, destinationStride: destinationStride)
+                return
+            }
             filter.filterStrip(
                 source: input.base, sourceStride: sourceStride, width: width, height: height, rows: rows,
                 destination: output.base, destinationStride: destinationStride)
