@@ -106,10 +106,33 @@ public struct NonLocalMeans: Sendable, Equatable {
         let input = SendableConstPointer(source)
         let output = SendablePointer(destination)
         let filter = self
+        // The kernel is chosen once per image, so every strip sums the same terms.
+        let narrowWeights = narrowKernelWeights(source: source, stride: sourceStride, width: width, height: height)
         StripScheduler.forEachStrip(rows: height, threads: threads) { rows in
-            filter.denoiseStrip(
-                source: input.base, sourceStride: sourceStride, width: width, height: height, rows: rows,
-                destination: output.base, destinationStride: destinationStride)
+            if let weights = narrowWeights {
+                filter.denoiseStripNarrow(
+                    source: input.base, sourceStride: sourceStride, width: width, height: height, rows: rows,
+                    destination: output.base, destinationStride: destinationStride, weights: weights)
+            } else {
+                filter.denoiseStrip(
+                    source: input.base, sourceStride: sourceStride, width: width, height: height, rows: rows,
+                    destination: output.base, destinationStride: destinationStride)
+            }
         }
+    }
+
+    /// The weights of the 16-bit kernel when it applies to this image: its largest sample times
+    /// `templateSize` fits `UInt16` (a template column sum), and the weight cutoff lies within the
+    /// saturated 16-bit patch sums. `nil` selects the 32-bit kernel.
+    func narrowKernelWeights(source: UnsafePointer<UInt16>, stride: Int, width: Int, height: Int)
+        -> NarrowPatchWeights?
+    {
+        var largest: UInt16 = 0
+        for y in 0..<height {
+            let row = source + y * stride
+            for x in 0..<width { largest = max(largest, row[x]) }
+        }
+        guard templateSize * Int(largest) <= 65535 else { return nil }
+        return NarrowPatchWeights(self)
     }
 }
