@@ -1,4 +1,9 @@
 extension NonLocalMeans {
+    /// Output rows per tile of the 16-bit kernel: taller than `tileRows`, since each displacement
+    /// group also computes the `dy` rows above the tile; the tile's `Float` sums (2 x 96 x 256 x 4
+    /// bytes) stay in the L2 cache.
+    static let narrowTileRows = 96
+
     /// Denoises output rows `rows` (a strip) with 16-bit column sums: the same tile and
     /// displacement-pair order as `denoiseStrip`, for images whose samples keep a template column
     /// sum within `UInt16` (`templateSize * maximum sample <= 65535`). Patch sums saturate at 65535,
@@ -13,7 +18,7 @@ extension NonLocalMeans {
         let paddedWidth = width + 2 * border
         let padded = DenoisingBorder.paddedRows(
             source: source, stride: sourceStride, width: width, height: height, rows: rows, border: border)
-        let tileRows = Self.tileRows
+        let tileRows = Self.narrowTileRows
         let tileColumns = Self.tileColumns
         let regionCapacity = tileColumns + 2 * searchHalf
         let samplesStride = tileColumns + 2 * searchHalf
@@ -84,8 +89,8 @@ extension NonLocalMeans {
     }
 }
 
-/// A strip's working rows for the 16-bit kernel: column and patch sums for up to
-/// `tileColumns + searchSize / 2` pixels (plus the template margin), their weights, the tile's
+/// A strip's working rows for the 16-bit kernel: column sums and weight indices for up to
+/// `tileColumns + 2 * (searchSize / 2)` pixels (plus the template margin), their weights, the tile's
 /// weight and value sums, and the tile's samples as `Float`; `samples` points at tile pixel (0, 0)
 /// of a buffer with `searchSize / 2` extra rows and columns on every side.
 struct NonLocalMeansNarrowScratch {

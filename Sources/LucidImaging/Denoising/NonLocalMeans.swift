@@ -13,9 +13,14 @@
 /// This is OpenCV's `DistAbs::calcWeight` (`exp(-dist * dist / (h * h * channels))`, one
 /// channel) applied to its `almost_dist2actual_dist_multiplier` table index; `q = p` always has
 /// weight 1. OpenCV stores the weights as fixed-point integers and sums in 64-bit integers; Lucid
-/// evaluates the same weight in `Float` with a polynomial `exp2` (relative error below 3e-7) and
+/// evaluates the same weight in `Float` with a polynomial `exp2` (relative error below 3e-6) and
 /// sums in `Float` in a fixed order, so results are within one grey level of a double-precision
 /// evaluation of the formula above and do not depend on the thread count.
+///
+/// When `templateSize` times the image's largest sample is at most 65535 (e.g. 12-bit data with a
+/// 7 x 7 template) and `h` is below about `10 * 2^s` sample levels, patch differences are summed in
+/// 16-bit lanes (twice as many per vector) and the weight is found from the shifted sum; otherwise
+/// in 32-bit lanes. The choice is made once per image.
 ///
 /// - Edges: the image is extended by `searchSize / 2 + templateSize / 2` samples with
 ///   `BORDER_REFLECT_101` (as OpenCV), so windows and patches near the edge read mirrored samples.
