@@ -18,7 +18,8 @@
 /// evaluation of the formula above and do not depend on the thread count.
 ///
 /// When `templateSize` times the image's largest sample is at most 65535 (e.g. 12-bit data with a
-/// 7 x 7 template) and `h` is below about `10 * 2^s` sample levels, patch differences are summed in
+/// 7 x 7 template) and `h` is at most about `24_900 / templateSize²` (508 for 7 x 7), so that every
+/// patch sum with a non-zero weight is below 65536, patch differences are summed in
 /// 16-bit lanes (twice as many per vector) and the weight is found from the shifted sum; otherwise
 /// in 32-bit lanes. The choice is made once per image.
 ///
