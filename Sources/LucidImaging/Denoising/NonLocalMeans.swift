@@ -13,9 +13,15 @@
 /// This is OpenCV's `DistAbs::calcWeight` (`exp(-dist * dist / (h * h * channels))`, one
 /// channel) applied to its `almost_dist2actual_dist_multiplier` table index; `q = p` always has
 /// weight 1. OpenCV stores the weights as fixed-point integers and sums in 64-bit integers; Lucid
-/// evaluates the same weight in `Float` with a polynomial `exp2` (relative error below 3e-7) and
+/// evaluates the same weight in `Float` with a polynomial `exp2` (relative error below 3e-6) and
 /// sums in `Float` in a fixed order, so results are within one grey level of a double-precision
 /// evaluation of the formula above and do not depend on the thread count.
+///
+/// When `templateSize` times the image's largest sample is at most 65535 (e.g. 12-bit data with a
+/// 7 x 7 template) and `h` is at most about `24_900 / templateSize²` (508 for 7 x 7), so that every
+/// patch sum with a non-zero weight is below 65536, patch differences are summed in
+/// 16-bit lanes (twice as many per vector) and the weight is found from the shifted sum; otherwise
+/// in 32-bit lanes. The choice is made once per image.
 ///
 /// - Edges: the image is extended by `searchSize / 2 + templateSize / 2` samples with
 ///   `BORDER_REFLECT_101` (as OpenCV), so windows and patches near the edge read mirrored samples.
@@ -106,10 +112,33 @@ public struct NonLocalMeans: Sendable, Equatable {
         let input = SendableConstPointer(source)
         let output = SendablePointer(destination)
         let filter = self
+        // The kernel is chosen once per image, so every strip sums the same terms.
+        let narrowWeights = narrowKernelWeights(source: source, stride: sourceStride, width: width, height: height)
         StripScheduler.forEachStrip(rows: height, threads: threads) { rows in
-            filter.denoiseStrip(
-                source: input.base, sourceStride: sourceStride, width: width, height: height, rows: rows,
-                destination: output.base, destinationStride: destinationStride)
+            if let weights = narrowWeights {
+                filter.denoiseStripNarrow(
+                    source: input.base, sourceStride: sourceStride, width: width, height: height, rows: rows,
+                    destination: output.base, destinationStride: destinationStride, weights: weights)
+            } else {
+                filter.denoiseStrip(
+                    source: input.base, sourceStride: sourceStride, width: width, height: height, rows: rows,
+                    destination: output.base, destinationStride: destinationStride)
+            }
         }
+    }
+
+    /// The weights of the 16-bit kernel when it applies to this image: its largest sample times
+    /// `templateSize` fits `UInt16` (a template column sum), and the weight cutoff lies within the
+    /// saturated 16-bit patch sums. `nil` selects the 32-bit kernel.
+    func narrowKernelWeights(source: UnsafePointer<UInt16>, stride: Int, width: Int, height: Int)
+        -> NarrowPatchWeights?
+    {
+        var largest: UInt16 = 0
+        for y in 0..<height {
+            let row = source + y * stride
+            for x in 0..<width { largest = max(largest, row[x]) }
+        }
+        guard templateSize * Int(largest) <= 65535 else { return nil }
+        return NarrowPatchWeights(self)
     }
 }

@@ -1,0 +1,108 @@
+/// The row loops of the non-local means kernel for samples whose template column sums fit
+/// `UInt16` (`templateSize * maximum sample <= 65535`, e.g. 12-bit data with a 7 x 7 template):
+/// plain loops over pointers with wrapping and saturating 16-bit arithmetic, which vectorise over
+/// 16 columns per AVX2 register.
+enum NonLocalMeansNarrowRows {
+    /// `sums[j] += |a[j] - b[j]|` for `j` in `0..<count`.
+    @inline(__always)
+    static func addDifferences(
+        a: UnsafePointer<UInt16>, b: UnsafePointer<UInt16>, sums: UnsafeMutablePointer<UInt16>, count: Int
+    ) {
+        for j in 0..<count {
+            // Larger minus smaller: no wrap. A column sum is at most templateSize * maximum sample,
+            // which the caller checked is at most 65535.
+            sums[j] &+= max(a[j], b[j]) &- min(a[j], b[j])
+        }
+    }
+
+    /// Moves column sums down one row: adds the differences of row `entering` and removes those of
+    /// row `leaving` (both paired with the sample `displacement` further on).
+    @inline(__always)
+    static func slideDifferences(
+        entering: UnsafePointer<UInt16>, leaving: UnsafePointer<UInt16>, displacement: Int,
+        sums: UnsafeMutablePointer<UInt16>, count: Int
+    ) {
+        let enteringPartner = entering + displacement
+        let leavingPartner = leaving + displacement
+        for j in 0..<count {
+            // Larger minus smaller: no wrap.
+            let added = max(entering[j], enteringPartner[j]) &- min(entering[j], enteringPartner[j])
+            let removed = max(leaving[j], leavingPartner[j]) &- min(leaving[j], leavingPartner[j])
+            // The removed difference is part of the sum and the new sum fits UInt16, so the
+            // wrapping result is the exact new sum.
+            sums[j] = sums[j] &+ added &- removed
+        }
+    }
+
+    /// `min(a + b, 65535)`: compiles to one saturating vector add.
+    @inline(__always)
+    static func saturatingAdd(_ a: UInt16, _ b: UInt16) -> UInt16 {
+        // a + b when a <= 65535 - b (= ~b), else 65535 - b + b: no wrap either way.
+        min(a, ~b) &+ b
+    }
+
+    /// `indices[x] = weights.index(columnSums[x] + ... + columnSums[x + length - 1])` for `x` in
+    /// `0..<count`, the patch sums saturated at 65535 (at or beyond the weight cutoff). Pure 16-bit
+    /// arithmetic, 16 columns per vector.
+    @inline(__always)
+    static func patchIndices(
+        columnSums: UnsafePointer<UInt16>, into indices: UnsafeMutablePointer<UInt16>, count: Int, length: Int,
+        weights: NarrowPatchWeights
+    ) {
+        if length == 7 {
+            for x in 0..<count {
+                let c = columnSums + x
+                let sum = saturatingAdd(
+                    saturatingAdd(saturatingAdd(c[0], c[1]), saturatingAdd(c[2], c[3])),
+                    saturatingAdd(saturatingAdd(c[4], c[5]), c[6]))
+                indices[x] = weights.index(sum)
+            }
+            return
+        }
+        indices.update(from: columnSums, count: count)
+        for offset in 1..<max(length, 1) {
+            let shifted = columnSums + offset
+            for x in 0..<count { indices[x] = saturatingAdd(indices[x], shifted[x]) }
+        }
+        for x in 0..<count { indices[x] = weights.index(indices[x]) }
+    }
+
+    /// `pairWeights[x] = weights.weight(index: indices[x])` for `x` in `0..<count`.
+    @inline(__always)
+    static func patchWeights(
+        indices: UnsafePointer<UInt16>, into pairWeights: UnsafeMutablePointer<Float>, count: Int,
+        weights: NarrowPatchWeights
+    ) {
+        for x in 0..<count { pairWeights[x] = weights.weight(index: indices[x]) }
+    }
+
+    /// `weights[x] += pairWeights[x]`, `values[x] += pairWeights[x] * samples[x]`.
+    @inline(__always)
+    static func addWeighted(
+        pairWeights: UnsafePointer<Float>, samples: UnsafePointer<Float>, count: Int,
+        weights: UnsafeMutablePointer<Float>, values: UnsafeMutablePointer<Float>
+    ) {
+        for x in 0..<count {
+            let weight = pairWeights[x]
+            weights[x] += weight
+            values[x] = values[x].addingProduct(weight, samples[x])
+        }
+    }
+
+    /// `addWeighted` for three displacements in one pass, in the order 0, 1, 2: the same sums as
+    /// three calls, with one load and store of `weights` and `values`.
+    @inline(__always)
+    static func addWeighted3(
+        pairWeights: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>),
+        samples: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>), count: Int,
+        weights: UnsafeMutablePointer<Float>, values: UnsafeMutablePointer<Float>
+    ) {
+        for x in 0..<count {
+            let (weight0, weight1, weight2) = (pairWeights.0[x], pairWeights.1[x], pairWeights.2[x])
+            weights[x] = weights[x] + weight0 + weight1 + weight2
+            var value = values[x].addingProduct(weight0, samples.0[x])
+            value = value.addingProduct(weight1, samples.1[x])
+            values[x] = value.addingProduct(weight2, samples.2[x])
+        }
+    }
+}
