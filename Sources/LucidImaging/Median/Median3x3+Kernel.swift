@@ -1,43 +1,109 @@
-/// The 3x3 median. Each column of three is sorted; the median of the nine samples is then
-/// `median3(max of the column minima, median of the column medians, min of the column maxima)`
-/// (30 min/max operations, no branches), evaluated 16 columns at a time by LLVM's vectoriser.
+/// The 3x3 median, two output rows per pass over chunks of at most `chunkColumns` columns.
+///
+/// Output rows `y` and `y + 1` read source rows `y - 1 ... y + 2`; their windows share rows `y` and
+/// `y + 1`. Per column, that shared pair is ordered once (2 min/max), and each of the two columns of
+/// three is completed from it (4 min/max each): 5 operations per column per output row. The sorted
+/// columns go to six L1-resident rank rows (low, middle, high for each output row). Each output is then
+/// `median3(max of the 3 lows, median3 of the 3 middles, min of the 3 highs)`, 12 operations.
+/// All loops are branch-free scalar code on `UInt16` that LLVM evaluates 16 columns at a time.
+/// Border: replicate (positions outside the image repeat the nearest column or row).
 enum Median3x3 {
+    /// Output columns per chunk: six rank rows of `chunkColumns + 2` samples, about 12 KiB.
+    static let chunkColumns = 1024
+
     /// Filters output rows `rows` (replicate border).
     static func filter(_ rows: Range<Int>, _ image: MedianRows) {
         let width = image.width
-        for row in rows {
-            let above = image.sourceRow(row - 1)
-            let centre = image.sourceRow(row)
-            let below = image.sourceRow(row + 1)
-            let output = image.destinationRow(row)
-            output[0] = median(above, centre, below, left: 0, middle: 0, right: min(1, width - 1))
-            if width > 1 {
-                output[width - 1] = median(
-                    above, centre, below, left: width - 2, middle: width - 1, right: width - 1)
+        let chunk = min(width, chunkColumns)
+        let stride = chunk + 2
+        // Six rank rows, then a scratch row that takes the second output of a lone last row.
+        let buffer = UnsafeMutablePointer<UInt16>.allocate(capacity: 6 * stride + chunk)
+        defer { buffer.deallocate() }
+        let scratch = buffer + 6 * stride
+        var row = rows.lowerBound
+        while row < rows.upperBound {
+            let pair = row + 1 < rows.upperBound
+            let lines = (
+                image.sourceRow(row - 1), image.sourceRow(row), image.sourceRow(row + 1), image.sourceRow(row + 2)
+            )
+            let upperOutput = image.destinationRow(row)
+            let lowerOutput = pair ? image.destinationRow(row + 1) : nil
+            var first = 0
+            while first < width {
+                let count = min(chunk, width - first)
+                // Rank position p holds column clamp(first - 1 + p), p in 0 ..< count + 2.
+                let interior = max(first - 1, 0)..<min(first + count + 1, width)
+                let firstPosition = interior.lowerBound - (first - 1)
+                sortColumnPairs(
+                    lines, firstColumn: interior.lowerBound, count: interior.count, into: buffer + firstPosition,
+                    stride: stride)
+                if firstPosition == 1 {
+                    copyPosition(buffer, stride: stride, from: 1, to: 0)
+                }
+                let lastPosition = interior.upperBound - (first - 1)
+                if lastPosition == count + 1 {
+                    copyPosition(buffer, stride: stride, from: count, to: count + 1)
+                }
+                medianRow(buffer, stride: stride, into: upperOutput + first, count: count)
+                medianRow(
+                    buffer + 3 * stride, stride: stride, into: lowerOutput.map { $0 + first } ?? scratch, count: count)
+                first += count
             }
-            // Interior columns 1 ... width - 2: neighbours x - 1 and x + 1 are inside the row, and
-            // x + 1 < width, so the wrapping index arithmetic cannot overflow.
-            var column = 1
-            while column < width &- 1 {
-                output[column] = median(
-                    above, centre, below, left: column &- 1, middle: column, right: column &+ 1)
-                column &+= 1
-            }
+            row += pair ? 2 : 1
         }
     }
 
-    /// The median of the 3x3 window made of columns `left`, `middle`, `right` of three rows.
-    @inline(__always)
-    static func median(
-        _ above: UnsafePointer<UInt16>, _ centre: UnsafePointer<UInt16>, _ below: UnsafePointer<UInt16>,
-        left: Int, middle: Int, right: Int
-    ) -> UInt16 {
-        let (low0, mid0, high0) = MedianNetwork.sort3(above[left], centre[left], below[left])
-        let (low1, mid1, high1) = MedianNetwork.sort3(above[middle], centre[middle], below[middle])
-        let (low2, mid2, high2) = MedianNetwork.sort3(above[right], centre[right], below[right])
-        let largestLow = Swift.max(Swift.max(low0, low1), low2)
-        let smallestHigh = Swift.min(Swift.min(high0, high1), high2)
-        let middleMedian = MedianNetwork.median3(mid0, mid1, mid2)
-        return MedianNetwork.median3(largestLow, middleMedian, smallestHigh)
+    /// Copies rank position `from` to `to` in all six rank rows (a replicated border column).
+    static func copyPosition(_ ranks: UnsafeMutablePointer<UInt16>, stride: Int, from: Int, to: Int) {
+        for rank in 0..<6 {
+            ranks[rank * stride + to] = ranks[rank * stride + from]
+        }
+    }
+
+    /// For `i` in `0 ..< count`, with `(a, b, c, d)` the samples of column `firstColumn + i` in the four
+    /// `lines`: stores the sorted `(a, b, c)` at `ranks[k * stride + i]` and the sorted `(b, c, d)` at
+    /// `ranks[(3 + k) * stride + i]`, `k` = 0 (low), 1 (middle), 2 (high). The caller keeps
+    /// `firstColumn + count <= width` and `count <= stride`, so the wrapping index arithmetic cannot
+    /// overflow and every index is inside the rows and `ranks`.
+    static func sortColumnPairs(
+        _ lines: (UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>),
+        firstColumn: Int, count: Int, into ranks: UnsafeMutablePointer<UInt16>, stride: Int
+    ) {
+        let top = lines.0 + firstColumn
+        let upper = lines.1 + firstColumn
+        let lower = lines.2 + firstColumn
+        let bottom = lines.3 + firstColumn
+        var i = 0
+        while i < count {
+            let (sharedLow, sharedHigh) = MedianNetwork.ordered(upper[i], lower[i])
+            let a = top[i]
+            let d = bottom[i]
+            ranks[i] = Swift.min(a, sharedLow)
+            ranks[stride &+ i] = Swift.max(sharedLow, Swift.min(a, sharedHigh))
+            ranks[2 &* stride &+ i] = Swift.max(a, sharedHigh)
+            ranks[3 &* stride &+ i] = Swift.min(d, sharedLow)
+            ranks[4 &* stride &+ i] = Swift.max(sharedLow, Swift.min(d, sharedHigh))
+            ranks[5 &* stride &+ i] = Swift.max(d, sharedHigh)
+            i &+= 1
+        }
+    }
+
+    /// For `x` in `0 ..< count`: `output[x]` = the median of sorted columns `x ... x + 2` (rank rows
+    /// low, middle, high at `ranks`, `ranks + stride`, `ranks + 2 * stride`). The caller guarantees
+    /// `count + 2 <= stride`, so every index is inside `ranks`.
+    static func medianRow(
+        _ ranks: UnsafePointer<UInt16>, stride: Int, into output: UnsafeMutablePointer<UInt16>, count: Int
+    ) {
+        let low = ranks
+        let middle = ranks + stride
+        let high = ranks + 2 * stride
+        var x = 0
+        while x < count {
+            let largestLow = Swift.max(Swift.max(low[x], low[x &+ 1]), low[x &+ 2])
+            let smallestHigh = Swift.min(Swift.min(high[x], high[x &+ 1]), high[x &+ 2])
+            let middleMedian = MedianNetwork.median3(middle[x], middle[x &+ 1], middle[x &+ 2])
+            output[x] = MedianNetwork.median3(largestLow, middleMedian, smallestHigh)
+            x &+= 1
+        }
     }
 }
