@@ -1,115 +1,104 @@
-/// The 3x3 median, two output rows per pass over chunks of at most `chunkColumns` columns.
+/// The 3x3 median, two output rows per sweep.
 ///
 /// Output rows `y` and `y + 1` read source rows `y - 1 ... y + 2`; their windows share rows `y` and
 /// `y + 1`. Per column, that shared pair is ordered once (2 min/max), and each of the two columns of
-/// three is completed from it (4 min/max each): 5 operations per column per output row. The sorted
-/// columns go to six L1-resident rank rows (low, middle, high for each output row). Each output is then
-/// `median3(max of the 3 lows, median3 of the 3 middles, min of the 3 highs)`, 12 operations.
-/// All loops are branch-free scalar code on `UInt16` that LLVM evaluates 16 columns at a time.
+/// three is completed from it (4 min/max each). Each output is then
+/// `median3(max of the 3 column lows, median3 of the 3 middles, min of the 3 highs)`, 12 operations.
+/// The three columns of each window are sorted where they are used (27 operations per output), so
+/// the sweep reads the source rows once, evenly interleaved with the arithmetic: on images larger
+/// than the caches this beats sorting each column once into a buffer in a separate sweep, whose
+/// bursts of loads stall on memory. Branch-free scalar code on `UInt16` that LLVM evaluates 16
+/// columns at a time.
 /// Border: replicate (positions outside the image repeat the nearest column or row).
 enum Median3x3 {
-    /// Output columns per chunk.
-    static let chunkColumns = 1024
-    /// Distance between rank rows, in samples: a multiple of 16 (32 bytes) of at least
-    /// `chunkColumns + 2 + 15` (a chunk, its two border positions and an alignment shift). A literal, so
-    /// the loops index with constant offsets. Six rank rows take about 12 KiB.
-    static let rankStride = 1056
-
     /// Filters output rows `rows` (replicate border).
     static func filter(_ rows: Range<Int>, _ image: MedianRows) {
         let width = image.width
-        let chunk = min(width, chunkColumns)
-        // Six rank rows, then a scratch row that takes the second output of a lone last row.
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: 2 * (6 * rankStride + chunkColumns), alignment: 64)
-        defer { raw.deallocate() }
-        let buffer = raw.bindMemory(to: UInt16.self, capacity: 6 * rankStride + chunkColumns)
-        let scratch = buffer + 6 * rankStride
+        // Takes the second output of a lone last row.
+        let scratch = UnsafeMutablePointer<UInt16>.allocate(capacity: width)
+        defer { scratch.deallocate() }
         var row = rows.lowerBound
         while row < rows.upperBound {
-            let pair = row + 1 < rows.upperBound
             let lines = (
                 image.sourceRow(row - 1), image.sourceRow(row), image.sourceRow(row + 1), image.sourceRow(row + 2)
             )
-            let upperOutput = image.destinationRow(row)
-            let lowerOutput = pair ? image.destinationRow(row + 1) : nil
-            var first = 0
-            while first < width {
-                let count = min(chunk, width - first)
-                // Rank position p holds column clamp(first - 1 + p), p in 0 ..< count + 2.
-                let interior = max(first - 1, 0)..<min(first + count + 1, width)
-                let firstPosition = interior.lowerBound - (first - 1)
-                // Shift the rank rows by 0 ... 15 samples so that the sweep stores to them with the
-                // same 32-byte alignment as it loads the source row (no extra cache-line splits).
-                let sourceShift = Int(UInt(bitPattern: lines.1 + interior.lowerBound) >> 1) & 15
-                let ranks = buffer + ((sourceShift - firstPosition) & 15)
-                sortColumnPairs(
-                    lines, firstColumn: interior.lowerBound, count: interior.count, into: ranks + firstPosition)
-                if firstPosition == 1 {
-                    copyPosition(ranks, from: 1, to: 0)
-                }
-                let lastPosition = interior.upperBound - (first - 1)
-                if lastPosition == count + 1 {
-                    copyPosition(ranks, from: count, to: count + 1)
-                }
-                medianRow(ranks, into: upperOutput + first, count: count)
-                medianRow(ranks + 3 * rankStride, into: lowerOutput.map { $0 + first } ?? scratch, count: count)
-                first += count
+            let upper = image.destinationRow(row)
+            let lower = row + 1 < rows.upperBound ? image.destinationRow(row + 1) : scratch
+            // Border columns with clamped neighbours, then the interior 1 ... width - 2.
+            borderColumn(0, lines, upper: upper, lower: lower, width: width)
+            if width > 1 {
+                borderColumn(width - 1, lines, upper: upper, lower: lower, width: width)
             }
-            row += pair ? 2 : 1
+            interiorRows(lines, upper: upper, lower: lower, width: width)
+            row += 2
         }
     }
 
-    /// Copies rank position `from` to `to` in all six rank rows (a replicated border column).
-    static func copyPosition(_ ranks: UnsafeMutablePointer<UInt16>, from: Int, to: Int) {
-        for rank in 0..<6 {
-            ranks[rank * rankStride + to] = ranks[rank * rankStride + from]
-        }
-    }
-
-    /// For `i` in `0 ..< count`, with `(a, b, c, d)` the samples of column `firstColumn + i` in the four
-    /// `lines`: stores the sorted `(a, b, c)` at `ranks[k * rankStride + i]` and the sorted `(b, c, d)` at
-    /// `ranks[(3 + k) * rankStride + i]`, `k` = 0 (low), 1 (middle), 2 (high). The caller keeps
-    /// `firstColumn + count <= width` and `count <= rankStride`, so the wrapping index arithmetic cannot
-    /// overflow and every index is inside the rows and `ranks`.
-    static func sortColumnPairs(
-        _ lines: (UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>),
-        firstColumn: Int, count: Int, into ranks: UnsafeMutablePointer<UInt16>
+    /// Output column `column` of the two rows, its neighbours clamped into `0 ..< width`.
+    static func borderColumn(
+        _ column: Int, _ lines: SourceLines, upper: UnsafeMutablePointer<UInt16>, lower: UnsafeMutablePointer<UInt16>,
+        width: Int
     ) {
-        let top = lines.0 + firstColumn
-        let upper = lines.1 + firstColumn
-        let lower = lines.2 + firstColumn
-        let bottom = lines.3 + firstColumn
-        var i = 0
-        while i < count {
-            let (sharedLow, sharedHigh) = MedianNetwork.ordered(upper[i], lower[i])
-            let a = top[i]
-            let d = bottom[i]
-            ranks[i] = Swift.min(a, sharedLow)
-            ranks[rankStride &+ i] = Swift.max(sharedLow, Swift.min(a, sharedHigh))
-            ranks[2 &* rankStride &+ i] = Swift.max(a, sharedHigh)
-            ranks[3 &* rankStride &+ i] = Swift.min(d, sharedLow)
-            ranks[4 &* rankStride &+ i] = Swift.max(sharedLow, Swift.min(d, sharedHigh))
-            ranks[5 &* rankStride &+ i] = Swift.max(d, sharedHigh)
-            i &+= 1
-        }
+        let (first, second) = medians(
+            lines, left: max(column - 1, 0), middle: column, right: min(column + 1, width - 1))
+        upper[column] = first
+        lower[column] = second
     }
 
-    /// For `x` in `0 ..< count`: `output[x]` = the median of sorted columns `x ... x + 2` (rank rows
-    /// low, middle, high at `ranks`, `ranks + rankStride`, `ranks + 2 * rankStride`). The caller
-    /// guarantees `count + 2 <= rankStride`, so every index is inside `ranks`.
-    static func medianRow(
-        _ ranks: UnsafePointer<UInt16>, into output: UnsafeMutablePointer<UInt16>, count: Int
+    /// Output columns `1 ..< width - 1` of the two rows. Their neighbours `x - 1` and `x + 1` are inside
+    /// the rows, and `x + 1 < width`, so the wrapping index arithmetic cannot overflow.
+    static func interiorRows(
+        _ lines: SourceLines, upper: UnsafeMutablePointer<UInt16>, lower: UnsafeMutablePointer<UInt16>, width: Int
     ) {
-        let low = ranks
-        let middle = ranks + rankStride
-        let high = ranks + 2 * rankStride
-        var x = 0
-        while x < count {
-            let largestLow = Swift.max(Swift.max(low[x], low[x &+ 1]), low[x &+ 2])
-            let smallestHigh = Swift.min(Swift.min(high[x], high[x &+ 1]), high[x &+ 2])
-            let middleMedian = MedianNetwork.median3(middle[x], middle[x &+ 1], middle[x &+ 2])
-            output[x] = MedianNetwork.median3(largestLow, middleMedian, smallestHigh)
+        var x = 1
+        while x < width &- 1 {
+            let (first, second) = medians(lines, left: x &- 1, middle: x, right: x &+ 1)
+            upper[x] = first
+            lower[x] = second
             x &+= 1
         }
+    }
+
+    /// The four source rows `y - 1 ... y + 2` of output rows `y` and `y + 1`.
+    typealias SourceLines = (UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>)
+
+    /// The medians of the 3x3 windows of output rows `y` (source rows `lines.0 ... lines.2`) and `y + 1`
+    /// (`lines.1 ... lines.3`) made of columns `left`, `middle`, `right`.
+    @inline(__always)
+    static func medians(_ lines: SourceLines, left: Int, middle: Int, right: Int) -> (UInt16, UInt16) {
+        let column0 = sortedColumns(lines, left)
+        let column1 = sortedColumns(lines, middle)
+        let column2 = sortedColumns(lines, right)
+        return (
+            median(column0.upper, column1.upper, column2.upper), median(column0.lower, column1.lower, column2.lower)
+        )
+    }
+
+    /// A column of three, sorted ascending.
+    typealias SortedColumn = (low: UInt16, middle: UInt16, high: UInt16)
+
+    /// Column `column` of the windows of both output rows, sorted: `upper` from `lines.0 ... lines.2`,
+    /// `lower` from `lines.1 ... lines.3`. The shared pair is ordered once: 10 min/max.
+    @inline(__always)
+    static func sortedColumns(_ lines: SourceLines, _ column: Int) -> (upper: SortedColumn, lower: SortedColumn) {
+        let a = lines.0[column]
+        let d = lines.3[column]
+        let (sharedLow, sharedHigh) = MedianNetwork.ordered(lines.1[column], lines.2[column])
+        let upper = (
+            Swift.min(a, sharedLow), Swift.max(sharedLow, Swift.min(a, sharedHigh)), Swift.max(a, sharedHigh)
+        )
+        let lower = (
+            Swift.min(d, sharedLow), Swift.max(sharedLow, Swift.min(d, sharedHigh)), Swift.max(d, sharedHigh)
+        )
+        return (upper, lower)
+    }
+
+    /// The median of the nine samples of three sorted columns: 12 min/max.
+    @inline(__always)
+    static func median(_ column0: SortedColumn, _ column1: SortedColumn, _ column2: SortedColumn) -> UInt16 {
+        let largestLow = Swift.max(Swift.max(column0.low, column1.low), column2.low)
+        let smallestHigh = Swift.min(Swift.min(column0.high, column1.high), column2.high)
+        let middleMedian = MedianNetwork.median3(column0.middle, column1.middle, column2.middle)
+        return MedianNetwork.median3(largestLow, middleMedian, smallestHigh)
     }
 }
