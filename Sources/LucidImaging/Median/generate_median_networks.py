@@ -1,20 +1,26 @@
 #!/usr/bin/env python3
 """Generates MedianNetworks.generated.swift: straight-line min/max code for the 5x5 and 7x7 medians.
 
-For a window of side n (5 or 7):
-- `sortColumns` sorts the n samples of each column (Batcher's odd-even merge sort, padded to a power
-  of two with +infinity) and stores them as n rank rows;
-- 7x7: `medianRow` takes, for each output, the median of 7 consecutive sorted columns: the columns are
+7x7, one output row per sweep:
+- `sortColumns` sorts the 7 samples of each column (Batcher's odd-even merge sort, padded to a power
+  of two with +infinity) and stores them as 7 rank rows;
+- `medianRow` takes, for each output, the median of 7 consecutive sorted columns: the columns are
   merged as a tree, ((0 1) (2 3)) ((4 5) 6), with Batcher's odd-even merge (padding resolved
   statically), and every operation that does not feed element (n*n)/2 of the merged list is removed.
-- 5x5: the merge of two adjacent sorted columns is shared by the windows that contain both, so it is
-  computed once per column position (`mergeColumnPairs`, 10 rank rows). `medianRow` then merges pairs
-  `x, x + 1` and `x + 2, x + 3` keeping only ranks 7 ... 12 of the 20 (the only ones that can be the
-  median once column `x + 4` joins), and selects rank 12 of those six and column `x + 4` with the
-  two-list rule: the k-th smallest of sorted `A` and `B` is `min over i + j = k of max(A_i, B_j)`.
 
-All are checked exhaustively with the 0-1 principle before anything is written (all (n+1)^n inputs
-of n sorted 0-1 columns; all 2^n columns for the sorts; all 6^2 column pairs for the pair merge).
+5x5, two output rows y and y + 1 per sweep (their windows share rows y - 1 ... y + 2):
+- `sortColumns` sorts each column of the 4 shared rows;
+- `mergeColumnPairs` merges adjacent sorted columns (8 ranks), shared by the windows containing both;
+- `sharedCandidates` keeps ranks 7 ... 12 of the 20 shared samples of a window (pairs at x, x + 2 and
+  column x + 4): with 5 more samples, 7 shared samples lie below those ranks and 7 above, so rank 12
+  of the 25 is among them;
+- `medianRow` takes rank 5 of the 6 candidates and the 5 samples of the unshared row (y - 2 or y + 3).
+Operations that do not feed the wanted outputs are removed from every network.
+
+Checks before anything is written: the sorts on all 0-1 columns; the merges and candidates on all
+inputs of sorted 0-1 columns (the 0-1 principle); the final selection on all sorted 0-1 candidates with
+all 0-1 extra rows; and the whole 5x5 decomposition against numpy's median on 200000 random windows
+with many ties.
 
     python3 generate_median_networks.py > MedianNetworks.generated.swift
 """
