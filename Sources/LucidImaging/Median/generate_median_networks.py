@@ -1,16 +1,26 @@
 #!/usr/bin/env python3
 """Generates MedianNetworks.generated.swift: straight-line min/max code for the 5x5 and 7x7 medians.
 
-For a window of side n (5 or 7):
-- `sortColumns` sorts the n samples of each column (Batcher's odd-even merge sort, padded to a power
-  of two with +infinity) and stores them as n rank rows;
-- `medianRow` takes, for each output, the median of n consecutive sorted columns: the columns are merged
-  as a tree, ((0 1) 2) (3 4) for 5 and ((0 1) (2 3)) ((4 5) 6) for 7, with Batcher's odd-even merge
-  (padding resolved statically), and every operation that does not feed element (n*n)/2 of the
-  merged list is removed.
+7x7, one output row per sweep:
+- `sortColumns` sorts the 7 samples of each column (Batcher's odd-even merge sort, padded to a power
+  of two with +infinity) and stores them as 7 rank rows;
+- `medianRow` takes, for each output, the median of 7 consecutive sorted columns: the columns are
+  merged as a tree, ((0 1) (2 3)) ((4 5) 6), with Batcher's odd-even merge (padding resolved
+  statically), and every operation that does not feed element (n*n)/2 of the merged list is removed.
 
-Both are checked exhaustively with the 0-1 principle before anything is written (all (n+1)^n inputs
-of n sorted 0-1 columns; all 2^n columns for the sorts).
+5x5, two output rows y and y + 1 per sweep (their windows share rows y - 1 ... y + 2):
+- `sortColumns` sorts each column of the 4 shared rows;
+- `mergeColumnPairs` merges adjacent sorted columns (8 ranks), shared by the windows containing both;
+- `sharedCandidates` keeps ranks 7 ... 12 of the 20 shared samples of a window (pairs at x, x + 2 and
+  column x + 4): with 5 more samples, 7 shared samples lie below those ranks and 7 above, so rank 12
+  of the 25 is among them;
+- `medianRow` takes rank 5 of the 6 candidates and the 5 samples of the unshared row (y - 2 or y + 3).
+Operations that do not feed the wanted outputs are removed from every network.
+
+Checks before anything is written: the sorts on all 0-1 columns; the merges and candidates on all
+inputs of sorted 0-1 columns (the 0-1 principle); the final selection on all sorted 0-1 candidates with
+all 0-1 extra rows; and the whole 5x5 decomposition against numpy's median on 200000 random windows
+with many ties.
 
     python3 generate_median_networks.py > MedianNetworks.generated.swift
 """
@@ -128,14 +138,182 @@ def operation(name, kind, a, b):
     return f"let {name} = {a} < {b} ? {b} : {a}"
 
 
+def zero_one_columns(count, length):
+    """All `count`-tuples of sorted 0-1 columns of `length` (a column with z zeros is 0 on ranks < z)."""
+    zeros = np.array(list(itertools.product(range(length + 1), repeat=count)), dtype=np.int32)
+    return zeros, [[(k >= zeros[:, j]).astype(np.int32) for k in range(length)] for j in range(count)]
+
+
+def shared_networks():
+    """The 5x5 networks for two output rows: returns {name: (ops, outputs)}, each checked."""
+    networks = {}
+    # Sorting a column of the 4 shared rows.
+    networks["sort4"] = sort_network(4)
+    # Merging sorted columns p and p + 1 of 4 into 8 ranks.
+    net = Network()
+    pair = merge(net, [f"a{k}" for k in range(4)], [f"b{k}" for k in range(4)])
+    zeros, columns = zero_one_columns(2, 4)
+    env = evaluate(net.ops, {f"{c}{k}": columns[j][k] for j, c in enumerate("ab") for k in range(4)})
+    expected = np.sort(np.stack(columns[0] + columns[1], axis=1), axis=1)
+    assert np.array_equal(np.stack([env[w] for w in pair], axis=1), expected), "pair merge is wrong"
+    networks["pair"] = (net.ops, pair)
+    # Ranks 7 ... 12 of the 20 shared samples: pairs at x and x + 2 and column x + 4.
+    net = Network()
+    merged = merge(net, [f"l{k}" for k in range(8)], merge(net, [f"r{k}" for k in range(8)], [f"c{k}" for k in range(4)]))
+    candidates = merged[7:13]
+    ops = prune(net.ops, candidates)
+    zeros, columns = zero_one_columns(5, 4)
+    values = {}
+    for side, first in (("l", 0), ("r", 2)):
+        env = evaluate(networks["pair"][0], {f"{c}{k}": columns[first + j][k] for j, c in enumerate("ab") for k in range(4)})
+        values.update({f"{side}{k}": env[w] for k, w in enumerate(networks["pair"][1])})
+    values.update({f"c{k}": columns[4][k] for k in range(4)})
+    env = evaluate(ops, values)
+    expected = np.sort(np.stack([v for column in columns for v in column], axis=1), axis=1)[:, 7:13]
+    assert np.array_equal(np.stack([env[w] for w in candidates], axis=1), expected), "candidates are wrong"
+    networks["candidates"] = (ops, candidates)
+    # Rank 5 of the 6 candidates and the 5 samples of the row not shared (unsorted).
+    net = Network()
+    result = merge(net, [f"m{k}" for k in range(6)], sort(net, [f"e{k}" for k in range(5)]))[5]
+    ops = prune(net.ops, [result])
+    cases = np.array(list(itertools.product(range(7), *[(0, 1)] * 5)), dtype=np.int32)
+    values = {f"m{k}": (k >= cases[:, 0]).astype(np.int32) for k in range(6)}
+    values.update({f"e{k}": cases[:, 1 + k] for k in range(5)})
+    expected = np.sort(np.stack(list(values.values()), axis=1), axis=1)[:, 5]
+    assert np.array_equal(evaluate(ops, values)[result], expected), "final selection is wrong"
+    networks["final"] = (ops, [result])
+    # The whole: median of 25 = rank 5 of (ranks 7 ... 12 of the 20 shared) and the 5 others, on random
+    # windows with few distinct values (many ties).
+    rng = np.random.default_rng(5)
+    windows = rng.integers(0, 4, size=(200000, 6, 5)).astype(np.int32)
+    for top in (True, False):
+        shared = windows[:, 1:5, :]
+        extra = windows[:, 0, :] if top else windows[:, 5, :]
+        ranks = np.sort(shared.reshape(len(windows), -1), axis=1)[:, 7:13]
+        got = np.sort(np.concatenate([ranks, extra], axis=1), axis=1)[:, 5]
+        rows = windows[:, 0:5, :] if top else windows[:, 1:6, :]
+        assert np.array_equal(got, np.median(rows.reshape(len(windows), -1), axis=1).astype(np.int32))
+    return networks
+
+
+def emit_loop(out, doc, signature, counter, loads, ops, stores):
+    w = out.write
+    for line in doc:
+        w(f"    /// {line}\n")
+    w(f"    static func {signature[0]}(\n")
+    for line in signature[1:]:
+        w(f"        {line}\n")
+    w("    ) {\n")
+    w(f"        var {counter} = 0\n")
+    w(f"        while {counter} < count {{\n")
+    used = {v for op in ops for v in op[2:]} | {v for _, v in stores}
+    for name, expression in loads:
+        if name in used:
+            w(f"            let {name} = {expression}\n")
+    for op in ops:
+        w(f"            {operation(*op)}\n")
+    for target, value in stores:
+        w(f"            {target} = {value}\n")
+    w(f"            {counter} &+= 1\n")
+    w("        }\n")
+    w("    }\n")
+
+
+def row(k):
+    return "" if k == 0 else f"{k} &* rankStride &+ "
+
+
+def emit_5x5(out):
+    networks = shared_networks()
+    out.write("extension Median5x5 {\n")
+    ops, outputs = networks["sort4"]
+    emit_loop(
+        out,
+        [
+            "For `i` in `0 ..< count`: sorts column `firstColumn + i` of the 4 shared rows `lines.0 ... lines.3`",
+            f"and stores rank `k` (0 = smallest) at `ranks[k * rankStride + firstPadded + i]`. {len(ops)} min/max",
+            "operations per column. The caller keeps every index inside the rows and `ranks`, so the wrapping",
+            "index arithmetic cannot overflow.",
+        ],
+        [
+            "sortColumns",
+            "_ lines: (UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>, UnsafePointer<UInt16>),",
+            "firstColumn: Int, count: Int, into ranks: UnsafeMutablePointer<UInt16>, firstPadded: Int",
+        ],
+        "index",
+        [(f"s{k}", f"lines.{k}[firstColumn &+ index]") for k in range(4)],
+        ops,
+        [(f"ranks[{row(k)}firstPadded &+ index]", w) for k, w in enumerate(outputs)],
+    )
+    out.write("\n")
+    ops, outputs = networks["pair"]
+    emit_loop(
+        out,
+        [
+            "For `p` in `0 ..< count`: merges sorted columns `p` and `p + 1` of `ranks` (rank `k` of column `p` at",
+            "`ranks[k * rankStride + p]`) into the 8 sorted rank rows of `pairs` (rank `k` at",
+            f"`pairs[k * rankStride + p]`). {len(ops)} min/max operations per position. The caller guarantees",
+            "`count + 1 <= rankStride`, so every index is inside the buffers.",
+        ],
+        ["mergeColumnPairs", "_ ranks: UnsafePointer<UInt16>, into pairs: UnsafeMutablePointer<UInt16>, count: Int"],
+        "p",
+        [(f"{c}{k}", f"ranks[{row(k)}p{offset}]") for c, offset in (("a", ""), ("b", " &+ 1")) for k in range(4)],
+        ops,
+        [(f"pairs[{row(k)}p]", w) for k, w in enumerate(outputs)],
+    )
+    out.write("\n")
+    ops, outputs = networks["candidates"]
+    emit_loop(
+        out,
+        [
+            "For `x` in `0 ..< count`: ranks 7 ... 12 of the 20 shared samples of sorted columns `x ... x + 4`",
+            "(the pair merges at `x` and `x + 2` and column `x + 4`), stored as rank rows 0 ... 5 of `candidates`.",
+            f"{len(ops)} min/max operations per position. The caller guarantees `count + 4 <= rankStride`, so",
+            "every index is inside the buffers.",
+        ],
+        [
+            "sharedCandidates",
+            "pairs: UnsafePointer<UInt16>, ranks: UnsafePointer<UInt16>,",
+            "into candidates: UnsafeMutablePointer<UInt16>, count: Int",
+        ],
+        "x",
+        [(f"l{k}", f"pairs[{row(k)}x]") for k in range(8)]
+        + [(f"r{k}", f"pairs[{row(k)}x &+ 2]") for k in range(8)]
+        + [(f"c{k}", f"ranks[{row(k)}x &+ 4]") for k in range(4)],
+        ops,
+        [(f"candidates[{row(k)}x]", w) for k, w in enumerate(outputs)],
+    )
+    out.write("\n")
+    ops, outputs = networks["final"]
+    emit_loop(
+        out,
+        [
+            "For `x` in `0 ..< count`: `output[x]` = rank 5 of the 11 samples made of the candidates at `x` and",
+            "`extra[x ... x + 4]` (the row of the window not shared), which is the median of the 25-sample window.",
+            f"{len(ops)} min/max operations per pixel. The caller guarantees `count + 4 <= rankStride` and that",
+            "`extra` holds `count + 4` samples, so every index is inside the buffers.",
+        ],
+        [
+            "medianRow",
+            "candidates: UnsafePointer<UInt16>, extra: UnsafePointer<UInt16>,",
+            "into output: UnsafeMutablePointer<UInt16>, count: Int",
+        ],
+        "x",
+        [(f"m{k}", f"candidates[{row(k)}x]") for k in range(6)] + [(f"e{k}", f"extra[x &+ {k}]") for k in range(5)],
+        ops,
+        [("output[x]", outputs[0])],
+    )
+    out.write("}\n")
+
+
 def emit(out, n):
     sort_ops, sorted_wires = sort_network(n)
     median_ops, result = median_network(n)
-    tuple = ", ".join(["UnsafePointer<UInt16>"] * n)
+    stride = "stride"
     w = out.write
     w(f"extension Median{n}x{n} {{\n")
     w(f"    /// For `i` in `0 ..< count`: sorts column `firstColumn + i` of the {n} rows `lines.0 ... lines.{n - 1}`\n")
-    w(f"    /// and stores rank `k` (0 = smallest) at `ranks[k * stride + firstPadded + i]`. {len(sort_ops)} min/max\n")
+    w(f"    /// and stores rank `k` (0 = smallest) at `ranks[k * {stride} + firstPadded + i]`. {len(sort_ops)} min/max\n")
     w("    /// operations per column. The caller keeps every index inside the rows and `ranks`, so the wrapping\n")
     w("    /// index arithmetic cannot overflow.\n")
     w("    static func sortColumns(\n")
@@ -154,7 +332,7 @@ def emit(out, n):
     for op in sort_ops:
         w(f"            {operation(*op)}\n")
     for k, wire in enumerate(sorted_wires):
-        offset = "padded" if k == 0 else f"{k} &* stride &+ padded"
+        offset = "padded" if k == 0 else f"{k} &* {stride} &+ padded"
         w(f"            ranks[{offset}] = {wire}\n")
     w("            index &+= 1\n")
     w("        }\n")
@@ -182,9 +360,10 @@ def emit(out, n):
 def main():
     out = sys.stdout
     out.write("// Generated by generate_median_networks.py: do not edit.\n")
-    for n in (5, 7):
-        out.write("\n")
-        emit(out, n)
+    out.write("\n")
+    emit_5x5(out)
+    out.write("\n")
+    emit(out, 7)
 
 
 if __name__ == "__main__":

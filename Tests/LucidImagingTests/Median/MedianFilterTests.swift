@@ -24,6 +24,22 @@ struct MedianFilterTests {
         }
     }
 
+    @Test(
+        "equals the reference across column chunks and with odd row counts per strip",
+        arguments: [3, 5, 7])
+    func matchesReferenceAcrossChunks(size: Int) throws {
+        let median = try MedianFilter(size: size, bitsStored: 12)
+        // Widths around the 512- and 1024-column chunks of the 3x3 and 5x5 kernels.
+        for (index, width) in [511, 512, 513, 1025, 1030, 1543].enumerated() {
+            let image = GrayImage<UInt16>.random(
+                width: width, height: 7, maximumSample: 4095, seed: UInt64(700 + index))
+            let expected = MedianReference.filter(image, size: size)
+            for threads in [1, 2, 3] {
+                #expect(median.apply(image, threads: threads) == expected, "width \(width) threads \(threads)")
+            }
+        }
+    }
+
     @Test("16-bit samples with bitsStored 16, and few distinct values (many ties)", arguments: [3, 5, 7, 11])
     func sixteenBitAndTies(size: Int) throws {
         let wide = GrayImage<UInt16>.random(width: 45, height: 21, maximumSample: 65535, seed: 11)
