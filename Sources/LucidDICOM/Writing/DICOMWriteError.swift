@@ -22,6 +22,8 @@ public enum DICOMWriteError: Error, Sendable, Equatable, CustomStringConvertible
     case frameOutOfRange(frame: Int, frameCount: Int)
     /// A text value cannot be written in the data set's character set.
     case characterSetConflict(tag: DICOMTag, characterSet: String, reason: String)
+    /// The window cannot be written: its width is invalid for its function (PS3.3 C.11.2.1.2).
+    case invalidWindow(center: Double, width: Double, function: String)
     /// An element of the source cannot be carried over to the derived image.
     case cannotCopy(tag: DICOMTag, reason: String)
 
@@ -50,6 +52,9 @@ public enum DICOMWriteError: Error, Sendable, Equatable, CustomStringConvertible
             return "frame \(frame) does not exist; the source has \(frameCount) frame(s), numbered from 1."
         case .characterSetConflict(let tag, let characterSet, let reason):
             return "\(tag.described): cannot be written with Specific Character Set '\(characterSet)': \(reason)."
+        case .invalidWindow(let center, let width, let function):
+            return "window center \(center), width \(width) is not valid for VOI LUT Function \(function) "
+                + "(LINEAR needs width >= 1, LINEAR_EXACT and SIGMOID width > 0; PS3.3 C.11.2.1.2)."
         case .cannotCopy(let tag, let reason):
             return "\(tag.described): cannot be copied from the source: \(reason)."
         }

@@ -37,12 +37,12 @@ public enum Part10Writer {
         throws(DICOMWriteError) -> [UInt8]
     {
         var meta = WritableDataSet()
-        meta.set(DICOMTag(0x0002, 0x0001), .OB, .bytes(fileMetaVersion))
+        meta.set(.fileMetaInformationVersion, .OB, .bytes(fileMetaVersion))
         meta.set(.mediaStorageSOPClassUID, .UI, sopClassUID)
         meta.set(.mediaStorageSOPInstanceUID, .UI, sopInstanceUID)
         meta.set(.transferSyntaxUID, .UI, TransferSyntax.explicitVRLittleEndian.uid)
         meta.set(.implementationClassUID, .UI, DICOMUID.lucidImplementationClassUID)
-        meta.set(DICOMTag(0x0002, 0x0013), .SH, "LUCID_" + implementationVersion)
+        meta.set(.implementationVersionName, .SH, "LUCID_" + implementationVersion)
         let body = try DataSetWriter.encode(meta)
         var group = WritableDataSet()
         group.set(.fileMetaInformationGroupLength, .UL, .uint32s([UInt32(body.count)]))

@@ -8,7 +8,8 @@ enum ValueEncoder {
         case (.strings(let values), _) where vr.isText:
             bytes = try text(values, tag: tag, vr: vr)
         case (.numbers(let values), .DS), (.numbers(let values), .IS):
-            bytes = try text(values.map { (value) throws(DICOMWriteError) in try number(value, tag: tag, vr: vr) }, tag: tag, vr: vr)
+            bytes = try text(
+                values.map { (value) throws(DICOMWriteError) in try number(value, tag: tag, vr: vr) }, tag: tag, vr: vr)
         case (.bytes(let raw), _) where vr != .SQ:
             bytes = raw
             if vr.isText { try checkEncodedText(raw, tag: tag, vr: vr) }

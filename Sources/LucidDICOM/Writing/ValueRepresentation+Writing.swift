@@ -29,7 +29,9 @@ extension ValueRepresentation {
         let scalars = value.unicodeScalars
         switch self {
         case .CS:
-            let allowed = scalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == " " || $0 == "_" }
+            let allowed = scalars.allSatisfy {
+                ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == " " || $0 == "_"
+            }
             return allowed ? nil : "CS holds only upper-case letters, digits, space and underscore"
         case .UI:
             return nil
@@ -40,7 +42,9 @@ extension ValueRepresentation {
             let allowed = scalars.allSatisfy { "0123456789+- ".unicodeScalars.contains($0) }
             return allowed ? nil : "IS holds only digits, a sign and spaces"
         case .DA, .TM, .DT, .AS:
-            let allowed = scalars.allSatisfy { "0123456789.+-: ".unicodeScalars.contains($0) || ("A"..."Z").contains($0) }
+            let allowed = scalars.allSatisfy {
+                "0123456789.+-: ".unicodeScalars.contains($0) || ("A"..."Z").contains($0)
+            }
             return allowed ? nil : "\(rawValue) holds only digits and its separators"
         case .LT, .ST, .UT:
             let control = scalars.first { $0.value < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D, 0x1B].contains($0.value) }

@@ -1,0 +1,20 @@
+/// Tags the derived-image writer sets (PS3.6), beside those the reader names in `DICOMTag`.
+extension DICOMTag {
+    public static let fileMetaInformationVersion = DICOMTag(0x0002, 0x0001)
+    public static let implementationVersionName = DICOMTag(0x0002, 0x0013)
+    public static let contentDate = DICOMTag(0x0008, 0x0023)
+    public static let contentTime = DICOMTag(0x0008, 0x0033)
+    public static let conversionType = DICOMTag(0x0008, 0x0064)
+    public static let seriesDescription = DICOMTag(0x0008, 0x103E)
+    public static let referencedSOPClassUID = DICOMTag(0x0008, 0x1150)
+    public static let referencedSOPInstanceUID = DICOMTag(0x0008, 0x1155)
+    public static let referencedFrameNumber = DICOMTag(0x0008, 0x1160)
+    public static let derivationDescription = DICOMTag(0x0008, 0x2111)
+    public static let sourceImageSequence = DICOMTag(0x0008, 0x2112)
+    public static let derivationCodeSequence = DICOMTag(0x0008, 0x9215)
+    public static let lossyImageCompression = DICOMTag(0x0028, 0x2110)
+    public static let purposeOfReferenceCodeSequence = DICOMTag(0x0040, 0xA170)
+    public static let codeValue = DICOMTag(0x0008, 0x0100)
+    public static let codingSchemeDesignator = DICOMTag(0x0008, 0x0102)
+    public static let codeMeaning = DICOMTag(0x0008, 0x0104)
+}
