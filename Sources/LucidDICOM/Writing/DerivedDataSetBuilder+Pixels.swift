@@ -20,7 +20,11 @@ extension DerivedDataSetBuilder {
             guard let word = source.uint16Words(tag).first else { continue }
             let stored = image.source.pixel.pixelRepresentation == 1 ? Int(Int16(bitPattern: word)) : Int(word)
             guard (encoding.minimumStoredValue...encoding.maximumStoredValue).contains(stored) else { continue }
-            output.set(tag, encoding.isSigned ? .SS : .US, .uint16s([UInt16(truncatingIfNeeded: stored)]))
+            if encoding.isSigned {
+                output.set(tag, .SS, .int16s([Int16(truncatingIfNeeded: stored)]))
+            } else {
+                output.set(tag, .US, .uint16s([UInt16(truncatingIfNeeded: stored)]))
+            }
         }
         if output[.pixelPaddingRangeLimit] != nil, output[.pixelPaddingValue] == nil {
             output.remove(.pixelPaddingRangeLimit)

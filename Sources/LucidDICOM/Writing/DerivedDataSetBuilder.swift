@@ -59,16 +59,28 @@ struct DerivedDataSetBuilder {
         for (group, element, vr, type) in attributes { try copy(DICOMTag(group, element), vr, type: type) }
     }
 
-    /// Copies one attribute with the VR to write. Type 2 attributes the source lacks are written
-    /// empty; a value whose source VR is binary where text is expected (or the reverse) is not copied.
+    /// Copies one attribute with the VR to write. Legacy ACR-NEMA dates and times (`1993.02.24`,
+    /// `10:14:35`) are brought to DA/TM form. A source value that still breaks its VR (too long, a
+    /// binary VR where text is expected) is not carried over: a Type 2 attribute is then written
+    /// empty and a Type 3 one left out, so one sloppy optional attribute never stops the derived
+    /// image; a Type 1 attribute throws the writer's error naming it.
     mutating func copy(_ tag: DICOMTag, _ vr: ValueRepresentation, type: Int) throws(DICOMWriteError) {
-        if let element = source[tag], element.vr == .UN || element.vr == vr || element.vr.isText == vr.isText,
-            let copied = try source.writable(tag, vr: vr, text: textCopy)
-        {
-            output.set(tag, copied.vr, copied.value)
-        } else if type <= 2 {
-            output.set(tag, vr, .strings([]))
+        if let element = source[tag], element.vr == .UN || element.vr == vr || element.vr.isText == vr.isText {
+            do {
+                if var copied = try source.writable(tag, vr: vr, text: textCopy) {
+                    if vr == .DA || vr == .TM, case .bytes(let raw) = copied.value {
+                        let separator: UInt8 = vr == .DA ? 0x2E : 0x3A
+                        copied = WritableElement(tag: tag, vr: vr, value: .bytes(raw.filter { $0 != separator }))
+                    }
+                    _ = try DataSetWriter.encode(WritableDataSet([copied]))
+                    output.set(tag, copied.vr, copied.value)
+                    return
+                }
+            } catch {
+                if type == 1 { throw error }
+            }
         }
+        if type <= 2 { output.set(tag, vr, .strings([])) }
     }
 
     /// SOP Class/Instance, series identity, Image Type, dates, and the SC equipment when SC.
