@@ -45,7 +45,7 @@ public final class LineReader: IteratorProtocol {
                 return nil
             }
             var line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: count), as: UTF8.self)
-            while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+            while line.last?.isNewline == true { line.removeLast() }
             if !line.isEmpty { return line }
         }
     }
