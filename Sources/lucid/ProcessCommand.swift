@@ -114,6 +114,8 @@ struct ProcessCommand: ParsableCommand {
         let settings = ProcessSettings(
             recipe: try recipe, formats: try formats, quality: quality, threads: threadsPerJob, frame: frame,
             layout: layout)
+        // Created first so that the walker can recognise and skip it when it lies inside an input folder.
+        try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let walker = InputWalker(arguments: inputs, lines: lines, excluding: [out])
         let runner = BatchRunner(processor: FileProcessor(settings: settings), jobs: jobs)
         let reporter = BatchReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
