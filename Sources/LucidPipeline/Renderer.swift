@@ -15,23 +15,42 @@ public enum Renderer {
         } catch {
             throw .dicom(error)
         }
-        if !options.filters.isEmpty {
-            do throws(ImageOperationError) {
-                let executor = try StepExecutor(steps: options.filters, bitsStored: image.pixel.encoding.bitsStored)
-                frame = executor.apply(frame, threads: options.threads)
-            } catch {
-                throw .invalidStep(file: image.source, error)
-            }
+        frame = try filter(frame, options: options, bitsStored: image.pixel.encoding.bitsStored, source: image.source)
+        return try window(
+            frame, encoding: image.pixel.encoding, display: image.display(frame: frameIndex), source: image.source,
+            frameCount: image.pixel.numberOfFrames, options: options)
+    }
+
+    /// Applies the filter steps of `options` (everything before the window) to stored samples.
+    public static func filter(
+        _ frame: GrayImage<UInt16>, options: RenderOptions, bitsStored: Int, source: String
+    ) throws(RenderError) -> GrayImage<UInt16> {
+        guard !options.filters.isEmpty else { return frame }
+        do throws(ImageOperationError) {
+            let executor = try StepExecutor(steps: options.filters, bitsStored: bitsStored)
+            return executor.apply(frame, threads: options.threads)
+        } catch {
+            throw .invalidStep(file: source, error)
         }
-        let display = image.display(frame: frameIndex)
-        let encoding = image.pixel.encoding
+    }
+
+    /// Windows already filtered samples to `options.depth` bits: Modality LUT, the VOI `options`
+    /// chooses from `display`, then the inversion. The recipe recorded names `options.filters` as applied.
+    /// - Parameters:
+    ///   - frame: stored samples, offset binary as `encoding` describes.
+    ///   - frameCount: the number of frames of the source, for the provenance.
+    public static func window(
+        _ frame: GrayImage<UInt16>, encoding: StoredValueEncoding, display: DisplayAttributes, source: String,
+        frameCount: Int, options: RenderOptions
+    ) throws(RenderError) -> Rendering {
+        guard options.depth == 8 || options.depth == 16 else { throw .unsupportedDepth(options.depth) }
         var notes: [String] = []
         let (voi, description) = try VOIChoice.resolve(
-            options, display: display, frame: frame, encoding: encoding, source: image.source, notes: &notes)
+            options, display: display, frame: frame, encoding: encoding, source: source, notes: &notes)
         let pipeline = DisplayPipeline(encoding: encoding, modality: display.modality, voi: voi, invert: display.invert)
         var rendering = Rendering(
-            image8: nil, image16: nil, source: image.source, frame: options.frame,
-            frameCount: image.pixel.numberOfFrames, voi: voi, windowDescription: description,
+            image8: nil, image16: nil, source: source, frame: options.frame,
+            frameCount: frameCount, voi: voi, windowDescription: description,
             modalityDescription: describe(display.modality), inverted: display.invert, notes: notes,
             steps: StepsSpec(steps: options.filters + [.window(options.window)]).description)
         do throws(DisplayPipelineError) {
@@ -42,12 +61,12 @@ public enum Renderer {
             }
         } catch {
             switch error {
-            case .invalidWindow(let window): throw .invalidWindow(file: image.source, window: window)
+            case .invalidWindow(let window): throw .invalidWindow(file: source, window: window)
             case .nonFiniteRescale(let slope, let intercept):
                 throw .unusableModalityTransform(
-                    file: image.source, reason: "Rescale Slope \(slope), Rescale Intercept \(intercept)")
+                    file: source, reason: "Rescale Slope \(slope), Rescale Intercept \(intercept)")
             case .invalidLinearRange(let lower, let upper):
-                throw .unusableModalityTransform(file: image.source, reason: "modality values span \(lower)...\(upper)")
+                throw .unusableModalityTransform(file: source, reason: "modality values span \(lower)...\(upper)")
             }
         }
         return rendering

@@ -9,7 +9,9 @@ struct LucidCommand: ParsableCommand {
         commandName: "lucid",
         abstract: "Make medical images legible: read DICOM, window it as the standard says, write PNG or JPEG.",
         version: LucidVersion.current,
-        subcommands: [InfoCommand.self, RenderCommand.self, BenchCommand.self])
+        subcommands: [
+            InfoCommand.self, RenderCommand.self, ProcessCommand.self, PresetsCommand.self, BenchCommand.self,
+        ])
 
     /// Parses and runs, mapping failures to Lucid's exit statuses.
     static func main(_ arguments: [String]) {

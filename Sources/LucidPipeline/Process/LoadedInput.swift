@@ -1,0 +1,62 @@
+import LucidCodecs
+import LucidDICOM
+import LucidImaging
+
+/// An input file read and recognised: a DICOM image, a 16-bit grayscale PNG, or something else.
+enum LoadedInput {
+    /// The PNG file signature (PNG specification, 5.2).
+    static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    case dicom(DICOMImage)
+    /// A 16-bit grayscale PNG's samples, taken as unsigned stored values with `bitsStored` bits:
+    /// the fewest bits that hold its largest sample (at least 1). No Modality LUT, no windows.
+    case png16(GrayImage<UInt16>, bitsStored: Int)
+    /// Neither; the reason says what it is.
+    case unsupported(String)
+
+    /// Reads and recognises `path`.
+    /// - Throws: a message naming the file when it is DICOM (or a 16-bit PNG) that cannot be read.
+    static func load(_ path: String) throws(FileFailure) -> LoadedInput {
+        let bytes: [UInt8]
+        do throws(DICOMError) {
+            bytes = try DICOMFile.readBytes(path: path, limit: ReadLimits.standard.maximumFileBytes)
+        } catch {
+            throw FileFailure(error.description)
+        }
+        if bytes.starts(with: pngSignature) { return try loadPNG(bytes, path: path) }
+        let file: DICOMFile
+        do throws(DICOMError) {
+            file = try DICOMFile(bytes: bytes, source: path)
+        } catch {
+            if case .notDICOM = error { return .unsupported("not DICOM") }
+            throw FileFailure(error.description)
+        }
+        do throws(DICOMError) {
+            return .dicom(try DICOMImage(file: file))
+        } catch {
+            throw FileFailure(error.description)
+        }
+    }
+
+    private static func loadPNG(_ bytes: [UInt8], path: String) throws(FileFailure) -> LoadedInput {
+        let decoded: DecodedPNG
+        do throws(CodecError) {
+            decoded = try PNGCodec.decode(bytes)
+        } catch {
+            if case .pngNotGrayscale = error { return .unsupported("not DICOM (a colour PNG)") }
+            throw FileFailure("\(path): cannot decode the PNG: \(error)")
+        }
+        guard case .gray16(let image) = decoded.image else {
+            return .unsupported("not DICOM (an 8-bit PNG; only 16-bit grayscale PNGs are processed)")
+        }
+        let maximum = image.pixels.max() ?? 0
+        let bitsStored = max(1, UInt16.bitWidth - maximum.leadingZeroBitCount)
+        return .png16(image, bitsStored: bitsStored)
+    }
+}
+
+/// Why one file could not be processed; the message names the file.
+struct FileFailure: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}

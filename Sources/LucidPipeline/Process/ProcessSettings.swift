@@ -1,0 +1,35 @@
+import LucidImaging
+
+/// How `lucid process` treats every file: the recipe, the renditions and where they go.
+public struct ProcessSettings: Sendable {
+    /// The pipeline: explicit `--steps`, or a preset (`auto` chooses per file).
+    public enum Recipe: Sendable, Equatable {
+        case steps(StepsSpec)
+        case preset(PipelinePreset)
+    }
+
+    public var recipe: Recipe
+    /// Renditions written for each frame, in order; duplicates are ignored.
+    public var formats: [RenditionFormat]
+    /// JPEG quality, 1...100.
+    public var quality: Int
+    /// Threads for the kernels inside one image.
+    public var threads: Int
+    /// The frame to render (from 1); nil renders every frame.
+    public var frame: Int?
+    public var layout: OutputLayout
+
+    public init(
+        recipe: Recipe, formats: [RenditionFormat] = [.png], quality: Int = 95, threads: Int = 1, frame: Int? = nil,
+        layout: OutputLayout
+    ) {
+        self.recipe = recipe
+        var unique: [RenditionFormat] = []
+        for format in formats where !unique.contains(format) { unique.append(format) }
+        self.formats = unique.isEmpty ? [.png] : unique
+        self.quality = quality
+        self.threads = threads
+        self.frame = frame
+        self.layout = layout
+    }
+}

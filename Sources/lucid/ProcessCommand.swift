@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import LucidImaging
+import LucidPipeline
+
+/// `lucid process INPUT... --out DIR`: the batch step. Every DICOM file (and 16-bit grayscale PNG)
+/// among the inputs goes through a pipeline and is written as PNG/JPEG renditions under `--out`.
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Process files and folders of DICOM images into PNG/JPEG renditions, in parallel.",
+        discussion: """
+            Inputs are files, folders (recursive, sorted by name) and --files-from lists (one path a line, - for \
+            standard input). Outputs mirror the input tree under --out, relative to the common root of the inputs: \
+            NAME.png, NAME.16.png, NAME.jpg (NAME is the full input file name; multi-frame files add .FRAME). Files \
+            that are not DICOM or 16-bit grayscale PNG are reported as skipped.
+            With --json, one JSON line per file {path, status, outputs, seconds, error, steps, preset} and a final \
+            {"summary": {...}} line on standard output.
+            Exit status: 0 every file done (skipped files included), 1 some file failed, 2 bad usage, 130 interrupted \
+            (Ctrl-C: the files in progress are finished, no partial file is left).
+            """)
+
+    @Argument(help: "DICOM files, 16-bit PNG files or folders.")
+    var inputs: [String] = []
+
+    @Option(help: "Output folder (created when missing).")
+    var out: String
+
+    @Option(name: .customLong("files-from"), help: "Read more input paths from FILE, one a line; - for standard input.")
+    var filesFrom: String?
+
+    @Option(help: "Pipeline, e.g. \"denoise:median:3 | clahe:clip=2,tiles=8x8 | window:file\" (default: window:file).")
+    var steps: String?
+
+    @Option(help: "Named pipeline (see `lucid presets`), e.g. auto, chest-xray, ct-lung.")
+    var preset: String?
+
+    @Option(help: "Rendition: png, png16 or jpeg; repeat for several (default png).")
+    var format: [String] = []
+
+    @Option(help: "JPEG quality, 1...100.")
+    var quality = 95
+
+    @Option(help: "Files processed at once (default: all cores).")
+    var jobs = StripScheduler.availableThreads
+
+    @Option(help: "Threads inside one image (default: cores / jobs, at least 1).")
+    var threads: Int?
+
+    @Option(help: "Only this frame (from 1) of each file; default every frame.")
+    var frame: Int?
+
+    @Flag(help: "One JSON line per finished file and a summary line on standard output.")
+    var json = false
+
+    @Flag(help: "No progress line and no summary (failures are still listed on standard error unless --json).")
+    var quiet = false
+
+    var recipe: ProcessSettings.Recipe {
+        get throws {
+            if steps != nil && preset != nil { throw ValidationError("give either --steps or --preset, not both") }
+            if let preset {
+                guard let parsed = PipelinePreset(name: preset) else {
+                    throw ValidationError(
+                        "unknown preset '\(preset)': use one of "
+                            + PipelinePreset.allCases.map(\.name).joined(separator: ", "))
+                }
+                return .preset(parsed)
+            }
+            do {
+                return .steps(try StepsSpec(parsing: steps ?? "window:file"))
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    var formats: [RenditionFormat] {
+        get throws {
+            try format.map { name in
+                guard let parsed = RenditionFormat(name: name) else {
+                    throw ValidationError("unknown format '\(name)': use png, png16 or jpeg")
+                }
+                return parsed
+            }
+        }
+    }
+
+    var threadsPerJob: Int { threads ?? max(1, StripScheduler.availableThreads / max(1, jobs)) }
+
+    func validate() throws {
+        _ = try recipe
+        _ = try formats
+        if inputs.isEmpty && filesFrom == nil {
+            throw ValidationError("no inputs: give files or folders, or --files-from")
+        }
+        guard !out.isEmpty else { throw ValidationError("--out needs a folder") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard threadsPerJob >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard (1...100).contains(quality) else { throw ValidationError("--quality must be 1...100") }
+        if let frame, frame < 1 { throw ValidationError("--frame counts from 1") }
+    }
+
+    func run() throws {
+        var lines: LineReader?
+        if let filesFrom {
+            do {
+                lines = try LineReader(path: filesFrom)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        }
+        let layout = OutputLayout(inputs: inputs, usesFilesFrom: filesFrom != nil, outputDirectory: out)
+        let settings = ProcessSettings(
+            recipe: try recipe, formats: try formats, quality: quality, threads: threadsPerJob, frame: frame,
+            layout: layout)
+        // Created first so that the walker can recognise and skip it when it lies inside an input folder.
+        try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let walker = InputWalker(arguments: inputs, lines: lines, excluding: [out])
+        let runner = BatchRunner(processor: FileProcessor(settings: settings), jobs: jobs)
+        let reporter = BatchReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
+        let interruption = Interruption { runner.cancel() }
+        let summary = runner.run(walker) { reporter.report($0) }
+        interruption.stop()
+        reporter.finish(summary)
+        if summary.exitStatus != 0 { throw ProcessingFailure(status: summary.exitStatus) }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import LucidCodecs
+import LucidImaging
+import LucidTestSupport
+import Testing
+
+/// Input folders for the `lucid process` tests: corpus files copied into a fresh temporary folder
+/// (never into the repository), plus a corrupt DICOM, a text file and a 16-bit PNG.
+struct ProcessFixture {
+    let folder: String
+    var input: String { folder + "/in" }
+    var output: String { folder + "/out" }
+
+    init() throws {
+        folder = try LucidBinary.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+    }
+
+    /// Copies the corpus file `name` to `relative` under the input folder.
+    func copy(_ name: String, to relative: String) throws {
+        let destination = input + "/" + relative
+        try FileManager.default.createDirectory(
+            atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: SampleCorpus.path(name), toPath: destination)
+    }
+
+    func write(_ bytes: [UInt8], to relative: String) throws {
+        #expect(FileManager.default.createFile(atPath: input + "/" + relative, contents: Data(bytes)))
+    }
+
+    /// The standard mix: CT, CR MONOCHROME1, two same-named MR files in different folders, MG,
+    /// a truncated DICOM, a text file and a 16-bit PNG.
+    static func standard() throws -> ProcessFixture {
+        let fixture = try ProcessFixture()
+        try fixture.copy("ct_ge_ivrle_window.dcm", to: "ct/ct.dcm")
+        try fixture.copy("cr_fuji_mono1_10bit.dcm", to: "cr/chest.dcm")
+        try fixture.copy("mr_small_evrle.dcm", to: "mr1/image.dcm")
+        try fixture.copy("mr_small_ivrle.dcm", to: "mr2/image.dcm")
+        try fixture.copy("mr_small_truncated_pixeldata.dcm", to: "bad/cut.dcm")
+        try fixture.write(Array("not an image\n".utf8), to: "notes.txt")
+        let samples = GrayImage<UInt16>(width: 32, height: 20, pixels: (0..<640).map { UInt16($0 * 5) })
+        try fixture.write(try PNGCodec.encode(samples), to: "scan16.png")
+        return fixture
+    }
+
+    /// Every regular file below `root`, relative, sorted.
+    static func files(under root: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        var files: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
+                files.append(path)
+            }
+        }
+        return files.sorted()
+    }
+
+    /// SHA-256 of every input file.
+    func inputHashes() throws -> [String: String] {
+        var hashes: [String: String] = [:]
+        for file in Self.files(under: input) {
+            let bytes = try #require(FileManager.default.contents(atPath: input + "/" + file))
+            hashes[file] = SHA256.hex([UInt8](bytes))
+        }
+        return hashes
+    }
+
+    /// The JSON objects of standard output, one a line.
+    static func jsonLines(_ output: Data) -> [[String: Any]] {
+        String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+}
