@@ -105,4 +105,32 @@ enum NonLocalMeansNarrowRows {
             values[x] = value.addingProduct(weight2, samples.2[x])
         }
     }
+
+    /// `addWeighted` for seven displacements in one pass, in the order 0 ... 6: displacement `g`
+    /// reads its pair weights at `pairWeights + g * pairStep` and its samples at
+    /// `samples + g * sampleStep`. The same sums as seven calls, with one load and store of
+    /// `weights` and `values`.
+    @inline(__always)
+    static func addWeighted7(
+        pairWeights: UnsafePointer<Float>, pairStep: Int, samples: UnsafePointer<Float>, sampleStep: Int,
+        count: Int, weights: UnsafeMutablePointer<Float>, values: UnsafeMutablePointer<Float>
+    ) {
+        let (p0, p1, p2, p3) = (
+            pairWeights, pairWeights + pairStep, pairWeights + 2 * pairStep, pairWeights + 3 * pairStep
+        )
+        let (p4, p5, p6) = (pairWeights + 4 * pairStep, pairWeights + 5 * pairStep, pairWeights + 6 * pairStep)
+        let (s0, s1, s2, s3) = (samples, samples + sampleStep, samples + 2 * sampleStep, samples + 3 * sampleStep)
+        let (s4, s5, s6) = (samples + 4 * sampleStep, samples + 5 * sampleStep, samples + 6 * sampleStep)
+        for x in 0..<count {
+            let (w0, w1, w2, w3, w4, w5, w6) = (p0[x], p1[x], p2[x], p3[x], p4[x], p5[x], p6[x])
+            weights[x] = weights[x] + w0 + w1 + w2 + w3 + w4 + w5 + w6
+            var value = values[x].addingProduct(w0, s0[x])
+            value = value.addingProduct(w1, s1[x])
+            value = value.addingProduct(w2, s2[x])
+            value = value.addingProduct(w3, s3[x])
+            value = value.addingProduct(w4, s4[x])
+            value = value.addingProduct(w5, s5[x])
+            values[x] = value.addingProduct(w6, s6[x])
+        }
+    }
 }

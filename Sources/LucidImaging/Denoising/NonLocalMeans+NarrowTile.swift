@@ -31,8 +31,8 @@ struct NonLocalMeansNarrowTile {
         }
     }
 
-    /// Adds the pair weights of the `count` displacements `d_g = (dy, firstDx + g)` (`count` is 1
-    /// or 3; `dy > 0`, or `dy == 0` and `firstDx > 0`), as `NonLocalMeansTile.accumulatePair` does
+    /// Adds the pair weights of the `count` displacements `d_g = (dy, firstDx + g)` (`count` is 1,
+    /// 3 or 7; `dy > 0`, or `dy == 0` and `firstDx > 0`), as `NonLocalMeansTile.accumulatePair` does
     /// for each: pixel `q` of the tile gets `w(q, q + d_g)` with value `I(q + d_g)` and
     /// `w(q - d_g, q)` with value `I(q - d_g)`. Row by row, each pixel first gets the second kind
     /// (from row `q.y - dy`) and then the first, each for `g` in order; the groups depend only on
@@ -74,7 +74,11 @@ struct NonLocalMeansNarrowTile {
                 let rowWeights = scratch.weights + row * sumsStride
                 let rowValues = scratch.values + row * sumsStride
                 let partners = UnsafePointer(rowSamples + sampleShift)
-                if count == 3 {
+                if count == 7 {
+                    NonLocalMeansNarrowRows.addWeighted7(
+                        pairWeights: pairWeights, pairStep: weightStride, samples: partners, sampleStep: 1,
+                        count: width, weights: rowWeights, values: rowValues)
+                } else if count == 3 {
                     NonLocalMeansNarrowRows.addWeighted3(
                         pairWeights: (pairWeights, pairWeights + weightStride, pairWeights + 2 * weightStride),
                         samples: (partners, partners + 1, partners + 2), count: width, weights: rowWeights,
@@ -91,7 +95,11 @@ struct NonLocalMeansNarrowTile {
                 let rowValues = scratch.values + (row + dy) * sumsStride
                 let partners = UnsafePointer(rowSamples - firstDx)
                 let shifted = pairWeights - firstDx
-                if count == 3 {
+                if count == 7 {
+                    NonLocalMeansNarrowRows.addWeighted7(
+                        pairWeights: shifted, pairStep: weightStride - 1, samples: partners, sampleStep: -1,
+                        count: width, weights: rowWeights, values: rowValues)
+                } else if count == 3 {
                     NonLocalMeansNarrowRows.addWeighted3(
                         pairWeights: (shifted, shifted + weightStride - 1, shifted + 2 * weightStride - 2),
                         samples: (partners, partners - 1, partners - 2), count: width, weights: rowWeights,

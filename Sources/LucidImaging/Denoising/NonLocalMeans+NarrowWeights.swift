@@ -47,19 +47,20 @@ struct NarrowPatchWeights {
         return k < cutoffValue ? weight : 0
     }
 
-    /// `2^t` for `-126 <= t <= 0` with a relative error below 3e-6: `t = i + f` with `i = round(t)`
-    /// and `|f| <= 0.5`; `2^f` from a degree-4 near-minimax polynomial, `2^i` built in the exponent
-    /// bits. Only float arithmetic and bit patterns, so loops calling it vectorise.
+    /// `2^t` for `-126 <= t <= 0` with a relative error below 7.6e-5: `t = i + f` with
+    /// `i = round(t)` and `|f| <= 0.5`; `2^f` from a degree-3 near-minimax polynomial, `2^i` built
+    /// in the exponent bits. Only float arithmetic and bit patterns, so loops calling it vectorise.
+    /// One degree fewer than the 32-bit kernel's `exp2` measured about 6% faster overall, and keeps
+    /// outputs within 1 grey level of the double-precision reference.
     @inline(__always)
     static func exp2(_ t: Float) -> Float {
         let shifted = t + 12_582_912  // 1.5 * 2^23: the mantissa now holds round(t) + 2^22
         let whole = shifted - 12_582_912
         let f = t - whole
-        var p: Float = 9.570_096_6e-3
-        p = (5.591_786_7e-2 as Float).addingProduct(p, f)
-        p = (2.402_474_4e-1 as Float).addingProduct(p, f)
-        p = (6.931_217_9e-1 as Float).addingProduct(p, f)
-        p = (9.999_992_8e-1 as Float).addingProduct(p, f)
+        var p: Float = 5.516_988_8e-2
+        p = (2.426_070_1e-1 as Float).addingProduct(p, f)
+        p = (6.932_609_1e-1 as Float).addingProduct(p, f)
+        p = (9.999_283_6e-1 as Float).addingProduct(p, f)
         // round(t) lies in -126...0, so round(t) + 127 is a valid biased exponent 1...127; the
         // wrapping subtraction removes the 0x4B40_0000 of the shifted pattern.
         let scaleBits = (shifted.bitPattern &- 0x4B40_0000 &+ 127) &<< 23

@@ -12,12 +12,12 @@ import Testing
     }
 
     @Test func narrowKernelTileBoundariesMatchReference() throws {
-        // 96-row and 256-column tiles: rows 95/96 and columns 255/256 sit on either side of a seam.
+        // 160-row and 256-column tiles: rows 159/160 and columns 255/256 sit on either side of a seam.
         let filter = try NonLocalMeans(h: 30, bitsStored: 12)
-        let image = Self.noisyPhantom(width: 259, height: 101, seed: 21)
+        let image = Self.noisyPhantom(width: 259, height: 165, seed: 21)
         let fast = filter.apply(image, threads: 1)
-        var points = [(0, 0), (258, 0), (0, 100), (258, 100), (255, 95), (256, 96), (255, 96), (256, 95)]
-        points += [(3, 95), (3, 96), (130, 95), (130, 96), (257, 50), (1, 99)]
+        var points = [(0, 0), (258, 0), (0, 164), (258, 164), (255, 159), (256, 160), (255, 160), (256, 159)]
+        points += [(3, 159), (3, 160), (130, 159), (130, 160), (257, 80), (1, 163)]
         for (x, y) in points {
             let expected = NonLocalMeansReference.denoised(
                 image, x: x, y: y, h: 30, templateSize: 7, searchSize: 21, maximumSample: 4095)
@@ -26,6 +26,19 @@ import Testing
         for threads in [2, 3, 7] {
             #expect(filter.apply(image, threads: threads) == fast, "threads \(threads)")
         }
+    }
+
+    @Test(arguments: [3, 9, 13, 15, 17, 19])
+    func narrowKernelDisplacementGroupsMatchReference(searchSize: Int) throws {
+        // Each row of displacements is added in groups of 7, then 3, then 1 (15: 7 + 7 + 1 and
+        // 7 for dy = 0; 17: 7 + 7 + 3 and 7 + 1; 19: 7 + 7 + 3 + 1 and 7 + 1 + 1; 3 and 9: no 7s).
+        let filter = try NonLocalMeans(h: 30, templateSize: 7, searchSize: searchSize, bitsStored: 12)
+        let image = Self.noisyPhantom(width: 41, height: 27, seed: UInt64(searchSize))
+        let reference = NonLocalMeansReference.denoise(
+            image, h: 30, templateSize: 7, searchSize: searchSize, maximumSample: 4095)
+        let single = filter.apply(image, threads: 1)
+        #expect(DenoisingTestSupport.maximumDifference(single, reference) <= 1)
+        #expect(filter.apply(image, threads: 3) == single)
     }
 
     @Test func saturatedPatchSumsMatchReference() throws {
