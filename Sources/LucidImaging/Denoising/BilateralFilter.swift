@@ -82,19 +82,11 @@ public struct BilateralFilter: Sendable, Equatable {
     public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads)
         -> GrayImage<UInt16>
     {
-        // Every output sample is written (stride = width), so the buffer needs no zero fill.
-        let output = [UInt16](unsafeUninitializedCapacity: image.pixels.count) { destination, initialized in
-            image.pixels.withUnsafeBufferPointer { source in
-                guard let sourceBase = source.baseAddress, let destinationBase = destination.baseAddress else {
-                    return
-                }
-                apply(
-                    source: sourceBase, sourceStride: image.width, width: image.width, height: image.height,
-                    destination: destinationBase, destinationStride: image.width, threads: threads)
-            }
-            initialized = image.pixels.count
+        image.filtered { source, destination in
+            apply(
+                source: source, sourceStride: image.width, width: image.width, height: image.height,
+                destination: destination, destinationStride: image.width, threads: threads)
         }
-        return GrayImage(width: image.width, height: image.height, pixels: output)
     }
 
     /// Filters a strided image in place of `apply(_:threads:)`, for callers whose rows are padded.

@@ -82,18 +82,11 @@ public struct NonLocalMeans: Sendable, Equatable {
     public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads)
         -> GrayImage<UInt16>
     {
-        var output = [UInt16](repeating: 0, count: image.pixels.count)
-        image.pixels.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { destination in
-                guard let sourceBase = source.baseAddress, let destinationBase = destination.baseAddress else {
-                    return
-                }
-                apply(
-                    source: sourceBase, sourceStride: image.width, width: image.width, height: image.height,
-                    destination: destinationBase, destinationStride: image.width, threads: threads)
-            }
+        image.filtered { source, destination in
+            apply(
+                source: source, sourceStride: image.width, width: image.width, height: image.height,
+                destination: destination, destinationStride: image.width, threads: threads)
         }
-        return GrayImage(width: image.width, height: image.height, pixels: output)
     }
 
     /// Denoises a strided image, for callers whose rows are padded.

@@ -31,23 +31,11 @@ public struct MedianFilter: Sendable, Equatable {
 
     /// The filtered image, the same size as `image`.
     public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads) -> GrayImage<UInt16> {
-        let count = image.width * image.height
-        // The kernels write every output sample, so the result is not zero-filled first (a 10 MB fill
-        // costs about as much as a 3x3 median).
-        let pixels = image.pixels.withUnsafeBufferPointer { source in
-            [UInt16](unsafeUninitializedCapacity: count) { destination, initialized in
-                guard let sourceBase = source.baseAddress, let destinationBase = destination.baseAddress else {
-                    destination.initialize(repeating: 0)
-                    initialized = count
-                    return
-                }
-                apply(
-                    source: sourceBase, sourceStride: image.width, destination: destinationBase,
-                    destinationStride: image.width, width: image.width, height: image.height, threads: threads)
-                initialized = count
-            }
+        image.filtered { source, destination in
+            apply(
+                source: source, sourceStride: image.width, destination: destination,
+                destinationStride: image.width, width: image.width, height: image.height, threads: threads)
         }
-        return GrayImage(width: image.width, height: image.height, pixels: pixels)
     }
 
     /// Filters `width x height` samples whose rows start `sourceStride` elements apart into

@@ -34,16 +34,11 @@ public struct GaussianBlur: Sendable, Equatable {
 
     /// The blurred image, the same size as `image`.
     public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads) -> GrayImage<UInt16> {
-        var result = GrayImage<UInt16>(width: image.width, height: image.height, repeating: 0)
-        image.pixels.withUnsafeBufferPointer { source in
-            result.pixels.withUnsafeMutableBufferPointer { destination in
-                guard let sourceBase = source.baseAddress, let destinationBase = destination.baseAddress else { return }
-                apply(
-                    source: sourceBase, sourceStride: image.width, destination: destinationBase,
-                    destinationStride: image.width, width: image.width, height: image.height, threads: threads)
-            }
+        image.filtered { source, destination in
+            apply(
+                source: source, sourceStride: image.width, destination: destination,
+                destinationStride: image.width, width: image.width, height: image.height, threads: threads)
         }
-        return result
     }
 
     /// Blurs `width x height` samples whose rows start `sourceStride` elements apart into `destination`
