@@ -20,10 +20,12 @@ let package = Package(
         .library(name: "LucidDICOM", targets: ["LucidDICOM"]),
         .library(name: "LucidCodecs", targets: ["LucidCodecs"]),
         .library(name: "LucidPipeline", targets: ["LucidPipeline"]),
+        .library(name: "LucidArchive", targets: ["LucidArchive"]),
         .executable(name: "lucid", targets: ["lucid"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -35,6 +37,9 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(
+            name: "CLibCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
         .target(name: "CCodecShims", dependencies: ["CPNG", "CJPEG", "CZlib"]),
         .target(
             name: "LucidImaging", exclude: ["Median/generate_median_networks.py"],
@@ -42,12 +47,17 @@ let package = Package(
         .target(name: "LucidDICOM", dependencies: ["LucidImaging", "LucidCodecs", "CZlib"]),
         .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims"]),
         .target(
+            name: "LucidArchive",
+            dependencies: [
+                "LucidDICOM", "LucidCodecs", "CLibCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .target(
             name: "LucidPipeline",
-            dependencies: ["LucidImaging", "LucidDICOM", "LucidCodecs"]),
+            dependencies: ["LucidImaging", "LucidDICOM", "LucidCodecs", "LucidArchive"]),
         .executableTarget(
             name: "lucid",
             dependencies: [
-                "LucidPipeline", "LucidDICOM", "LucidCodecs", "LucidImaging",
+                "LucidPipeline", "LucidArchive", "LucidDICOM", "LucidCodecs", "LucidImaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "LucidTestSupport", dependencies: ["LucidDICOM"], path: "Tests/LucidTestSupport"),
@@ -58,7 +68,12 @@ let package = Package(
         .testTarget(
             name: "LucidPipelineTests",
             dependencies: ["LucidPipeline", "LucidDICOM", "LucidCodecs", "LucidImaging", "LucidTestSupport"]),
-        .testTarget(name: "LucidCLITests", dependencies: ["lucid", "LucidCodecs", "LucidTestSupport"]),
+        .testTarget(
+            name: "LucidArchiveTests",
+            dependencies: ["LucidArchive", "LucidDICOM", "LucidImaging", "LucidTestSupport"]),
+        .testTarget(
+            name: "LucidCLITests",
+            dependencies: ["lucid", "LucidArchive", "LucidCodecs", "LucidDICOM", "LucidImaging", "LucidTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

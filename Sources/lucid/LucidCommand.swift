@@ -10,7 +10,8 @@ struct LucidCommand: ParsableCommand {
         abstract: "Make medical images legible: read DICOM, window it as the standard says, write PNG or JPEG.",
         version: LucidVersion.current,
         subcommands: [
-            InfoCommand.self, RenderCommand.self, ProcessCommand.self, PresetsCommand.self, BenchCommand.self,
+            InfoCommand.self, RenderCommand.self, ProcessCommand.self, VerifyCommand.self, ArchiveCommand.self,
+            PresetsCommand.self, BenchCommand.self,
         ])
 
     /// Parses and runs, mapping failures to Lucid's exit statuses.

@@ -1,19 +1,24 @@
 import ArgumentParser
 import Foundation
+import LucidArchive
 import LucidImaging
 import LucidPipeline
 
-/// `lucid process INPUT... --out DIR`: the batch step. Every DICOM file (and 16-bit grayscale PNG)
-/// among the inputs goes through a pipeline and is written as PNG/JPEG renditions under `--out`.
+/// `lucid process INPUT... --archive DIR [--out DIR]`: the batch step. Every DICOM file (and 16-bit
+/// grayscale PNG) among the inputs goes through a pipeline and is written as PNG/JPEG renditions
+/// under `--out` and, with `--archive`, filed with its original and a derived DICOM into the archive.
 struct ProcessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "process",
-        abstract: "Process files and folders of DICOM images into PNG/JPEG renditions, in parallel.",
+        abstract: "Process folders of DICOM images into renditions and a patient/study/series archive, in parallel.",
         discussion: """
             Inputs are files, folders (recursive, sorted by name) and --files-from lists (one path a line, - for \
             standard input). Outputs mirror the input tree under --out, relative to the common root of the inputs: \
             NAME.png, NAME.16.png, NAME.jpg (NAME is the full input file name; multi-frame files add .FRAME). Files \
             that are not DICOM or 16-bit grayscale PNG are reported as skipped.
+            --archive DIR files each DICOM image as DIR/PATIENT/DATE_STUDY/NUMBER_MODALITY_SERIES/ with the original \
+            (SOP.dcm), the derived DICOM (DERIVED-SOP.derived.dcm) and the renditions (DERIVED-SOP.png...), indexed \
+            in DIR/index.sqlite; an image already archived with the same recipe is skipped ("already archived").
             With --json, one JSON line per file {path, status, outputs, seconds, error, steps, preset} and a final \
             {"summary": {...}} line on standard output.
             Exit status: 0 every file done (skipped files included), 1 some file failed, 2 bad usage, 130 interrupted \
@@ -23,8 +28,11 @@ struct ProcessCommand: ParsableCommand {
     @Argument(help: "DICOM files, 16-bit PNG files or folders.")
     var inputs: [String] = []
 
-    @Option(help: "Output folder (created when missing).")
-    var out: String
+    @Option(help: "Output folder for mirrored renditions (created when missing).")
+    var out: String?
+
+    @Option(help: "Archive folder: patient/study/series tree and index.sqlite (created when missing).")
+    var archive: String?
 
     @Option(name: .customLong("files-from"), help: "Read more input paths from FILE, one a line; - for standard input.")
     var filesFrom: String?
@@ -94,7 +102,9 @@ struct ProcessCommand: ParsableCommand {
         if inputs.isEmpty && filesFrom == nil {
             throw ValidationError("no inputs: give files or folders, or --files-from")
         }
-        guard !out.isEmpty else { throw ValidationError("--out needs a folder") }
+        if out == nil && archive == nil { throw ValidationError("give --out, --archive or both") }
+        if out?.isEmpty == true { throw ValidationError("--out needs a folder") }
+        if archive?.isEmpty == true { throw ValidationError("--archive needs a folder") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard threadsPerJob >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard (1...100).contains(quality) else { throw ValidationError("--quality must be 1...100") }
@@ -110,13 +120,22 @@ struct ProcessCommand: ParsableCommand {
                 throw ValidationError("\(error)")
             }
         }
-        let layout = OutputLayout(inputs: inputs, usesFilesFrom: filesFrom != nil, outputDirectory: out)
+        let layout = out.map { OutputLayout(inputs: inputs, usesFilesFrom: filesFrom != nil, outputDirectory: $0) }
+        var opened: Archive?
+        if let archive {
+            do {
+                opened = try Archive(root: archive)
+            } catch {
+                StandardError.write("lucid: \(error)")
+                throw ProcessingFailure(status: 1)
+            }
+        }
         let settings = ProcessSettings(
             recipe: try recipe, formats: try formats, quality: quality, threads: threadsPerJob, frame: frame,
-            layout: layout)
-        // Created first so that the walker can recognise and skip it when it lies inside an input folder.
-        try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let walker = InputWalker(arguments: inputs, lines: lines, excluding: [out])
+            layout: layout, archive: opened)
+        // Created first so that the walker can recognise and skip them when they lie inside an input folder.
+        if let out { try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+        let walker = InputWalker(arguments: inputs, lines: lines, excluding: [out, archive].compactMap { $0 })
         let runner = BatchRunner(processor: FileProcessor(settings: settings), jobs: jobs)
         let reporter = BatchReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
         let interruption = Interruption { runner.cancel() }

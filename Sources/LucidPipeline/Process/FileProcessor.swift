@@ -4,7 +4,8 @@ import LucidDICOM
 import LucidImaging
 
 /// Processes one input of `lucid process`: recognise it, run the recipe on each frame once, window it
-/// for each requested rendition and write every rendition atomically (temporary name, then rename).
+/// for each requested rendition, write every rendition atomically (temporary name, then rename)
+/// under `--out` and, with `--archive`, file the image into the archive.
 /// Never throws: every problem becomes a failed or skipped `FileOutcome` naming the file.
 public struct FileProcessor: Sendable {
     public let settings: ProcessSettings
@@ -21,16 +22,26 @@ public struct FileProcessor: Sendable {
             case .unsupported(let reason):
                 outcome.status = .skipped
                 outcome.error = reason
-            case .dicom(let image):
-                try processDICOM(image, path: path, outcome: &outcome)
+            case .dicom(let image, let bytes):
+                if settings.archive != nil {
+                    try archiveDICOM(image, bytes: bytes, path: path, outcome: &outcome)
+                } else {
+                    try processDICOM(image, path: path, outcome: &outcome)
+                }
             case .png16(let samples, let bitsStored):
+                guard settings.layout != nil else {
+                    outcome.status = .skipped
+                    outcome.error =
+                        "not archived: a 16-bit PNG has no patient, study or series (add --out to render it)"
+                    break
+                }
                 let (steps, preset) = recipe(forDataSet: nil)
                 outcome.steps = steps.description
                 outcome.preset = preset
-                try renderFrame(
+                let frame = try renderFrame(
                     samples, encoding: StoredValueEncoding(bitsStored: bitsStored, isSigned: false),
-                    display: DisplayAttributes(), path: path, frame: 1, frameCount: 1, steps: steps,
-                    preset: preset, outcome: &outcome)
+                    display: DisplayAttributes(), path: path, frame: 1, frameCount: 1, steps: steps, preset: preset)
+                try writeMirrored(frame, path: path, frameCount: 1, outcome: &outcome)
             }
         } catch {
             outcome.status = .failed
@@ -53,89 +64,58 @@ public struct FileProcessor: Sendable {
         }
     }
 
+    /// The frames to process, from 1: `--frame` or every frame.
+    func frames(of image: DICOMImage, path: String) throws(FileFailure) -> [Int] {
+        let frameCount = image.pixel.numberOfFrames
+        guard let frame = settings.frame else { return Array(1...max(1, frameCount)) }
+        guard frame <= frameCount else {
+            throw FileFailure("\(path): frame \(frame) does not exist; the file has \(frameCount) frame(s)")
+        }
+        return [frame]
+    }
+
     private func processDICOM(_ image: DICOMImage, path: String, outcome: inout FileOutcome) throws(FileFailure) {
         let (steps, preset) = recipe(forDataSet: image.dataSet)
         outcome.steps = steps.description
         outcome.preset = preset
         let frameCount = image.pixel.numberOfFrames
-        let frames: [Int]
-        if let frame = settings.frame {
-            guard frame <= frameCount else {
-                throw FileFailure("\(path): frame \(frame) does not exist; the file has \(frameCount) frame(s)")
-            }
-            frames = [frame]
-        } else {
-            frames = Array(1...max(1, frameCount))
-        }
-        for frame in frames {
-            let samples: GrayImage<UInt16>
-            do throws(DICOMError) {
-                samples = try image.frame(frame - 1)
-            } catch {
-                throw FileFailure(error.description)
-            }
-            try renderFrame(
-                samples, encoding: image.pixel.encoding, display: image.display(frame: frame - 1), path: path,
-                frame: frame, frameCount: frameCount, steps: steps, preset: preset, outcome: &outcome)
+        for frame in try frames(of: image, path: path) {
+            let product = try renderFrame(
+                try decode(image, frame: frame), encoding: image.pixel.encoding,
+                display: image.display(frame: frame - 1),
+                path: path, frame: frame, frameCount: frameCount, steps: steps, preset: preset)
+            try writeMirrored(product, path: path, frameCount: frameCount, outcome: &outcome)
         }
     }
 
-    private func renderFrame(
-        _ samples: GrayImage<UInt16>, encoding: StoredValueEncoding, display: DisplayAttributes, path: String,
-        frame: Int, frameCount: Int, steps: StepsSpec, preset: String?, outcome: inout FileOutcome
-    ) throws(FileFailure) {
-        var options = RenderOptions(
-            frame: frame, window: steps.window, filters: steps.filters, threads: settings.threads)
-        let filtered: GrayImage<UInt16>
-        do throws(RenderError) {
-            filtered = try Renderer.filter(samples, options: options, bitsStored: encoding.bitsStored, source: path)
+    /// The stored samples of `frame` (from 1).
+    func decode(_ image: DICOMImage, frame: Int) throws(FileFailure) -> GrayImage<UInt16> {
+        do throws(DICOMError) {
+            return try image.frame(frame - 1)
         } catch {
             throw FileFailure(error.description)
         }
-        var renderings: [Int: Rendering] = [:]
-        for format in settings.formats {
-            options.depth = format.depth
-            let rendering: Rendering
-            if let done = renderings[format.depth] {
-                rendering = done
-            } else {
-                do throws(RenderError) {
-                    rendering = try Renderer.window(
-                        filtered, encoding: encoding, display: display, source: path, frameCount: frameCount,
-                        options: options)
-                } catch {
-                    throw FileFailure(error.description)
-                }
-                renderings[format.depth] = rendering
-            }
-            let output = settings.layout.outputPath(for: path, frame: frameCount > 1 ? frame : nil, format: format)
-            try write(rendering, format: format, preset: preset, to: output)
-            outcome.outputs.append(output)
-        }
     }
 
-    private func write(_ rendering: Rendering, format: RenditionFormat, preset: String?, to output: String)
+    /// Writes a frame's renditions under `--out`, when given.
+    func writeMirrored(_ product: FrameProduct, path: String, frameCount: Int, outcome: inout FileOutcome)
         throws(FileFailure)
     {
-        var provenance = rendering.provenance
-        if let preset { provenance.insert(("Preset", preset), at: 3) }
-        let bytes: [UInt8]
-        do throws(CodecError) {
-            bytes = try RenditionEncoder.encode(
-                rendering, format: format, provenance: provenance, quality: settings.quality)
-        } catch {
-            throw FileFailure("\(rendering.source): cannot encode the rendering: \(error)")
-        }
-        let folder = FileSystemPath.parent(FileSystemPath.absolute(output, base: FileSystemPath.currentDirectory))
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw FileFailure("\(rendering.source): cannot create the output folder \(folder): \(error)")
-        }
-        do throws(FileWriteError) {
-            try AtomicFileWriter.write(bytes, to: output)
-        } catch {
-            throw FileFailure("\(rendering.source): \(error)")
+        guard let layout = settings.layout else { return }
+        for (format, bytes) in product.encoded {
+            let output = layout.outputPath(for: path, frame: frameCount > 1 ? product.frame : nil, format: format)
+            let folder = FileSystemPath.parent(FileSystemPath.absolute(output, base: FileSystemPath.currentDirectory))
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw FileFailure("\(path): cannot create the output folder \(folder): \(error)")
+            }
+            do throws(FileWriteError) {
+                try AtomicFileWriter.write(bytes, to: output)
+            } catch {
+                throw FileFailure("\(path): \(error)")
+            }
+            outcome.outputs.append(output)
         }
     }
 }

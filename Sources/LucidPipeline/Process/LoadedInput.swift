@@ -7,7 +7,8 @@ enum LoadedInput {
     /// The PNG file signature (PNG specification, 5.2).
     static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
-    case dicom(DICOMImage)
+    /// A DICOM image and the file's bytes, for a byte-identical copy into the archive.
+    case dicom(DICOMImage, bytes: [UInt8])
     /// A 16-bit grayscale PNG's samples, taken as unsigned stored values with `bitsStored` bits:
     /// the fewest bits that hold its largest sample (at least 1). No Modality LUT, no windows.
     case png16(GrayImage<UInt16>, bitsStored: Int)
@@ -32,7 +33,7 @@ enum LoadedInput {
             throw FileFailure(error.description)
         }
         do throws(DICOMError) {
-            return .dicom(try DICOMImage(file: file))
+            return .dicom(try DICOMImage(file: file), bytes: bytes)
         } catch {
             throw FileFailure(error.description)
         }

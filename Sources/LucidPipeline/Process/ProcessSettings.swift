@@ -1,3 +1,4 @@
+import LucidArchive
 import LucidImaging
 
 /// How `lucid process` treats every file: the recipe, the renditions and where they go.
@@ -17,11 +18,14 @@ public struct ProcessSettings: Sendable {
     public var threads: Int
     /// The frame to render (from 1); nil renders every frame.
     public var frame: Int?
-    public var layout: OutputLayout
+    /// Where renditions are mirrored (`--out`); nil when only archiving.
+    public var layout: OutputLayout?
+    /// The archive each DICOM image is filed into (`--archive`); nil without one.
+    public var archive: Archive?
 
     public init(
         recipe: Recipe, formats: [RenditionFormat] = [.png], quality: Int = 95, threads: Int = 1, frame: Int? = nil,
-        layout: OutputLayout
+        layout: OutputLayout?, archive: Archive? = nil
     ) {
         self.recipe = recipe
         var unique: [RenditionFormat] = []
@@ -31,5 +35,6 @@ public struct ProcessSettings: Sendable {
         self.threads = threads
         self.frame = frame
         self.layout = layout
+        self.archive = archive
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+/// An archive folder and its SQLite index `index.sqlite`.
+///
+/// The index runs in WAL mode with a busy timeout, so several workers and several `lucid process`
+/// runs can share one archive: writers queue for SQLite's write lock instead of failing, and every
+/// image is committed in one transaction.
+public final class Archive: Sendable {
+    public static let indexName = "index.sqlite"
+    /// How long a writer waits for another process's transaction before failing.
+    public static let busyTimeout: TimeInterval = 120
+
+    /// The archive folder, as given.
+    public let root: String
+    /// `root/index.sqlite`.
+    public let indexPath: String
+    let pool: DatabasePool
+
+    /// Opens (creating when missing) the archive at `root` and its index.
+    /// - Parameter create: false to fail when there is no index (for `verify` and `ls`).
+    /// - Throws: `ArchiveError` naming the folder or index.
+    public init(root: String, create: Bool = true) throws(ArchiveError) {
+        self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+        self.indexPath = self.root + "/" + Archive.indexName
+        if create {
+            do {
+                try FileManager.default.createDirectory(atPath: self.root, withIntermediateDirectories: true)
+            } catch {
+                throw .unwritable(path: self.root, reason: error.localizedDescription)
+            }
+        } else if !FileManager.default.fileExists(atPath: indexPath) {
+            throw .index(path: indexPath, reason: "no archive index here (is \(self.root) an archive?)")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Archive.busyTimeout)
+        do {
+            pool = try Archive.openPool(indexPath, configuration: configuration)
+            try pool.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: ArchiveSchema.statements)
+                    return .commit
+                }
+            }
+        } catch {
+            throw .index(path: indexPath, reason: "\(error)")
+        }
+    }
+
+    /// Opens the pool, retrying briefly when another process is switching a new file to WAL mode.
+    private static func openPool(_ path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 50 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+    }
+
+    /// The absolute or working-directory-relative path of an archive-relative path.
+    public func absolute(_ relative: String) -> String { root + "/" + relative }
+
+    /// Runs `body` inside one `BEGIN IMMEDIATE` transaction, committing when it returns; a thrown
+    /// error rolls back. Errors of `body` pass through; SQLite errors become `ArchiveError.index`.
+    func writeTransaction<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else {
+                    throw ArchiveError.index(path: indexPath, reason: "transaction gave no result")
+                }
+                return result
+            }
+        } catch let error as ArchiveError {
+            throw error
+        } catch {
+            throw .index(path: indexPath, reason: "\(error)")
+        }
+    }
+
+    /// Runs a read against a consistent snapshot of the index.
+    func read<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as ArchiveError {
+            throw error
+        } catch {
+            throw .index(path: indexPath, reason: "\(error)")
+        }
+    }
+}

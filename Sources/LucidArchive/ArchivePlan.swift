@@ -1,0 +1,59 @@
+/// Where one source image and its products go in the archive, known before any pixel is processed.
+///
+/// In the series folder `identity.folder`:
+/// - `<SOPInstanceUID>.dcm`: the original, byte-identical;
+/// - `<derived SOP Instance UID>.derived.dcm`: the derived DICOM of each frame processed;
+/// - `<derived SOP Instance UID><suffix>`: its renditions (`.png`, `.16.png`, `.jpg`).
+///
+/// Renditions are named after the derived instance they show, so two recipes applied to the same
+/// source never overwrite each other's files, while the original is stored once.
+public struct ArchivePlan: Sendable {
+    public let identity: InstanceIdentity
+    /// The recipe that keys the instance (the steps, in `--steps` syntax).
+    public let recipe: String
+    /// The frames processed, from 1.
+    public let frames: [Int]
+    /// The rendition suffixes asked for, e.g. `[".png", ".jpg"]`.
+    public let renditionSuffixes: [String]
+    /// The input path, recorded in the index.
+    public let sourcePath: String
+    public let derivedSeriesInstanceUID: String
+
+    public init(
+        identity: InstanceIdentity, recipe: String, frames: [Int], renditionSuffixes: [String], sourcePath: String
+    ) {
+        self.identity = identity
+        self.recipe = recipe
+        self.frames = frames
+        self.renditionSuffixes = renditionSuffixes
+        self.sourcePath = sourcePath
+        self.derivedSeriesInstanceUID = DerivedUIDs.series(
+            sourceSeriesUID: identity.seriesInstanceUID.isEmpty ? identity.sopInstanceUID : identity.seriesInstanceUID,
+            recipe: recipe)
+    }
+
+    /// The derived SOP Instance UID of `frame` (from 1).
+    public func derivedSOPInstanceUID(frame: Int) -> String {
+        DerivedUIDs.instance(sourceSOPInstanceUID: identity.sopInstanceUID, recipe: recipe, frame: frame)
+    }
+
+    public var originalPath: String { identity.folder + "/" + identity.sopInstanceUID + ".dcm" }
+
+    public func derivedPath(frame: Int) -> String {
+        identity.folder + "/" + derivedSOPInstanceUID(frame: frame) + ".derived.dcm"
+    }
+
+    public func renditionPath(frame: Int, suffix: String) -> String {
+        identity.folder + "/" + derivedSOPInstanceUID(frame: frame) + suffix
+    }
+
+    /// Every path the instance must have once archived.
+    public var expectedPaths: Set<String> {
+        var paths: Set<String> = [originalPath]
+        for frame in frames {
+            paths.insert(derivedPath(frame: frame))
+            for suffix in renditionSuffixes { paths.insert(renditionPath(frame: frame, suffix: suffix)) }
+        }
+        return paths
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import LucidDICOM
+
+/// Deterministic UIDs for derived images, so that re-runs and parallel workers (or processes)
+/// agree without talking to each other.
+///
+/// A UID is `2.25.` followed by a name-based UUID as one decimal integer (PS3.5 §B.2): the first
+/// 16 bytes of the SHA-256 of a text naming what is derived, with the UUID version set to 8 and
+/// the RFC 9562 variant bits, as RFC 9562 §5.8 allows for hash-based UUIDs.
+///
+/// - Derived Series Instance UID: from `series`, the source Series Instance UID and the recipe,
+///   so every image of a source series processed with one recipe joins one derived series.
+/// - Derived SOP Instance UID: from `instance`, the source SOP Instance UID, the recipe and the
+///   frame number (from 1), so re-running the same recipe gives the same UID.
+public enum DerivedUIDs {
+    public static func series(sourceSeriesUID: String, recipe: String) -> String {
+        uid(for: "series\u{0}" + sourceSeriesUID + "\u{0}" + recipe)
+    }
+
+    public static func instance(sourceSOPInstanceUID: String, recipe: String, frame: Int) -> String {
+        uid(for: "instance\u{0}" + sourceSOPInstanceUID + "\u{0}" + recipe + "\u{0}" + String(frame))
+    }
+
+    /// `2.25.<UUID>` from the SHA-256 of `name`.
+    static func uid(for name: String) -> String {
+        var bytes = Array(SHA256Digest.bytes(of: name).prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x80
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let uuid = UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
+        return DICOMUID.fromUUID(uuid)
+    }
+}

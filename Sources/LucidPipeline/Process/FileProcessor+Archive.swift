@@ -1,0 +1,109 @@
+import LucidArchive
+import LucidDICOM
+import LucidImaging
+
+extension FileProcessor {
+    /// Files a DICOM image into the archive: skipped when its instance is already archived with the
+    /// same recipe and intact files; otherwise every frame is processed once, the renditions are
+    /// mirrored under `--out` (when given), and the original, the derived DICOM of each frame and
+    /// the renditions are stored and indexed in one transaction.
+    func archiveDICOM(_ image: DICOMImage, bytes: [UInt8], path: String, outcome: inout FileOutcome)
+        throws(FileFailure)
+    {
+        guard let archive = settings.archive else { return }
+        let (steps, preset) = recipe(forDataSet: image.dataSet)
+        outcome.steps = steps.description
+        outcome.preset = preset
+        let frameCount = image.pixel.numberOfFrames
+        let frameNumbers = try frames(of: image, path: path)
+        let plan: ArchivePlan
+        do throws(ArchiveError) {
+            plan = ArchivePlan(
+                identity: try InstanceIdentity(dataSet: image.dataSet, source: path), recipe: steps.description,
+                frames: frameNumbers, renditionSuffixes: settings.formats.map(\.suffix), sourcePath: path)
+            if try archive.isArchived(plan, originalSHA256: SHA256Digest.hex(bytes)) {
+                outcome.status = .skipped
+                outcome.error = Self.alreadyArchived
+                return
+            }
+        } catch {
+            throw FileFailure(error.description)
+        }
+        var files = [
+            ArchiveFile(
+                role: .original, path: plan.originalPath, bytes: bytes, sopInstanceUID: plan.identity.sopInstanceUID)
+        ]
+        for frame in plan.frames {
+            let product = try renderFrame(
+                try decode(image, frame: frame), encoding: image.pixel.encoding,
+                display: image.display(frame: frame - 1),
+                path: path, frame: frame, frameCount: frameCount, steps: steps, preset: preset)
+            try writeMirrored(product, path: path, frameCount: frameCount, outcome: &outcome)
+            let derivedUID = plan.derivedSOPInstanceUID(frame: frame)
+            files.append(
+                ArchiveFile(
+                    role: .derived, path: plan.derivedPath(frame: frame),
+                    bytes: try derivedBytes(image, product: product, plan: plan, preset: preset, path: path),
+                    sopInstanceUID: derivedUID))
+            for (format, encoded) in product.encoded {
+                files.append(
+                    ArchiveFile(
+                        role: .rendition, path: plan.renditionPath(frame: frame, suffix: format.suffix), bytes: encoded,
+                        sopInstanceUID: derivedUID))
+            }
+        }
+        do throws(ArchiveError) {
+            switch try archive.store(plan, files: files) {
+            case .archived(let paths):
+                outcome.outputs += paths
+            case .alreadyArchived(let sameOriginal):
+                outcome.status = .skipped
+                outcome.error =
+                    sameOriginal
+                    ? Self.alreadyArchived
+                    : "\(Self.alreadyArchived): SOP Instance UID \(plan.identity.sopInstanceUID) was filed from "
+                        + "another file with different bytes"
+            }
+        } catch {
+            throw FileFailure(error.description)
+        }
+    }
+
+    /// The reason reported for an instance archived before with the same recipe.
+    public static let alreadyArchived = "already archived"
+
+    /// The derived DICOM of one processed frame: the filtered samples, the window actually used,
+    /// the recipe in Derivation Description, and the plan's deterministic UIDs.
+    private func derivedBytes(
+        _ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?, path: String
+    ) throws(FileFailure) -> [UInt8] {
+        var description = "Lucid \(LucidVersion.current): \(plan.recipe); \(product.windowDescription)"
+        if let preset { description += "; preset \(preset)" }
+        let derived = DerivedImage(
+            source: image, frameIndex: product.frame - 1, processed: product.filtered, encoding: image.pixel.encoding,
+            recipe: String(decoding: Array(description.utf8.prefix(1024)), as: UTF8.self),
+            window: Self.window(of: product.voi), softwareVersion: LucidVersion.current,
+            seriesInstanceUID: plan.derivedSeriesInstanceUID,
+            sopInstanceUID: plan.derivedSOPInstanceUID(frame: product.frame))
+        do throws(DICOMWriteError) {
+            return try derived.encode()
+        } catch {
+            throw FileFailure("\(path): cannot write the derived DICOM: \(error)")
+        }
+    }
+
+    /// The window to record for a VOI: itself; a linear range as the LINEAR_EXACT window that maps
+    /// it the same way (PS3.3 C.11.2.1.3.2); nil for a VOI LUT (the builder copies the sequence).
+    static func window(of voi: VOITransform) -> Window? {
+        switch voi {
+        case .window(let window):
+            return window
+        case .lookupTable:
+            return nil
+        case .linearRange(let lower, let upper):
+            return Window(
+                center: (lower + upper) / 2, width: max(upper - lower, 1), function: .linearExact,
+                explanation: "LUCID AUTO")
+        }
+    }
+}

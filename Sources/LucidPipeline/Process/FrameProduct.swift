@@ -1,0 +1,72 @@
+import LucidCodecs
+import LucidDICOM
+import LucidImaging
+
+/// One frame run through the recipe: the filtered stored samples, the VOI the window step used,
+/// and each requested rendition encoded.
+struct FrameProduct {
+    /// The frame number, from 1.
+    let frame: Int
+    /// The samples after the filter steps, before the window (what the derived DICOM stores).
+    let filtered: GrayImage<UInt16>
+    /// The VOI applied by the window step, and its readable statement.
+    let voi: VOITransform
+    let windowDescription: String
+    /// Every requested rendition, in the order asked.
+    let encoded: [(RenditionFormat, [UInt8])]
+}
+
+extension FileProcessor {
+    /// Filters `samples` once, windows them for each rendition depth asked and encodes every rendition.
+    func renderFrame(
+        _ samples: GrayImage<UInt16>, encoding: StoredValueEncoding, display: DisplayAttributes, path: String,
+        frame: Int, frameCount: Int, steps: StepsSpec, preset: String?
+    ) throws(FileFailure) -> FrameProduct {
+        var options = RenderOptions(
+            frame: frame, window: steps.window, filters: steps.filters, threads: settings.threads)
+        let filtered: GrayImage<UInt16>
+        do throws(RenderError) {
+            filtered = try Renderer.filter(samples, options: options, bitsStored: encoding.bitsStored, source: path)
+        } catch {
+            throw FileFailure(error.description)
+        }
+        var renderings: [Int: Rendering] = [:]
+        var encoded: [(RenditionFormat, [UInt8])] = []
+        var first: Rendering?
+        for format in settings.formats {
+            options.depth = format.depth
+            let rendering: Rendering
+            if let done = renderings[format.depth] {
+                rendering = done
+            } else {
+                do throws(RenderError) {
+                    rendering = try Renderer.window(
+                        filtered, encoding: encoding, display: display, source: path, frameCount: frameCount,
+                        options: options)
+                } catch {
+                    throw FileFailure(error.description)
+                }
+                renderings[format.depth] = rendering
+            }
+            if first == nil { first = rendering }
+            encoded.append((format, try encode(rendering, format: format, preset: preset)))
+        }
+        guard let first else { throw FileFailure("\(path): no rendition format was asked for") }
+        return FrameProduct(
+            frame: frame, filtered: filtered, voi: first.voi, windowDescription: first.windowDescription,
+            encoded: encoded)
+    }
+
+    private func encode(_ rendering: Rendering, format: RenditionFormat, preset: String?) throws(FileFailure)
+        -> [UInt8]
+    {
+        var provenance = rendering.provenance
+        if let preset { provenance.insert(("Preset", preset), at: 3) }
+        do throws(CodecError) {
+            return try RenditionEncoder.encode(
+                rendering, format: format, provenance: provenance, quality: settings.quality)
+        } catch {
+            throw FileFailure("\(rendering.source): cannot encode the rendering: \(error)")
+        }
+    }
+}
