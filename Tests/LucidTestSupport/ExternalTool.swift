@@ -4,15 +4,15 @@ import Testing
 /// Running an external validator (DCMTK's `dcmdump`, Python with pydicom). A missing tool is never
 /// a silent pass: it records an issue, worded for CI (where `.ci/run` installs the tool) or for a
 /// developer machine.
-enum ExternalTool {
-    struct Result {
-        let status: Int32
-        let standardOutput: String
-        let standardError: String
+public enum ExternalTool {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let standardOutput: String
+        public let standardError: String
     }
 
     /// The executable's path on PATH, or nil.
-    static func find(_ name: String) -> String? {
+    public static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             let candidate = "\(directory)/\(name)"
@@ -22,7 +22,7 @@ enum ExternalTool {
     }
 
     /// Records the issue for a missing tool and returns false, or returns true when `available`.
-    static func require(
+    public static func require(
         _ available: Bool, tool: String, install: String, sourceLocation: SourceLocation = #_sourceLocation
     )
         -> Bool
@@ -31,7 +31,7 @@ enum ExternalTool {
         let message: String
         if ProcessInfo.processInfo.environment["CI"] != nil {
             message =
-                "\(tool) is missing and CI is set: the derived DICOM files were NOT validated. \(install) "
+                "\(tool) is missing and CI is set: the DICOM files were NOT validated. \(install) "
                 + "(.ci/run does this)."
         } else {
             message = "\(tool) is not installed, so this external validation did not run (not a pass). \(install)"
@@ -40,7 +40,7 @@ enum ExternalTool {
         return false
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> Result {
+    public static func run(_ executable: String, _ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
