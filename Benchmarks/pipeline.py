@@ -84,6 +84,8 @@ def main():
     results = contenders.measure(runners, inputs, paths, folder, arguments.repeat)
     contenders.compare_outputs(runners, results, paths)
     print(contenders.markdown(runners, results, len(paths), arguments.jobs))
+    print()
+    print(contenders.png_note(runners, paths))
     monochrome1 = sum(1 for _, photometric, *_ in files if photometric == "MONOCHROME1")
     print(f"\n_{datetime.date.today().isoformat()}: {len(paths)} files of 2048x2500, 12 bits stored "
           f"({monochrome1} MONOCHROME1), {sum(os.path.getsize(p) for p in paths) / 1e6:.0f} MB; "

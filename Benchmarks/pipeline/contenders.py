@@ -39,6 +39,7 @@ class Contender:
 @dataclass
 class Result:
     seconds: list = field(default_factory=list)
+    wall: list = field(default_factory=list)  # wall clock including start-up (= seconds but for Python)
     png_bytes: int = 0
     max_difference: object = None
     mean_difference: object = None
@@ -140,8 +141,10 @@ def measure(contenders, inputs, paths, folder, repeat):
             if missing:
                 raise RuntimeError(f"{contender.name}: no output for {missing[:3]}")
             print(f"# {label}: {contender.name}: {seconds:.2f} s", file=sys.stderr)
+            wall = time.perf_counter() - start
             if round_number > 0:
                 results[contender.key].seconds.append(seconds)
+                results[contender.key].wall.append(wall)
     results_bytes(contenders, results, paths, folder)
     return results
 
@@ -185,8 +188,8 @@ def versions(lucid, dcmj2pnm):
 
 def markdown(contenders, results, file_count, jobs):
     rows = [
-        "| contender | does | files at once | best s | files/s | Lucid is ×faster | max / mean \\|Δ\\| vs Lucid, % pixels differing | PNG MB |",
-        "| --- | --- | --- | ---: | ---: | ---: | --- | ---: |",
+        "| contender | does | files at once | best s | files/s | Lucid is ×faster | files/s with start-up | max / mean \\|Δ\\| vs Lucid, % pixels differing | PNG MB |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: |",
     ]
     references = {c.does: c for c in contenders if c.reference}
     for contender in contenders:
@@ -203,5 +206,34 @@ def markdown(contenders, results, file_count, jobs):
                          f"{100 * result.differing:.2f} %")
         name = contender.name + (f" ({contender.note})" if contender.note else "")
         rows.append(f"| {name} | {contender.does} | {contender.at_once} | {best:.2f} | {rate:.1f} | {ratio} "
-                    f"| {agreement} | {result.png_bytes / 1e6:.1f} |")
+                    f"| {file_count / min(result.wall):.1f} | {agreement} | {result.png_bytes / 1e6:.1f} |")
     return "\n".join(rows)
+
+
+def png_note(contenders, paths, repeat=5):
+    """Times cv2.imwrite on Lucid's first 8-bit output with OpenCV's default PNG settings and with
+    libpng's adaptive filter choice at zlib level 1 and the default strategy (Lucid's encoder settings,
+    Sources/CCodecShims/png_write_shim.c), to show what the PNG step costs."""
+    reference = next(c for c in contenders if c.reference)
+    folder = os.path.join(os.path.dirname(os.path.dirname(paths[0])), "out", reference.key)
+    image = cv2.imread(reference.output(paths[0], folder), cv2.IMREAD_UNCHANGED)
+    target = os.path.join(os.path.dirname(folder), "png-note.png")
+    settings = [
+        ("OpenCV's default settings", []),
+        ("level 1, SUB filter, Z_RLE", [cv2.IMWRITE_PNG_COMPRESSION, 1, cv2.IMWRITE_PNG_FILTER,
+                                        cv2.IMWRITE_PNG_FILTER_SUB, cv2.IMWRITE_PNG_STRATEGY,
+                                        cv2.IMWRITE_PNG_STRATEGY_RLE]),
+        ("level 1, libpng's adaptive filters, default strategy (Lucid's settings)",
+         [cv2.IMWRITE_PNG_COMPRESSION, 1, cv2.IMWRITE_PNG_FILTER, cv2.IMWRITE_PNG_ALL_FILTERS,
+          cv2.IMWRITE_PNG_STRATEGY, cv2.IMWRITE_PNG_STRATEGY_DEFAULT]),
+    ]
+    lines = [f"PNG write of one {image.shape[1]}x{image.shape[0]} 8-bit rendition with cv2.imwrite, one thread, best of {repeat}:"]
+    cv2.setNumThreads(1)
+    for label, parameters in settings:
+        best = float("inf")
+        for _ in range(repeat):
+            start = time.perf_counter()
+            cv2.imwrite(target, image, parameters)
+            best = min(best, time.perf_counter() - start)
+        lines.append(f"- {label}: {best * 1000:.0f} ms, {os.path.getsize(target) / 1e6:.2f} MB")
+    return "\n".join(lines)
