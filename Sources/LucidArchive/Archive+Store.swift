@@ -34,7 +34,7 @@ extension Archive {
         try writeTransaction { db -> StoreResult in
             if let recorded = try Self.recordedFiles(db, plan: plan) {
                 if try intact(recorded, expected: plan.expectedPaths) {
-                    let original = files.first { $0.role == .original }.map { SHA256Digest.hex($0.bytes) }
+                    let original = files.first { $0.role == .original }?.sha256
                     return .alreadyArchived(sameOriginal: Self.original(of: recorded, plan: plan) == original)
                 }
                 try db.execute(
@@ -73,7 +73,7 @@ extension Archive {
 
     /// Writes one file unless identical bytes are already there; returns its record.
     private func place(_ file: ArchiveFile) throws(ArchiveError) -> RecordedFile {
-        let digest = SHA256Digest.hex(file.bytes)
+        let digest = file.sha256
         let record = RecordedFile(role: file.role, path: file.path, size: Int64(file.bytes.count), sha256: digest)
         let target = absolute(file.path)
         if let size = Self.fileSize(target), size == record.size, (try? SHA256Digest.hex(fileAt: target)) == digest {

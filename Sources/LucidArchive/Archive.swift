@@ -8,6 +8,8 @@ import GRDB
 /// image is committed in one transaction.
 public final class Archive: Sendable {
     public static let indexName = "index.sqlite"
+    /// The folder of `lucid process` run manifests (`lucid-run-*.json`), which the index does not record.
+    public static let runsFolder = "runs"
     /// How long a writer waits for another process's transaction before failing.
     public static let busyTimeout: TimeInterval = 120
 

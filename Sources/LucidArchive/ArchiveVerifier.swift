@@ -23,8 +23,9 @@ public struct VerificationReport: Sendable, Equatable {
 
 extension Archive {
     /// Recomputes the SHA-256 of every indexed file and walks the tree for files the index lacks.
-    /// Not counted as unindexed: `index.sqlite` and its `-wal`, `-shm` and `-journal` companions, and
-    /// the temporary files of atomic writes (`.NAME.tmp-<hex>`), which belong to writes in progress.
+    /// Not counted as unindexed: `index.sqlite` and its `-wal`, `-shm` and `-journal` companions, the
+    /// run manifests of `lucid process` (`runs/lucid-run-*.json`), and the temporary files of atomic
+    /// writes (`.NAME.tmp-<hex>`), which belong to writes in progress.
     public func verify() throws(ArchiveError) -> VerificationReport {
         let rows = try read { db in
             try Row.fetchAll(db, sql: "SELECT DISTINCT path, size, sha256 FROM files ORDER BY path")
@@ -66,7 +67,15 @@ extension Archive {
         }
     }
 
-    /// Every regular file below the root, relative and sorted, without the index and temporary files.
+    /// Whether `relative` is a run manifest: `runs/lucid-run-*.json`, directly in `runs/`.
+    static func isRunManifest(_ relative: String) -> Bool {
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[0] == Archive.runsFolder && parts[1].hasPrefix("lucid-run-")
+            && parts[1].hasSuffix(".json")
+    }
+
+    /// Every regular file below the root, relative and sorted, without the index, the run manifests
+    /// and temporary files.
     func treeFiles() throws(ArchiveError) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else {
             throw .unreadable(path: root, reason: "cannot list the folder")
@@ -75,6 +84,7 @@ extension Archive {
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
             if !relative.contains("/"), name.hasPrefix(Archive.indexName) { continue }
+            if Self.isRunManifest(relative) { continue }
             if name.hasPrefix("."), name.contains(".tmp-") { continue }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute(relative), isDirectory: &isDirectory),

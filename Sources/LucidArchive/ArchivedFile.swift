@@ -13,13 +13,17 @@ public struct ArchiveFile: Sendable {
     public var role: FileRole
     /// Relative to the archive root.
     public var path: String
-    public var bytes: [UInt8]
+    public let bytes: [UInt8]
+    /// The SHA-256 of `bytes`, lowercase hex, computed once (the index and the run manifest record it).
+    public let sha256: String
     public var sopInstanceUID: String
 
-    public init(role: FileRole, path: String, bytes: [UInt8], sopInstanceUID: String) {
+    /// - Parameter sha256: the digest of `bytes` when the caller has it already; computed otherwise.
+    public init(role: FileRole, path: String, bytes: [UInt8], sha256: String? = nil, sopInstanceUID: String) {
         self.role = role
         self.path = path
         self.bytes = bytes
+        self.sha256 = sha256 ?? SHA256Digest.hex(bytes)
         self.sopInstanceUID = sopInstanceUID
     }
 }

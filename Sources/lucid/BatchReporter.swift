@@ -33,8 +33,8 @@ final class BatchReporter: @unchecked Sendable {
     }
 
     /// Clears the progress line and prints the summary: a JSON line with `--json`, else (unless
-    /// `--quiet`) counts and every failed file with its reason on standard error.
-    func finish(_ summary: BatchSummary) {
+    /// `--quiet`) counts, the run manifests written and every failed file with its reason on standard error.
+    func finish(_ summary: BatchSummary, manifests: [String] = []) {
         lock.lock()
         defer { lock.unlock() }
         if showProgress {
@@ -51,6 +51,7 @@ final class BatchReporter: @unchecked Sendable {
                 "\(head) \(summary.files) file(s): \(summary.ok) ok, \(summary.failed) failed, "
                     + "\(summary.skipped) skipped, " + String(format: "%.1f", summary.seconds) + " s")
         }
+        if !quiet { lines += manifests.map { "lucid: run manifest \($0)" } }
         for failure in summary.failures {
             let named = failure.reason.hasPrefix(failure.path) ? failure.reason : "\(failure.path): \(failure.reason)"
             lines.append("  failed: " + named)

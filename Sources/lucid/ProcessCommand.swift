@@ -21,6 +21,11 @@ struct ProcessCommand: ParsableCommand {
             in DIR/index.sqlite; an image already archived with the same recipe is skipped ("already archived").
             With --json, one JSON line per file {path, status, outputs, seconds, error, steps, preset} and a final \
             {"summary": {...}} line on standard output.
+            Every run writes a manifest, lucid-run-<yyyyMMdd'T'HHmmss'Z'>-<pid>.json (start time, UTC), into --out \
+            and into DIR/runs/ with --archive: the Lucid version, start and end times, the arguments and options, \
+            every input with its status, preset, steps, the window used per frame, its outputs (relative to the \
+            manifest's folder, with SHA-256 for archive files) and error, and the summary. It is written atomically \
+            when the run ends, also when interrupted.
             Exit status: 0 every file done (skipped files included), 1 some file failed, 2 bad usage, 130 interrupted \
             (Ctrl-C: the files in progress are finished, no partial file is left).
             """)
@@ -138,10 +143,34 @@ struct ProcessCommand: ParsableCommand {
         let walker = InputWalker(arguments: inputs, lines: lines, excluding: [out, archive].compactMap { $0 })
         let runner = BatchRunner(processor: FileProcessor(settings: settings), jobs: jobs)
         let reporter = BatchReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
+        let manifest = RunManifest(
+            options: try manifestOptions(settings), arguments: Array(CommandLine.arguments.dropFirst()))
         let interruption = Interruption { runner.cancel() }
-        let summary = runner.run(walker) { reporter.report($0) }
+        let summary = runner.run(walker) { event in
+            reporter.report(event)
+            manifest.record(event)
+        }
         interruption.stop()
-        reporter.finish(summary)
-        if summary.exitStatus != 0 { throw ProcessingFailure(status: summary.exitStatus) }
+        var status = summary.exitStatus
+        do throws(ManifestWriteError) {
+            reporter.finish(summary, manifests: try manifest.write(summary: summary))
+        } catch {
+            reporter.finish(summary, manifests: [])
+            StandardError.write("lucid: \(error)")
+            if status == 0 { status = 1 }
+        }
+        if status != 0 { throw ProcessingFailure(status: status) }
+    }
+
+    /// The options as the run manifest records them.
+    private func manifestOptions(_ settings: ProcessSettings) throws -> RunManifest.Options {
+        let stepsText: String
+        switch settings.recipe {
+        case .steps(let spec): stepsText = spec.description
+        case .preset(let preset): stepsText = preset.stepsText
+        }
+        return RunManifest.Options(
+            preset: preset, steps: stepsText, formats: settings.formats.map(\.rawValue), quality: quality, jobs: jobs,
+            threads: threadsPerJob, frame: frame, out: out, archive: archive)
     }
 }

@@ -43,7 +43,10 @@ import Testing
         #expect(try archive.store(plan, files: Self.files(plan)) == .alreadyArchived(sameOriginal: true))
         #expect(
             try archive.store(plan, files: Self.files(plan, original: [9])) == .alreadyArchived(sameOriginal: false))
-        #expect(try archive.verify().isClean)
+        try FileManager.default.createDirectory(atPath: root + "/runs", withIntermediateDirectories: true)
+        #expect(
+            FileManager.default.createFile(atPath: root + "/runs/lucid-run-20250102T030405Z-42.json", contents: nil))
+        #expect(try archive.verify().isClean, "a run manifest is not an unindexed file")
         #expect(
             try archive.recordedFiles().map(\.sha256).sorted() == [[1, 2, 3], [4, 5], [6]].map(SHA256.hex).sorted())
 
@@ -58,10 +61,11 @@ import Testing
         #expect(FileManager.default.createFile(atPath: rendition, contents: Data([7])))
         try FileManager.default.removeItem(atPath: root + "/" + other.derivedPath(frame: 1))
         #expect(FileManager.default.createFile(atPath: root + "/stray.txt", contents: Data([0])))
+        #expect(FileManager.default.createFile(atPath: root + "/runs/notes.json", contents: Data([0])))
         let report = try archive.verify()
         #expect(report.altered.map(\.path) == [plan.renditionPath(frame: 1, suffix: ".png")])
         #expect(report.missing == [other.derivedPath(frame: 1)])
-        #expect(report.unindexed == ["stray.txt"])
+        #expect(report.unindexed == ["runs/notes.json", "stray.txt"])
         #expect(try !archive.isArchived(plan, originalSHA256: SHA256.hex([1, 2, 3])))
 
         // Storing again repairs the damaged instance.

@@ -74,6 +74,8 @@ import Testing
         #expect(summary["interrupted"] as? Bool == true)
         #expect((summary["files"] as? Int).map { $0 < ArchiveFixture.good.count + 2 + 30 } == true)
         #expect(ProcessFixture.files(under: fixture.archive).allSatisfy { !$0.contains(".tmp-") })
+        let manifest = try ProcessFixture.manifest(in: fixture.archive + "/" + Archive.runsFolder)
+        #expect((manifest["summary"] as? [String: Any])?["interrupted"] as? Bool == true)
         let partial = try LucidBinary.run(["verify", fixture.archive])
         #expect(partial.status == 0, "every file present is complete and indexed: \(partial.outputText)")
 

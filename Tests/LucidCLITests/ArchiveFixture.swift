@@ -56,10 +56,12 @@ struct ArchiveFixture {
         return (result, ProcessFixture.jsonLines(result.standardOutput))
     }
 
-    /// Every file of the archive tree except the index, relative, with its inode and modification time.
+    /// Every file of the archive tree except the index and the run manifests, relative, with its inode
+    /// and modification time.
     func snapshot() throws -> [String: String] {
         var stamps: [String: String] = [:]
-        for file in ProcessFixture.files(under: archive) where !file.hasPrefix("index.sqlite") {
+        for file in ProcessFixture.files(under: archive)
+        where !file.hasPrefix("index.sqlite") && !file.hasPrefix(Archive.runsFolder + "/") {
             let attributes = try FileManager.default.attributesOfItem(atPath: archive + "/" + file)
             let inode = attributes[.systemFileNumber] as? NSNumber
             let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970

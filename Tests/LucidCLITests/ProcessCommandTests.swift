@@ -33,7 +33,7 @@ import Testing
             "mr1/image.dcm.png": (64, 64, "auto: mr-default"), "mr2/image.dcm.png": (64, 64, "auto: mr-default"),
             "scan16.png.png": (32, 20, "auto: file-window"),
         ]
-        #expect(ProcessFixture.files(under: fixture.output) == expected.keys.sorted())
+        #expect(ProcessFixture.renditions(under: fixture.output) == expected.keys.sorted())
         for (name, (width, height, preset)) in expected {
             let bytes = try #require(FileManager.default.contents(atPath: fixture.output + "/" + name))
             let png = try PNGCodec.decode([UInt8](bytes))

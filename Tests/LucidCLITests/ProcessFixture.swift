@@ -58,6 +58,27 @@ struct ProcessFixture {
         return files.sorted()
     }
 
+    /// The run manifests (`lucid-run-*.json`) directly in `folder`, names sorted.
+    static func manifests(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasPrefix("lucid-run-") && $0.hasSuffix(".json") }.sorted()
+    }
+
+    /// Every regular file below `root` except the run manifests at its top, relative, sorted.
+    static func renditions(under root: String) -> [String] {
+        let manifests = Set(Self.manifests(in: root))
+        return files(under: root).filter { !manifests.contains($0) }
+    }
+
+    /// The one run manifest in `folder`, parsed.
+    static func manifest(in folder: String) throws -> [String: Any] {
+        let names = manifests(in: folder)
+        #expect(names.count == 1, "\(names)")
+        let name = try #require(names.first)
+        let data = try #require(FileManager.default.contents(atPath: folder + "/" + name))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
     /// SHA-256 of every input file.
     func inputHashes() throws -> [String: String] {
         var hashes: [String: String] = [:]

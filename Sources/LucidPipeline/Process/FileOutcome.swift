@@ -23,6 +23,10 @@ public struct FileOutcome: Sendable, Equatable {
     /// The recipe applied (`--steps` syntax) and, with `--preset`, the preset used.
     public var steps: String?
     public var preset: String?
+    /// The window each rendered frame used, in frame order.
+    public var windows: [AppliedWindow] = []
+    /// The SHA-256 of outputs the archive computed, by output path (archive files only).
+    public var sha256: [String: String] = [:]
 
     public init(
         path: String, status: Status, outputs: [String] = [], seconds: Double = 0, error: String? = nil,

@@ -16,12 +16,13 @@ extension FileProcessor {
         outcome.preset = preset
         let frameCount = image.pixel.numberOfFrames
         let frameNumbers = try frames(of: image, path: path)
+        let originalSHA256 = SHA256Digest.hex(bytes)
         let plan: ArchivePlan
         do throws(ArchiveError) {
             plan = ArchivePlan(
                 identity: try InstanceIdentity(dataSet: image.dataSet, source: path), recipe: steps.description,
                 frames: frameNumbers, renditionSuffixes: settings.formats.map(\.suffix), sourcePath: path)
-            if try archive.isArchived(plan, originalSHA256: SHA256Digest.hex(bytes)) {
+            if try archive.isArchived(plan, originalSHA256: originalSHA256) {
                 outcome.status = .skipped
                 outcome.error = Self.alreadyArchived
                 return
@@ -31,13 +32,15 @@ extension FileProcessor {
         }
         var files = [
             ArchiveFile(
-                role: .original, path: plan.originalPath, bytes: bytes, sopInstanceUID: plan.identity.sopInstanceUID)
+                role: .original, path: plan.originalPath, bytes: bytes, sha256: originalSHA256,
+                sopInstanceUID: plan.identity.sopInstanceUID)
         ]
         for frame in plan.frames {
             let product = try renderFrame(
                 try decode(image, frame: frame), encoding: image.pixel.encoding,
                 display: image.display(frame: frame - 1),
                 path: path, frame: frame, frameCount: frameCount, steps: steps, preset: preset)
+            outcome.windows.append(AppliedWindow(product))
             try writeMirrored(product, path: path, frameCount: frameCount, outcome: &outcome)
             let derivedUID = plan.derivedSOPInstanceUID(frame: frame)
             files.append(
@@ -55,6 +58,8 @@ extension FileProcessor {
         do throws(ArchiveError) {
             switch try archive.store(plan, files: files) {
             case .archived(let paths):
+                // The paths come in the order of `files`, each with the digest the archive recorded.
+                for (file, stored) in zip(files, paths) { outcome.sha256[stored] = file.sha256 }
                 outcome.outputs += paths
             case .alreadyArchived(let sameOriginal):
                 outcome.status = .skipped

@@ -41,6 +41,7 @@ public struct FileProcessor: Sendable {
                 let frame = try renderFrame(
                     samples, encoding: StoredValueEncoding(bitsStored: bitsStored, isSigned: false),
                     display: DisplayAttributes(), path: path, frame: 1, frameCount: 1, steps: steps, preset: preset)
+                outcome.windows.append(AppliedWindow(frame))
                 try writeMirrored(frame, path: path, frameCount: 1, outcome: &outcome)
             }
         } catch {
@@ -84,6 +85,7 @@ public struct FileProcessor: Sendable {
                 try decode(image, frame: frame), encoding: image.pixel.encoding,
                 display: image.display(frame: frame - 1),
                 path: path, frame: frame, frameCount: frameCount, steps: steps, preset: preset)
+            outcome.windows.append(AppliedWindow(product))
             try writeMirrored(product, path: path, frameCount: frameCount, outcome: &outcome)
         }
     }

@@ -73,6 +73,18 @@ enum FileSystemPath {
         return "/" + common.joined(separator: "/")
     }
 
+    /// `path` relative to `folder` (both absolute and clean), climbing with `..` as needed; `path`
+    /// itself when the two share no folder but `/`.
+    static func relative(_ path: String, to folder: String) -> String {
+        let common = commonAncestor([path, folder])
+        guard common != "/" else { return path }
+        let depth = common.split(separator: "/").count
+        let climbs = Array(repeating: "..", count: folder.split(separator: "/").count - depth)
+        let rest = path.split(separator: "/").dropFirst(depth).map(String.init)
+        let parts = climbs + rest
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
     /// The process's current directory.
     static var currentDirectory: String { FileManager.default.currentDirectoryPath }
 }
