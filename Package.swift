@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "LucidCodecs", targets: ["LucidCodecs"]),
         .library(name: "LucidPipeline", targets: ["LucidPipeline"]),
         .library(name: "LucidArchive", targets: ["LucidArchive"]),
+        .library(name: "LucidDICOMweb", targets: ["LucidDICOMweb"]),
         .executable(name: "lucid", targets: ["lucid"]),
     ],
     dependencies: [
@@ -51,6 +52,7 @@ let package = Package(
             dependencies: [
                 "LucidDICOM", "LucidCodecs", "CLibCrypto", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        .target(name: "LucidDICOMweb", dependencies: ["LucidDICOM"]),
         .target(
             name: "LucidPipeline",
             dependencies: ["LucidImaging", "LucidDICOM", "LucidCodecs", "LucidArchive"]),
@@ -71,6 +73,8 @@ let package = Package(
         .testTarget(
             name: "LucidArchiveTests",
             dependencies: ["LucidArchive", "LucidDICOM", "LucidImaging", "LucidTestSupport"]),
+        .testTarget(
+            name: "LucidDICOMwebTests", dependencies: ["LucidDICOMweb", "LucidDICOM", "LucidTestSupport"]),
         .testTarget(
             name: "LucidCLITests",
             dependencies: ["lucid", "LucidArchive", "LucidCodecs", "LucidDICOM", "LucidImaging", "LucidTestSupport"]),

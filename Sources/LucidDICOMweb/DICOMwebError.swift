@@ -1,0 +1,49 @@
+/// Why a DICOMweb request failed. Every case names the server URL or the file concerned, and no case
+/// ever carries a password.
+public enum DICOMwebError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The server refused the credentials (HTTP 401): a configuration error, never retried.
+    case authenticationFailed(url: String, user: String?)
+    /// The server rejected one file (HTTP 400, 409 or 415, or a STOW-RS failure entry); retrying
+    /// the same bytes cannot help.
+    case rejected(file: String, status: Int, reason: String)
+    /// A failure that may pass: HTTP 5xx, connection refused or reset, a timeout.
+    case retryable(url: String, reason: String)
+    /// A retryable failure that persisted through every attempt of the retry policy.
+    case retriesExhausted(url: String, attempts: Int, lastReason: String)
+    /// An HTTP status the client does not expect for this request.
+    case unexpectedStatus(url: String, status: Int, body: String)
+    /// The server answered with a body the client cannot read.
+    case invalidResponse(url: String, reason: String)
+    /// The configuration is incomplete or malformed (URL, credentials).
+    case invalidConfiguration(reason: String)
+    /// The request failed below HTTP in a way retrying cannot fix (for example an unsupported URL).
+    case transport(url: String, reason: String)
+    /// A local file to upload could not be read.
+    case unreadable(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .authenticationFailed(let url, let user):
+            let who = user.map { "user '\($0)'" } ?? "no credentials"
+            return "\(url): authentication failed (HTTP 401) for \(who); "
+                + "check LUCID_DICOMWEB_USER and LUCID_DICOMWEB_PASSWORD"
+        case .rejected(let file, let status, let reason):
+            return "\(file): rejected by the PACS (HTTP \(status)): \(reason)"
+        case .retryable(let url, let reason): return "\(url): temporary failure: \(reason)"
+        case .retriesExhausted(let url, let attempts, let lastReason):
+            return "\(url): still failing after \(attempts) attempts: \(lastReason)"
+        case .unexpectedStatus(let url, let status, let body):
+            return "\(url): unexpected HTTP \(status)" + (body.isEmpty ? "" : ": \(body)")
+        case .invalidResponse(let url, let reason): return "\(url): unreadable response: \(reason)"
+        case .invalidConfiguration(let reason): return "DICOMweb configuration: \(reason)"
+        case .transport(let url, let reason): return "\(url): request failed: \(reason)"
+        case .unreadable(let file, let reason): return "\(file): cannot read: \(reason)"
+        }
+    }
+
+    /// Whether the retry policy may try the request again.
+    public var isRetryable: Bool {
+        if case .retryable = self { return true }
+        return false
+    }
+}
