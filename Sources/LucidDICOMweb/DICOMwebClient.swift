@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -12,6 +13,7 @@ public final class DICOMwebClient: Sendable {
     public let credentials: DICOMwebCredentials?
     public let retryPolicy: RetryPolicy
     let session: URLSession
+    let challenges: ChallengeRefusingDelegate
 
     /// - Parameters:
     ///   - baseURL: the DICOMweb root; `http` or `https`.
@@ -39,7 +41,9 @@ public final class DICOMwebClient: Sendable {
         configuration.timeoutIntervalForRequest = timeout
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
-        self.session = URLSession(configuration: configuration)
+        let challenges = ChallengeRefusingDelegate()
+        self.challenges = challenges
+        self.session = URLSession(configuration: configuration, delegate: challenges, delegateQueue: nil)
     }
 
     deinit { session.finishTasksAndInvalidate() }
@@ -127,6 +131,9 @@ public final class DICOMwebClient: Sendable {
         do {
             (data, response) = try await session.data(for: request)
         } catch let error as URLError {
+            if error.code == .cancelled, !Task.isCancelled, challenges.refused(url: request.url) {
+                throw .authenticationFailed(url: url, user: credentials?.user)
+            }
             throw Self.classify(error, url: url)
         } catch {
             throw .transport(url: url, reason: error.localizedDescription)
@@ -156,5 +163,30 @@ public final class DICOMwebClient: Sendable {
     static func excerpt(_ data: Data, limit: Int = 300) -> String {
         let text = String(decoding: data.prefix(limit), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         return data.count > limit ? text + "…" : text
+    }
+}
+
+/// Credentials go in the `Authorization` header of every request, so a 401 challenge is never
+/// answered again. Without a challenge handler, URLSession on Linux (swift-corelibs-foundation
+/// 6.3.1) waits forever on a 401 with `WWW-Authenticate`; refusing the challenge ends the task as
+/// cancelled instead, and this delegate remembers the URLs it refused so the client can report the
+/// cancellation as the authentication failure it is.
+final class ChallengeRefusingDelegate: NSObject, URLSessionTaskDelegate, Sendable {
+    private let refusedURLs = Mutex<Set<String>>([])
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+        completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
+    ) {
+        if let url = task.originalRequest?.url?.absoluteString {
+            refusedURLs.withLock { _ = $0.insert(url) }
+        }
+        completionHandler(.cancelAuthenticationChallenge, nil)
+    }
+
+    /// Whether a challenge for this URL was refused (and forgets it).
+    func refused(url: URL?) -> Bool {
+        guard let url = url?.absoluteString else { return false }
+        return refusedURLs.withLock { $0.remove(url) != nil }
     }
 }

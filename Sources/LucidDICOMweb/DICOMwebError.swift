@@ -1,5 +1,6 @@
 /// Why a DICOMweb request failed. Every case names the server URL or the file concerned, and no case
-/// ever carries a password.
+/// ever carries a password. Only `.retryable` is tried again (see `RetryPolicy`); when retries run
+/// out it becomes `.retriesExhausted`.
 public enum DICOMwebError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The server refused the credentials (HTTP 401): a configuration error, never retried.
     case authenticationFailed(url: String, user: String?)
