@@ -5,7 +5,7 @@ import Testing
 
 /// Decodes the JPEG Lossless sample files and compares frame 0 with the manifest goldens
 /// (sha256 of the little-endian stored values, and probe pixels).
-@Suite("JPEG Lossless sample files", .enabled(if: DICOMSampleFiles.available))
+@Suite("JPEG Lossless sample files")
 struct JPEGLosslessSampleFileTests {
     static let files = [
         "pt_ge_jpegll_float_rescale.dcm",

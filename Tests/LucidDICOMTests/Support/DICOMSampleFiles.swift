@@ -1,11 +1,9 @@
 import Foundation
+import LucidTestSupport
 
-/// Access to the read-only sample files in /work/shared/dicom-samples and their golden values.
+/// The JPEG Lossless tests' view of the shared sample corpus (`SampleCorpus`): manifest facts and
+/// the codestream inside a file.
 enum DICOMSampleFiles {
-    static let directory = "/work/shared/dicom-samples"
-
-    static var available: Bool { FileManager.default.fileExists(atPath: directory + "/manifest.json") }
-
     /// The facts of one manifest entry the JPEG Lossless tests compare with.
     struct Entry {
         let rows: Int
@@ -19,11 +17,8 @@ enum DICOMSampleFiles {
     }
 
     static func entry(_ name: String) throws -> Entry {
-        let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/manifest.json"))
-        guard let manifest = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let files = manifest["files"] as? [[String: Any]],
-            let file = files.first(where: { $0["file"] as? String == name }),
-            let rows = file["rows"] as? Int, let columns = file["columns"] as? Int,
+        let file = try SampleCorpus.entry(name)
+        guard let rows = file["rows"] as? Int, let columns = file["columns"] as? Int,
             let bitsStored = file["bits_stored"] as? Int,
             let pixelRepresentation = file["pixel_representation"] as? Int,
             let stored = file["stored_frame0"] as? [String: Any],
@@ -36,7 +31,7 @@ enum DICOMSampleFiles {
     }
 
     static func bytes(_ name: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)))
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: SampleCorpus.path(name))))
     }
 
     enum SampleError: Error { case missing(String), malformed(String) }
