@@ -10,14 +10,19 @@ public struct SampleHistogram: Sendable, Equatable {
 
     /// Counts the samples of `image`. Samples above `encoding.maximumSample` (which a correct
     /// decoder never produces) are counted as the maximum sample, as ``DisplayLookupTable`` renders them.
-    public init(image: GrayImage<UInt16>, encoding: StoredValueEncoding) {
+    /// Counting is the parallel kernel of ``Histogram``.
+    public init(image: GrayImage<UInt16>, encoding: StoredValueEncoding, threads: Int = StripScheduler.availableThreads)
+    {
         self.encoding = encoding
-        let maximumSample = encoding.maximumSample
-        var counts = [Int](repeating: 0, count: maximumSample + 1)
-        for sample in image.pixels {
-            counts[min(Int(sample), maximumSample)] += 1
+        self.counts = HistogramKernels.count(image, binCount: encoding.maximumSample + 1, threads: threads)
+    }
+
+    /// The smallest and largest sample present, or nil when no pixel is counted.
+    public var sampleRange: ClosedRange<Int>? {
+        guard let low = counts.firstIndex(where: { $0 > 0 }), let high = counts.lastIndex(where: { $0 > 0 }) else {
+            return nil
         }
-        self.counts = counts
+        return low...high
     }
 
     /// The number of pixels counted.

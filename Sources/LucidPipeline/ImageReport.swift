@@ -114,22 +114,14 @@ public struct ImageReport: Sendable, Equatable {
     }
 
     static func range(of frame: GrayImage<UInt16>, encoding: StoredValueEncoding, modality: ModalityTransform)
-        -> ValueRange
+        -> ValueRange?
     {
-        var present = [Bool](repeating: false, count: 65536)
-        for sample in frame.pixels { present[Int(sample)] = true }
-        var storedMinimum = Int.max, storedMaximum = Int.min
-        var modalityMinimum = Double.infinity, modalityMaximum = -Double.infinity
-        for sample in 0..<65536 where present[sample] {
-            let stored = encoding.storedValue(ofSample: UInt16(sample))
-            let value = modality.modalityValue(ofStored: stored)
-            storedMinimum = min(storedMinimum, stored)
-            storedMaximum = max(storedMaximum, stored)
-            modalityMinimum = min(modalityMinimum, value)
-            modalityMaximum = max(modalityMaximum, value)
-        }
+        let histogram = SampleHistogram(image: frame, encoding: encoding)
+        guard let samples = histogram.sampleRange, let values = ModalityRange(histogram: histogram, modality: modality)
+        else { return nil }
         return ValueRange(
-            storedMinimum: storedMinimum, storedMaximum: storedMaximum, modalityMinimum: modalityMinimum,
-            modalityMaximum: modalityMaximum)
+            storedMinimum: encoding.storedValue(ofSample: UInt16(samples.lowerBound)),
+            storedMaximum: encoding.storedValue(ofSample: UInt16(samples.upperBound)),
+            modalityMinimum: values.minimum, modalityMaximum: values.maximum)
     }
 }
