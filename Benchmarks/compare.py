@@ -25,29 +25,16 @@ import sys
 import tempfile
 import time
 
+import peer_venv
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-VENV = os.path.join(HERE, ".venv")
-VENV_PYTHON = os.path.join(VENV, "bin", "python")
 PEER_PACKAGES = ["opencv-python-headless", "numpy", "scipy", "scikit-image", "SimpleITK"]
 
 
 def ensure_venv():
-    """Creates Benchmarks/.venv with the peer packages when needed and re-runs this script in it."""
-    if os.path.realpath(sys.prefix) == os.path.realpath(VENV):
-        return
-    if not os.path.exists(VENV_PYTHON):
-        print(f"creating {VENV} and installing {' '.join(PEER_PACKAGES)} ...", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-    probe = "import cv2, numpy, scipy, skimage, SimpleITK"
-    if subprocess.run([VENV_PYTHON, "-c", probe], capture_output=True).returncode != 0:
-        subprocess.run(
-            [VENV_PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *PEER_PACKAGES],
-            check=True,
-        )
-    # OpenBLAS tuning variables set for other tools on this machine must not steer the peers' timings.
-    environment = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
-    os.execve(VENV_PYTHON, [VENV_PYTHON, os.path.abspath(__file__), *sys.argv[1:]], environment)
+    """Runs this script inside Benchmarks/.venv with its packages (see peer_venv.py)."""
+    peer_venv.ensure(__file__, PEER_PACKAGES, "import cv2, numpy, scipy, skimage, SimpleITK")
 
 
 def main():
