@@ -17,8 +17,10 @@ public enum DICOMError: Error, Sendable, Equatable, CustomStringConvertible {
     case nestingTooDeep(file: String, tag: DICOMTag, offset: Int, limit: Int)
     /// The deflated data set does not inflate.
     case inflateFailed(file: String, offset: Int, reason: String)
-    /// Something in the file would make Lucid allocate more than its limit.
-    case tooLarge(file: String, what: String, bytes: Int, limit: Int)
+    /// Something in the file would make Lucid allocate or read more than one of its `ReadLimits`:
+    /// `value` (in the limit's unit) against `maximum`, with the tag and byte offset where it was
+    /// found when there is one.
+    case tooLarge(file: String, tag: DICOMTag?, offset: Int?, limit: ReadLimit, value: Int, maximum: Int)
     /// The transfer syntax is recognised but Lucid does not decode it, or it is unknown.
     case unsupportedTransferSyntax(file: String, uid: String, name: String)
     /// A Type 1 attribute needed to decode the image is absent or empty.
@@ -61,8 +63,10 @@ public enum DICOMError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "refusing to read further."
         case .inflateFailed(let file, let offset, let reason):
             return "\(file): at byte \(offset): the deflated data set does not inflate: \(reason)."
-        case .tooLarge(let file, let what, let bytes, let limit):
-            return "\(file): \(what) would need \(bytes) bytes, more than Lucid's limit of \(limit)."
+        case .tooLarge(let file, let tag, let offset, let limit, let value, let maximum):
+            let place = (tag.map { "\($0.described) " } ?? "") + (offset.map { "at byte \($0): " } ?? "")
+            return "\(file): \(place)the \(limit.measure) reaches \(value), above Lucid's limit of \(maximum) "
+                + "(\(limit.setting)). The header is probably corrupt; if the file is genuine, raise the limit."
         case .unsupportedTransferSyntax(let file, let uid, let name):
             return "\(file): (0002,0010) TransferSyntaxUID: unsupported transfer syntax \(uid) (\(name)). "
                 + "Convert the file to an uncompressed syntax first (for example `dcmdjpeg`, `dcmdjpls` or `gdcmconv --raw`)."

@@ -26,7 +26,9 @@ public struct DICOMFile: Sendable {
         return try DICOMFile(bytes: bytes, source: path, limits: limits)
     }
 
-    /// Reads a whole file into memory, refusing files above `limit` bytes.
+    /// Reads a whole file into memory, refusing files above `limit` bytes: a regular file by its
+    /// size before reading, anything else (a device, a pipe, a file still growing) by stopping at
+    /// `limit + 1` bytes.
     public static func readBytes(path: String, limit: Int) throws(DICOMError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -34,21 +36,39 @@ public struct DICOMFile: Sendable {
         }
         guard !isDirectory.boolValue else { throw .unreadable(file: path, reason: "it is a directory") }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size <= limit else { throw .tooLarge(file: path, what: "the file", bytes: size, limit: limit) }
+        guard size <= limit else {
+            throw .tooLarge(file: path, tag: nil, offset: nil, limit: .fileBytes, value: size, maximum: limit)
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .unreadable(file: path, reason: "permission denied or not a regular file")
         }
         defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            guard data.count <= limit else {
-                throw DICOMError.tooLarge(file: path, what: "the file", bytes: data.count, limit: limit)
+        return try readBytes(from: handle, source: path, limit: limit, expectedSize: size)
+    }
+
+    /// Reads `handle` to its end (standard input, for example), refusing more than `limit` bytes:
+    /// reading stops at `limit + 1` bytes with `DICOMError.tooLarge`, so nothing larger is held.
+    /// `source` names the input in errors; `expectedSize` only sizes the first allocation.
+    public static func readBytes(from handle: FileHandle, source: String, limit: Int, expectedSize: Int = 0)
+        throws(DICOMError) -> [UInt8]
+    {
+        let chunk = 1 << 20
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(max(0, expectedSize), limit) + 1)
+        while true {
+            let wanted = limit - bytes.count >= chunk ? chunk : limit - bytes.count + 1
+            let data: Data
+            do {
+                data = try handle.read(upToCount: wanted) ?? Data()
+            } catch {
+                throw .unreadable(file: source, reason: error.localizedDescription)
             }
-            return [UInt8](data)
-        } catch let error as DICOMError {
-            throw error
-        } catch {
-            throw .unreadable(file: path, reason: error.localizedDescription)
+            if data.isEmpty { return bytes }
+            bytes.append(contentsOf: data)
+            guard bytes.count <= limit else {
+                throw .tooLarge(
+                    file: source, tag: nil, offset: nil, limit: .fileBytes, value: bytes.count, maximum: limit)
+            }
         }
     }
 
@@ -56,13 +76,15 @@ public struct DICOMFile: Sendable {
     public init(bytes: [UInt8], source: String, limits: ReadLimits = .standard) throws(DICOMError) {
         self.source = source
         let start = Part10Layout.detect(bytes)
+        let counter = ElementCounter()
         switch start {
         case .none(let reason):
             throw .notDICOM(file: source, reason: reason)
         case .fileMeta(let metaOffset, let preamble):
             hasPreamble = preamble
             let metaParser = DataSetParser(
-                buffer: bytes, file: source, isExplicitVR: true, isBigEndian: false, limits: limits)
+                buffer: bytes, file: source, isExplicitVR: true, isBigEndian: false, limits: limits,
+                counter: counter)
             let metaEnd = Part10Layout.endOfFileMeta(bytes, from: metaOffset)
             let (meta, next) = try metaParser.parseDataSet(
                 from: metaOffset, to: metaEnd, depth: 0, untilItemDelimiter: false)
@@ -75,18 +97,20 @@ public struct DICOMFile: Sendable {
                 isTransferSyntaxInferred = true
             }
             dataSet = try DICOMFile.parseMainDataSet(
-                bytes, from: next, syntax: transferSyntax, source: source, limits: limits)
+                bytes, from: next, syntax: transferSyntax, source: source, limits: limits, counter: counter)
         case .dataSet(let syntax):
             hasPreamble = false
             fileMeta = nil
             transferSyntax = syntax
             isTransferSyntaxInferred = true
-            dataSet = try DICOMFile.parseMainDataSet(bytes, from: 0, syntax: syntax, source: source, limits: limits)
+            dataSet = try DICOMFile.parseMainDataSet(
+                bytes, from: 0, syntax: syntax, source: source, limits: limits, counter: counter)
         }
     }
 
     private static func parseMainDataSet(
-        _ bytes: [UInt8], from offset: Int, syntax: TransferSyntax, source: String, limits: ReadLimits
+        _ bytes: [UInt8], from offset: Int, syntax: TransferSyntax, source: String, limits: ReadLimits,
+        counter: ElementCounter
     ) throws(DICOMError) -> DataSet {
         var buffer = bytes
         var start = offset
@@ -97,7 +121,8 @@ public struct DICOMFile: Sendable {
                 switch error {
                 case .tooLarge(let size):
                     throw .tooLarge(
-                        file: source, what: "the inflated data set", bytes: size, limit: limits.maximumInflatedBytes)
+                        file: source, tag: .transferSyntaxUID, offset: offset, limit: .inflatedBytes, value: size,
+                        maximum: limits.maximumInflatedBytes)
                 case .corrupt(let reason):
                     throw .inflateFailed(file: source, offset: offset, reason: reason)
                 }
@@ -106,7 +131,7 @@ public struct DICOMFile: Sendable {
         }
         let parser = DataSetParser(
             buffer: buffer, file: source, isExplicitVR: syntax.isExplicitVR, isBigEndian: syntax.isBigEndian,
-            limits: limits)
+            limits: limits, counter: counter)
         return try parser.parseDataSet(from: start, to: buffer.count, depth: 0, untilItemDelimiter: false).0
     }
 }

@@ -27,6 +27,14 @@ public struct DICOMImage: Sendable {
         try PixelDataDecoder(file: file, description: pixel, limits: limits).decodeFrame(index)
     }
 
+    /// Checks, before anything is decoded or allocated, that the pixel data can be decoded within
+    /// `limits`: a grayscale layout of 8 or 16 bits allocated, a frame and a declared image within
+    /// `maximumFramePixels` and `maximumImageBytes`, native data holding every declared frame, and
+    /// encapsulated data with at least one fragment per frame.
+    public func checkPixelData() throws(DICOMError) {
+        _ = try PixelDataDecoder(file: file, description: pixel, limits: limits).validate()
+    }
+
     /// The display attributes of frame `index` (0-based).
     public func display(frame index: Int = 0) -> DisplayAttributes {
         DisplayAttributes(dataSet: file.dataSet, pixel: pixel, frameIndex: index)

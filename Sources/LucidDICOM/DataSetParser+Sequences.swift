@@ -23,6 +23,7 @@ extension DataSetParser {
                     file: file, tag: tag, offset: position,
                     reason: "expected an item (FFFE,E000) in the sequence, found \(itemTag)")
             }
+            try count(itemTag, at: position)
             if itemLength == DataSetParser.undefinedLength {
                 let (item, next) = try parseDataSet(
                     from: position + 8, to: end, depth: depth, untilItemDelimiter: true)
@@ -74,6 +75,7 @@ extension DataSetParser {
                     tag: .pixelData, vr: vr, offset: position, valueOffset: valueOffset, length: end - valueOffset,
                     hasUndefinedLength: true, isTruncated: true, content: .fragments(fragments))
             }
+            try count(.pixelData, at: cursor)
             fragments.append(Fragment(offset: cursor, valueOffset: cursor + 8, length: Int(itemLength)))
             cursor += 8 + Int(itemLength)
         }

@@ -2,14 +2,28 @@
 /// sequences and items of defined and undefined length, nested, and encapsulated Pixel Data.
 ///
 /// Every length read from the buffer is checked against the bytes that remain before it is used,
-/// and nesting is capped, so no input can make the parser read out of bounds, allocate without
-/// bound or overflow the stack.
+/// nesting is capped and elements are counted against `ReadLimits.maximumElementCount`, so no input
+/// can make the parser read out of bounds, allocate without bound or overflow the stack.
 struct DataSetParser {
     let buffer: [UInt8]
     let file: String
     let isExplicitVR: Bool
     let isBigEndian: Bool
     let limits: ReadLimits
+    /// Elements, items and fragments read so far, shared by every parser of one file.
+    let counter: ElementCounter
+
+    init(
+        buffer: [UInt8], file: String, isExplicitVR: Bool, isBigEndian: Bool, limits: ReadLimits,
+        counter: ElementCounter = ElementCounter()
+    ) {
+        self.buffer = buffer
+        self.file = file
+        self.isExplicitVR = isExplicitVR
+        self.isBigEndian = isBigEndian
+        self.limits = limits
+        self.counter = counter
+    }
 
     static let undefinedLength: UInt32 = 0xFFFF_FFFF
 
@@ -28,7 +42,19 @@ struct DataSetParser {
     /// A parser for the items of a sequence written as Implicit VR Little Endian inside an Explicit
     /// VR data set (VR UN, PS3.5 §6.2.2 and CP-246).
     var implicitLittleEndian: DataSetParser {
-        DataSetParser(buffer: buffer, file: file, isExplicitVR: false, isBigEndian: false, limits: limits)
+        DataSetParser(
+            buffer: buffer, file: file, isExplicitVR: false, isBigEndian: false, limits: limits, counter: counter)
+    }
+
+    /// Counts one element, item or fragment found at `offset`; throws once the file holds more than
+    /// `limits.maximumElementCount`.
+    func count(_ tag: DICOMTag, at offset: Int) throws(DICOMError) {
+        counter.value += 1
+        guard counter.value <= limits.maximumElementCount else {
+            throw .tooLarge(
+                file: file, tag: tag, offset: offset, limit: .elementCount, value: counter.value,
+                maximum: limits.maximumElementCount)
+        }
     }
 
     /// Parses elements from `start` to `end`; with `untilItemDelimiter`, stops after an Item
@@ -56,6 +82,7 @@ struct DataSetParser {
             if tag == .item {
                 throw .malformed(file: file, tag: tag, offset: position, reason: "item tag outside a sequence")
             }
+            try count(tag, at: position)
             let element = try parseElement(tag: tag, at: position, end: end, depth: depth)
             dataSet.append(element)
             position = element.valueOffset + element.length
@@ -151,4 +178,9 @@ struct DataSetParser {
     private func startsWithItem(_ offset: Int, _ length: Int) -> Bool {
         length >= 8 && tag(at: offset) == .item
     }
+}
+
+/// The running count of one file's elements, items and fragments.
+final class ElementCounter {
+    var value = 0
 }

@@ -5,6 +5,7 @@ import CZlib
 enum Inflate {
     enum Failure: Error {
         case corrupt(String)
+        /// The output passed the limit; the payload is the size reached, `limit + 1`.
         case tooLarge(Int)
     }
 
@@ -29,7 +30,8 @@ enum Inflate {
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
-        let chunk = 1 << 20
+        // At most `limit + 1` bytes are ever produced: one byte past the cap proves it is exceeded.
+        let chunk = limit < 1 << 20 ? limit + 1 : 1 << 20
         var buffer = [UInt8](repeating: 0, count: chunk)
         var input = Array(input)
         var exceeded = false
@@ -37,12 +39,13 @@ enum Inflate {
             stream.next_in = source.baseAddress
             stream.avail_in = UInt32(truncatingIfNeeded: source.count)
             while true {
+                let room = limit - output.count >= chunk ? chunk : limit - output.count + 1
                 let code = buffer.withUnsafeMutableBufferPointer { target in
                     stream.next_out = target.baseAddress
-                    stream.avail_out = UInt32(chunk)
+                    stream.avail_out = UInt32(room)
                     return CZlib.inflate(&stream, Z_NO_FLUSH)
                 }
-                let produced = chunk - Int(stream.avail_out)
+                let produced = room - Int(stream.avail_out)
                 if output.count + produced > limit {
                     exceeded = true
                     return code
@@ -52,7 +55,7 @@ enum Inflate {
                 if code != Z_OK { return code }
             }
         }
-        if exceeded { throw .tooLarge(output.count) }
+        if exceeded { throw .tooLarge(limit + 1) }
         if status == Z_STREAM_END { return output }
         if status == Z_BUF_ERROR { throw .corrupt("the deflate stream ends early") }
         let message = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"

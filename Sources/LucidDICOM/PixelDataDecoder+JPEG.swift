@@ -2,14 +2,18 @@ import LucidCodecs
 
 /// JPEG frames: Baseline and Extended 8-bit through libjpeg (PS3.5 A.4.1), and JPEG Lossless
 /// (Process 14, PS3.5 A.4.1) through `JPEGLosslessDecoder`. The decoded size and component count
-/// must agree with the Image Pixel module.
+/// must agree with the Image Pixel module; a stream declaring more pixels than the header's frame
+/// (itself within `ReadLimits`) is refused before its sample buffer is allocated.
 extension PixelDataDecoder {
     func jpegFrame(_ bytes: [UInt8], index: Int) throws(DICOMError) -> [UInt16] {
         let image: JPEGImage
         do {
-            image = try JPEGCodec.decode(bytes, maximumPixelCount: limits.maximumFramePixels)
+            image = try JPEGCodec.decode(bytes, maximumPixelCount: description.pixelsPerFrame)
         } catch {
             if case .unsupportedPrecision = error { throw unsupportedSyntax }
+            if case .imageTooLarge(let width, let height, _) = error {
+                throw geometryMismatch(width: width, height: height, components: nil, index: index)
+            }
             throw codecError(index, error.description)
         }
         try checkGeometry(width: image.width, height: image.height, components: image.components, index: index)
@@ -19,8 +23,11 @@ extension PixelDataDecoder {
     func jpegLosslessFrame(_ bytes: [UInt8], index: Int) throws(DICOMError) -> [UInt16] {
         let image: JPEGLosslessImage
         do {
-            image = try JPEGLosslessDecoder.decode(bytes)
+            image = try JPEGLosslessDecoder.decode(bytes, maximumSampleCount: description.pixelsPerFrame)
         } catch {
+            if case .imageTooLarge(let width, let height, let components) = error {
+                throw geometryMismatch(width: width, height: height, components: components, index: index)
+            }
             throw codecError(index, error.description)
         }
         try checkGeometry(width: image.width, height: image.height, components: image.components, index: index)
@@ -29,11 +36,16 @@ extension PixelDataDecoder {
 
     private func checkGeometry(width: Int, height: Int, components: Int, index: Int) throws(DICOMError) {
         guard width == description.columns, height == description.rows, components == 1 else {
-            throw codecError(
-                index,
-                "the JPEG stream is \(width)x\(height) with \(components) component(s), the header declares "
-                    + "\(description.columns)x\(description.rows) with 1")
+            throw geometryMismatch(width: width, height: height, components: components, index: index)
         }
+    }
+
+    private func geometryMismatch(width: Int, height: Int, components: Int?, index: Int) -> DICOMError {
+        let parts = components.map { " with \($0) component(s)" } ?? ""
+        return codecError(
+            index,
+            "the JPEG stream is \(width)x\(height)\(parts), the header declares "
+                + "\(description.columns)x\(description.rows) with 1")
     }
 
     private func codecError(_ index: Int, _ reason: String) -> DICOMError {

@@ -13,13 +13,9 @@ struct PixelDataDecoder {
 
     /// Decodes frame `index` (0-based).
     func decodeFrame(_ index: Int) throws(DICOMError) -> GrayImage<UInt16> {
-        guard let element = file.dataSet[.pixelData] else { throw .noPixelData(file: source) }
-        try validateLayout()
+        let element = try validate()
         guard (0..<description.numberOfFrames).contains(index) else {
             throw .frameOutOfRange(file: source, frame: index + 1, frameCount: description.numberOfFrames)
-        }
-        guard element.length > 0 || element.fragments?.isEmpty == false else {
-            throw .emptyPixelData(file: source, offset: element.offset)
         }
         let raw: [UInt16]
         switch file.transferSyntax.pixelEncoding {
@@ -45,24 +41,6 @@ struct PixelDataDecoder {
         .unsupportedTransferSyntax(file: source, uid: file.transferSyntax.uid, name: file.transferSyntax.name)
     }
 
-    private func validateLayout() throws(DICOMError) {
-        guard description.isGrayscale else {
-            throw .colourNotSupported(
-                file: source, photometricInterpretation: description.photometricInterpretation,
-                samplesPerPixel: description.samplesPerPixel)
-        }
-        guard description.bitsAllocated == 8 || description.bitsAllocated == 16 else {
-            throw .unsupportedPixelFormat(
-                file: source, tag: .bitsAllocated,
-                reason: "Bits Allocated \(description.bitsAllocated); Lucid decodes 8 and 16 bits allocated")
-        }
-        guard description.pixelsPerFrame <= limits.maximumFramePixels else {
-            throw .tooLarge(
-                file: source, what: "a \(description.columns)x\(description.rows) frame",
-                bytes: description.pixelsPerFrame * 2, limit: limits.maximumFramePixels * 2)
-        }
-    }
-
     /// Masks each raw value to Bits Stored (after shifting High Bit down) and turns two's complement
     /// into offset binary by flipping the sign bit.
     static func toOffsetBinary(_ raw: [UInt16], shift: Int, encoding: StoredValueEncoding) -> [UInt16] {
@@ -75,21 +53,12 @@ struct PixelDataDecoder {
     private func nativeFrame(_ element: DataElement, index: Int) throws(DICOMError) -> [UInt16] {
         let bytesPerSample = description.bitsAllocated / 8
         let frameBytes = description.pixelsPerFrame * bytesPerSample
-        let (expected, overflow) = frameBytes.multipliedReportingOverflow(by: description.numberOfFrames)
-        guard !overflow else {
-            throw .tooLarge(file: source, what: "the declared frames", bytes: Int.max, limit: limits.maximumFileBytes)
-        }
-        guard !element.isTruncated, element.length >= expected else {
-            throw .truncatedPixelData(
-                file: source, offset: element.offset, expectedBytes: expected, availableBytes: element.length)
-        }
         let start = element.valueOffset + index * frameBytes
         let buffer = file.dataSet.buffer
         let count = description.pixelsPerFrame
         var samples = [UInt16](repeating: 0, count: count)
         if bytesPerSample == 1 {
-            // An 8-bit image written as OW in big endian has its bytes swapped in pairs (PS3.5 §8.2).
-            let swapped = file.dataSet.isBigEndian && element.vr == .OW
+            let swapped = isByteSwapped8Bit(element)
             for i in 0..<count { samples[i] = UInt16(buffer[start + (swapped ? i ^ 1 : i)]) }
         } else if file.dataSet.isBigEndian {
             for i in 0..<count { samples[i] = UInt16(buffer[start + 2 * i]) << 8 | UInt16(buffer[start + 2 * i + 1]) }

@@ -28,7 +28,12 @@ enum RLEDecoder {
 
     /// PackBits: a header byte n; 0...127 copies the next n+1 bytes, -1...-127 repeats the next byte
     /// 1-n times, -128 does nothing.
+    /// A segment of L bytes decodes to at most 64 x L bytes (two bytes repeat one 128 times), so a
+    /// shorter segment is refused before the output is allocated.
     static func unpack(_ segment: ArraySlice<UInt8>, count: Int, segment number: Int) throws(Failure) -> [UInt8] {
+        guard count <= 64 * segment.count else {
+            throw .invalid("segment \(number) has \(segment.count) bytes, too few to decode to \(count)")
+        }
         var output = [UInt8]()
         output.reserveCapacity(count)
         var position = segment.startIndex

@@ -11,9 +11,14 @@ public enum JPEGLosslessDecoder {
     ///
     /// Hostile input never traps: every field is validated before use; the sample buffer is
     /// allocated once, at the first scan, from the validated frame size (at most
-    /// ``JPEGLosslessImage/maximumSampleCount``) and only when the remaining data could hold at least
-    /// one bit per sample; every failure is reported as a ``JPEGLosslessError`` with its byte offset.
-    public static func decode(_ bytes: [UInt8]) throws(JPEGLosslessError) -> JPEGLosslessImage {
+    /// `maximumSampleCount`, itself capped at ``JPEGLosslessImage/maximumSampleCount``) and only when
+    /// the remaining data could hold at least one bit per sample; every failure is reported as a
+    /// ``JPEGLosslessError`` with its byte offset.
+    /// - Parameter maximumSampleCount: the most `width * height * components` the frame header may
+    ///   declare, e.g. the frame size a DICOM header announces.
+    public static func decode(
+        _ bytes: [UInt8], maximumSampleCount: Int = JPEGLosslessImage.maximumSampleCount
+    ) throws(JPEGLosslessError) -> JPEGLosslessImage {
         guard bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == JPEGMarker.startOfImage else {
             throw .missingStartOfImage
         }
@@ -43,7 +48,8 @@ public enum JPEGLosslessDecoder {
             switch marker.code {
             case JPEGMarker.losslessHuffmanFrame:
                 guard frame == nil else { throw .unexpectedMarker(marker: marker.code, offset: marker.offset) }
-                let header = try JPEGLosslessFrameHeader(&segment)
+                let header = try JPEGLosslessFrameHeader(
+                    &segment, maximumSampleCount: min(maximumSampleCount, JPEGLosslessImage.maximumSampleCount))
                 decodedComponents = [Bool](repeating: false, count: header.components.count)
                 frame = header
             case JPEGMarker.defineArithmeticConditioning:

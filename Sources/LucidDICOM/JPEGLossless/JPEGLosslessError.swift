@@ -50,7 +50,7 @@ public enum JPEGLosslessError: Error, Sendable, Equatable, CustomStringConvertib
         case .imageTooLarge(let width, let height, let components):
             return
                 "JPEG Lossless image of \(width)x\(height) pixels with \(components) components exceeds the sample limit "
-                + "of \(JPEGLosslessImage.maximumSampleCount)"
+                + "(the caller's, at most \(JPEGLosslessImage.maximumSampleCount))"
         }
     }
 

@@ -16,8 +16,8 @@ struct JPEGLosslessFrameHeader {
     let components: [Component]
 
     /// Parses and validates a frame header, rejecting frames whose sample count exceeds
-    /// ``JPEGLosslessImage/maximumSampleCount`` before anything is allocated.
-    init(_ segment: inout JPEGLosslessSegmentReader) throws(JPEGLosslessError) {
+    /// `maximumSampleCount` before anything is allocated.
+    init(_ segment: inout JPEGLosslessSegmentReader, maximumSampleCount: Int) throws(JPEGLosslessError) {
         precision = try segment.readByte()
         height = try segment.readUInt16()
         width = try segment.readUInt16()
@@ -35,7 +35,7 @@ struct JPEGLosslessFrameHeader {
             throw segment.invalid("length does not match \(count) components (Lf = 8 + 3 x Nf)")
         }
         // width, height < 2^16 and count <= 4, so the product is below 2^34 and cannot overflow Int.
-        guard width * height * count <= JPEGLosslessImage.maximumSampleCount else {
+        guard width * height * count <= maximumSampleCount else {
             throw .imageTooLarge(width: width, height: height, components: count)
         }
         var components: [Component] = []

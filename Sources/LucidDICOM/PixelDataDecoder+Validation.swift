@@ -1,0 +1,86 @@
+/// The checks made before any frame buffer is allocated: the layout is one Lucid decodes, the
+/// header's sizes are within `ReadLimits`, and the Pixel Data element holds what the header
+/// declares (PS3.5 §8.1.1 for native data, A.4 for encapsulated data).
+extension PixelDataDecoder {
+    /// Returns the Pixel Data element once every check has passed.
+    func validate() throws(DICOMError) -> DataElement {
+        guard let element = file.dataSet[.pixelData] else { throw .noPixelData(file: source) }
+        try validateLayout()
+        try validateDeclaredSize(element)
+        guard element.length > 0 || element.fragments?.isEmpty == false else {
+            throw .emptyPixelData(file: source, offset: element.offset)
+        }
+        if file.transferSyntax.pixelEncoding == .native {
+            try validateNativeLength(element)
+        } else if let fragments = element.fragments {
+            try validateFragmentCount(element, frameFragments: fragments.count - 1)
+        }
+        return element
+    }
+
+    private func validateLayout() throws(DICOMError) {
+        guard description.isGrayscale else {
+            throw .colourNotSupported(
+                file: source, photometricInterpretation: description.photometricInterpretation,
+                samplesPerPixel: description.samplesPerPixel)
+        }
+        guard description.bitsAllocated == 8 || description.bitsAllocated == 16 else {
+            throw .unsupportedPixelFormat(
+                file: source, tag: .bitsAllocated,
+                reason: "Bits Allocated \(description.bitsAllocated); Lucid decodes 8 and 16 bits allocated")
+        }
+        guard description.pixelsPerFrame <= limits.maximumFramePixels else {
+            throw .tooLarge(
+                file: source, tag: .rows, offset: file.dataSet[.rows]?.offset, limit: .framePixels,
+                value: description.pixelsPerFrame, maximum: limits.maximumFramePixels)
+        }
+    }
+
+    /// Rows x Columns x Frames x Samples per Pixel x bytes per sample against
+    /// `ReadLimits.maximumImageBytes`, without overflow.
+    private func validateDeclaredSize(_ element: DataElement) throws(DICOMError) {
+        let bytesPerSample = (description.bitsAllocated + 7) / 8
+        let (frameBytes, frameOverflow) = description.pixelsPerFrame.multipliedReportingOverflow(
+            by: description.samplesPerPixel * bytesPerSample)
+        let (imageBytes, imageOverflow) = frameBytes.multipliedReportingOverflow(by: description.numberOfFrames)
+        guard !frameOverflow, !imageOverflow, imageBytes <= limits.maximumImageBytes else {
+            throw .tooLarge(
+                file: source, tag: .pixelData, offset: element.offset, limit: .imageBytes,
+                value: frameOverflow || imageOverflow ? Int.max : imageBytes, maximum: limits.maximumImageBytes)
+        }
+    }
+
+    /// Native Pixel Data must hold every declared frame.
+    private func validateNativeLength(_ element: DataElement) throws(DICOMError) {
+        let frameBytes = description.pixelsPerFrame * (description.bitsAllocated / 8)
+        // validateDeclaredSize bounded frames x frame bytes, so this cannot overflow.
+        var expected = frameBytes * description.numberOfFrames
+        // Byte-swapped 8-bit data reads the last sample from the pad byte of its 16-bit word.
+        if isByteSwapped8Bit(element) && expected % 2 == 1 { expected += 1 }
+        guard !element.isTruncated, element.length >= expected else {
+            throw .truncatedPixelData(
+                file: source, offset: element.offset, expectedBytes: expected, availableBytes: element.length)
+        }
+    }
+
+    /// Every frame of encapsulated Pixel Data starts a fragment of its own (PS3.5 A.4), so a header
+    /// declaring more frames than there are fragments is refused before any frame is decoded.
+    private func validateFragmentCount(_ element: DataElement, frameFragments: Int) throws(DICOMError) {
+        guard frameFragments >= 1, description.numberOfFrames > frameFragments else { return }
+        if element.isTruncated {
+            throw .truncatedPixelData(
+                file: source, offset: element.offset, expectedBytes: description.numberOfFrames,
+                availableBytes: frameFragments)
+        }
+        throw .malformed(
+            file: source, tag: .numberOfFrames, offset: file.dataSet[.numberOfFrames]?.offset ?? element.offset,
+            reason:
+                "Number of Frames is \(description.numberOfFrames) but Pixel Data holds only \(frameFragments) "
+                + "fragment(s); every frame needs at least one (PS3.5 A.4)")
+    }
+
+    /// An 8-bit image written as OW in big endian has its bytes swapped in pairs (PS3.5 §8.2).
+    func isByteSwapped8Bit(_ element: DataElement) -> Bool {
+        description.bitsAllocated == 8 && file.dataSet.isBigEndian && element.vr == .OW
+    }
+}
