@@ -30,7 +30,25 @@ extension Archive {
     /// that it is not archived already, writes every file atomically (temporary name, flush, rename;
     /// a file already present with the same bytes is left untouched), then records the instance and
     /// its files, replacing an incomplete earlier record. The files are in place before the commit.
+    ///
+    /// When anything fails (a full disk, a read-only folder, the index), the transaction rolls back
+    /// and the files this call created are removed again, so the archive holds no file its index
+    /// does not know. Holding the write lock, it also removes the temporary files (`.NAME.tmp-*`)
+    /// left in the folders it writes to by a writer that was killed: no other write can be in
+    /// progress there.
     public func store(_ plan: ArchivePlan, files: [ArchiveFile]) throws(ArchiveError) -> StoreResult {
+        var created: [String] = []
+        do throws(ArchiveError) {
+            return try storeTransaction(plan, files: files, created: &created)
+        } catch {
+            for path in created { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
+    }
+
+    private func storeTransaction(_ plan: ArchivePlan, files: [ArchiveFile], created: inout [String])
+        throws(ArchiveError) -> StoreResult
+    {
         try writeTransaction { db -> StoreResult in
             if let recorded = try Self.recordedFiles(db, plan: plan) {
                 if try intact(recorded, expected: plan.expectedPaths) {
@@ -41,9 +59,11 @@ extension Archive {
                     sql: "DELETE FROM instances WHERE sop_instance_uid = ? AND recipe = ?",
                     arguments: [plan.identity.sopInstanceUID, plan.recipe])
             }
+            let folders = Set(files.map { (absolute($0.path) as NSString).deletingLastPathComponent })
+            for folder in folders.sorted() { Self.removeTemporaryFiles(in: folder) }
             var records: [(ArchiveFile, RecordedFile)] = []
             for file in files {
-                records.append((file, try place(file)))
+                records.append((file, try place(file, created: &created)))
             }
             let seriesID = try Self.seriesRow(db, identity: plan.identity)
             try db.execute(
@@ -71,12 +91,14 @@ extension Archive {
         }
     }
 
-    /// Writes one file unless identical bytes are already there; returns its record.
-    private func place(_ file: ArchiveFile) throws(ArchiveError) -> RecordedFile {
+    /// Writes one file unless identical bytes are already there; returns its record. A file that
+    /// was not there before is added to `created`.
+    private func place(_ file: ArchiveFile, created: inout [String]) throws(ArchiveError) -> RecordedFile {
         let digest = file.sha256
         let record = RecordedFile(role: file.role, path: file.path, size: Int64(file.bytes.count), sha256: digest)
         let target = absolute(file.path)
-        if let size = Self.fileSize(target), size == record.size, (try? SHA256Digest.hex(fileAt: target)) == digest {
+        let existing = Self.fileSize(target)
+        if let existing, existing == record.size, (try? SHA256Digest.hex(fileAt: target)) == digest {
             return record
         }
         let folder = (target as NSString).deletingLastPathComponent
@@ -90,7 +112,17 @@ extension Archive {
         } catch {
             throw .unwritable(path: target, reason: error.description)
         }
+        if existing == nil { created.append(target) }
         return record
+    }
+
+    /// Removes the temporary files of atomic writes (`AtomicFileWriter.isTemporaryFileName`) directly
+    /// in `folder`. Called only under the write transaction, when none can belong to a live write.
+    static func removeTemporaryFiles(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where AtomicFileWriter.isTemporaryFileName(name) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
     }
 
     /// True when every expected path is recorded and every recorded file is present and intact.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LucidCodecs
 
 /// The findings of `lucid verify`: index against files.
 public struct VerificationReport: Sendable, Equatable {
@@ -85,7 +86,7 @@ extension Archive {
             let name = (relative as NSString).lastPathComponent
             if !relative.contains("/"), name.hasPrefix(Archive.indexName) { continue }
             if Self.isRunManifest(relative) { continue }
-            if name.hasPrefix("."), name.contains(".tmp-") { continue }
+            if AtomicFileWriter.isTemporaryFileName(name) { continue }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: absolute(relative), isDirectory: &isDirectory),
                 !isDirectory.boolValue

@@ -21,14 +21,17 @@ public struct FileWriteError: Error, Equatable, Sendable, CustomStringConvertibl
 
 /// Writes files so that readers see either the old content or the complete new content.
 ///
-/// The bytes go to a temporary file `.NAME.tmp-<16 hex digits>` in the destination's directory,
-/// are flushed to disk (`fsync`), and the file is renamed over the destination. On any failure
-/// the temporary file is removed and the destination is unchanged.
+/// The bytes go to a temporary file `.NAME.tmp-<1 to 16 hex digits>` in the destination's
+/// directory, are flushed to disk (`fsync`), and the file is renamed over the destination. On any
+/// failure (a full disk, an I/O error, a read-only folder) the temporary file is removed and the
+/// destination is unchanged. Only a process killed mid-write (SIGKILL, power loss) can leave a
+/// temporary file behind, never a partial file under the destination's name.
 public enum AtomicFileWriter {
     /// Writes `bytes` to `path` atomically, creating the file with permissions `permissions`
-    /// (default 0o644, reduced by the process umask) or replacing it.
+    /// (default 0o644, reduced by the process umask) or replacing it. `calls` are the system calls
+    /// used to fill the temporary file; tests pass failing ones to simulate a full or broken disk.
     public static func write(
-        _ bytes: [UInt8], to path: String, permissions: mode_t = 0o644
+        _ bytes: [UInt8], to path: String, permissions: mode_t = 0o644, calls: FileSystemCalls = .system
     ) throws(FileWriteError) {
         let (directory, name) = split(path)
         guard !name.isEmpty, name != ".", name != ".." else {
@@ -41,9 +44,9 @@ public enum AtomicFileWriter {
             throw failure(path, "create temporary file \(temporary)")
         }
         var failed: (step: String, code: Int32)?
-        if !writeAll(bytes, to: descriptor) {
+        if !writeAll(bytes, to: descriptor, calls: calls) {
             failed = ("write \(temporary)", errno)
-        } else if fsync(descriptor) != 0 {
+        } else if calls.fsync(descriptor) != 0 {
             failed = ("flush \(temporary) to disk", errno)
         }
         if close(descriptor) != 0 && failed == nil {
@@ -66,12 +69,20 @@ public enum AtomicFileWriter {
         return (String(path[...slash]), String(path[path.index(after: slash)...]))
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    /// True for the names of this writer's temporary files, `.NAME.tmp-<1 to 16 hex digits>`.
+    public static func isTemporaryFileName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let dash = name.lastIndex(of: "-") else { return false }
+        let head = name[..<dash], suffix = name[name.index(after: dash)...]
+        return head.hasSuffix(".tmp") && head.count > ".X.tmp".count - 1 && (1...16).contains(suffix.count)
+            && suffix.allSatisfy(\.isHexDigit)
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, calls: FileSystemCalls) -> Bool {
         bytes.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
                 guard let base = buffer.baseAddress else { return false }
-                let written = systemWrite(descriptor, base + offset, buffer.count - offset)
+                let written = calls.write(descriptor, base + offset, buffer.count - offset)
                 if written < 0 && errno == EINTR { continue }
                 if written <= 0 { return false }
                 offset += written
@@ -98,7 +109,34 @@ public enum AtomicFileWriter {
     }
 }
 
+/// The system calls `AtomicFileWriter` fills and flushes a temporary file with. Each returns what
+/// its POSIX namesake returns and sets `errno` the same way on failure.
+public struct FileSystemCalls: Sendable {
+    /// `write(2)`: bytes written, or -1.
+    public var write: @Sendable (_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int
+    /// `fsync(2)`: 0, or -1.
+    public var fsync: @Sendable (_ descriptor: Int32) -> Int32
+
+    public init(
+        write: @escaping @Sendable (Int32, UnsafeRawPointer, Int) -> Int,
+        fsync: @escaping @Sendable (Int32) -> Int32
+    ) {
+        self.write = write
+        self.fsync = fsync
+    }
+
+    /// The operating system's calls.
+    public static let system = FileSystemCalls(
+        write: { descriptor, bytes, count in systemWrite(descriptor, bytes, count) },
+        fsync: { descriptor in systemFsync(descriptor) })
+}
+
 /// POSIX `write(2)`, named apart from `AtomicFileWriter.write`.
 private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, bytes, count)
+}
+
+/// POSIX `fsync(2)`, named apart from `FileSystemCalls.fsync`.
+private func systemFsync(_ descriptor: Int32) -> Int32 {
+    fsync(descriptor)
 }

@@ -51,10 +51,11 @@ public struct ImageReport: Sendable, Equatable {
     /// Why the file could not be read at all.
     public var error: String?
 
-    /// Reads the file at `path`; never throws: failures land in `error` or `pixelDataError`.
-    public init(path: String) {
+    /// Reads the file at `path` within `limits`; never throws: failures land in `error` or
+    /// `pixelDataError`.
+    public init(path: String, limits: ReadLimits = .standard) {
         do throws(DICOMError) {
-            self.init(file: try DICOMFile.read(path: path))
+            self.init(file: try DICOMFile.read(path: path, limits: limits), limits: limits)
         } catch {
             self.init(unreadable: path, error: error.description)
         }
@@ -65,8 +66,8 @@ public struct ImageReport: Sendable, Equatable {
         self.error = error
     }
 
-    /// Reports on a parsed file.
-    public init(file dicomFile: DICOMFile) {
+    /// Reports on a parsed file, decoding frame 1 within `limits`.
+    public init(file dicomFile: DICOMFile, limits: ReadLimits = .standard) {
         file = dicomFile.source
         let dataSet = dicomFile.dataSet
         patientID = dataSet.string(.patientID)
@@ -80,7 +81,7 @@ public struct ImageReport: Sendable, Equatable {
         transferSyntaxName = dicomFile.transferSyntax.name
         let image: DICOMImage
         do throws(DICOMError) {
-            image = try DICOMImage(file: dicomFile)
+            image = try DICOMImage(file: dicomFile, limits: limits)
         } catch {
             self.error = error.description
             return

@@ -12,13 +12,20 @@ public struct RenderJob: Sendable {
     public var options: RenderOptions
     /// JPEG quality, 1...100.
     public var quality: Int
+    /// What the input may make Lucid read and allocate; standard input is held to
+    /// `maximumFileBytes` like a file.
+    public var limits: ReadLimits
 
-    public init(input: String, output: String, format: OutputFormat, options: RenderOptions, quality: Int = 95) {
+    public init(
+        input: String, output: String, format: OutputFormat, options: RenderOptions, quality: Int = 95,
+        limits: ReadLimits = .standard
+    ) {
         self.input = input
         self.output = output
         self.format = format
         self.options = options
         self.quality = quality
+        self.limits = limits
     }
 
     /// Why a render job failed.
@@ -42,10 +49,11 @@ public struct RenderJob: Sendable {
         let image: DICOMImage
         do throws(DICOMError) {
             if input == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                image = try DICOMImage(file: DICOMFile(bytes: [UInt8](data), source: "<stdin>"))
+                let bytes = try DICOMFile.readBytes(
+                    from: FileHandle.standardInput, source: "<stdin>", limit: limits.maximumFileBytes)
+                image = try DICOMImage(file: DICOMFile(bytes: bytes, source: "<stdin>", limits: limits), limits: limits)
             } else {
-                image = try DICOMImage(path: input)
+                image = try DICOMImage(path: input, limits: limits)
             }
         } catch {
             throw .render(.dicom(error))

@@ -18,8 +18,11 @@ struct InfoCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
+    @OptionGroup var limits: LimitOptions
+
     func run() throws {
-        let reports = files.map { ImageReport(path: $0) }
+        let readLimits = try limits.readLimits
+        let reports = files.map { ImageReport(path: $0, limits: readLimits) }
         if json {
             print(ImageReport.json(reports))
         } else {

@@ -27,7 +27,7 @@ struct ProcessCommand: ParsableCommand {
             manifest's folder, with SHA-256 for archive files) and error, and the summary. It is written atomically \
             when the run ends, also when interrupted.
             Exit status: 0 every file done (skipped files included), 1 some file failed, 2 bad usage, 130 interrupted \
-            (Ctrl-C: the files in progress are finished, no partial file is left).
+            by Ctrl-C (SIGINT), 143 by SIGTERM (the files in progress are finished, no partial file is left).
             """)
 
     @Argument(help: "DICOM files, 16-bit PNG files or folders.")
@@ -68,6 +68,8 @@ struct ProcessCommand: ParsableCommand {
 
     @Flag(help: "No progress line and no summary (failures are still listed on standard error unless --json).")
     var quiet = false
+
+    @OptionGroup var limits: LimitOptions
 
     var recipe: ProcessSettings.Recipe {
         get throws {
@@ -137,7 +139,7 @@ struct ProcessCommand: ParsableCommand {
         }
         let settings = ProcessSettings(
             recipe: try recipe, formats: try formats, quality: quality, threads: threadsPerJob, frame: frame,
-            layout: layout, archive: opened)
+            layout: layout, archive: opened, limits: try limits.readLimits)
         // Created first so that the walker can recognise and skip them when they lie inside an input folder.
         if let out { try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
         let walker = InputWalker(arguments: inputs, lines: lines, excluding: [out, archive].compactMap { $0 })
@@ -151,7 +153,7 @@ struct ProcessCommand: ParsableCommand {
             manifest.record(event)
         }
         interruption.stop()
-        var status = summary.exitStatus
+        var status = summary.interrupted ? interruption.exitStatus : summary.exitStatus
         do throws(ManifestWriteError) {
             reporter.finish(summary, manifests: try manifest.write(summary: summary))
         } catch {

@@ -56,6 +56,8 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Output format, png or jpeg; needed with -o - unless png is wanted.")
     var format: String?
 
+    @OptionGroup var limits: LimitOptions
+
     var resolvedFormat: OutputFormat {
         get throws {
             if let format {
@@ -126,7 +128,9 @@ struct RenderCommand: ParsableCommand {
         let options = RenderOptions(
             frame: frame, window: try windowSpec, function: try voiFunction, depth: depth,
             filters: try stepsSpec.filters, threads: threads)
-        let job = RenderJob(input: file, output: output, format: try resolvedFormat, options: options, quality: quality)
+        let job = RenderJob(
+            input: file, output: output, format: try resolvedFormat, options: options, quality: quality,
+            limits: try limits.readLimits)
         do {
             let rendering = try job.run()
             for note in rendering.notes { StandardError.write("lucid: note: \(rendering.source): \(note)") }

@@ -18,7 +18,7 @@ public struct FileProcessor: Sendable {
         let start = DispatchTime.now()
         var outcome = FileOutcome(path: path, status: .ok)
         do throws(FileFailure) {
-            switch try LoadedInput.load(path) {
+            switch try LoadedInput.load(path, limits: settings.limits) {
             case .unsupported(let reason):
                 outcome.status = .skipped
                 outcome.error = reason
@@ -65,8 +65,14 @@ public struct FileProcessor: Sendable {
         }
     }
 
-    /// The frames to process, from 1: `--frame` or every frame.
+    /// The frames to process, from 1: `--frame` or every frame. The pixel data is checked against
+    /// the header and the limits first, so a header cannot make the list (or any frame) huge.
     func frames(of image: DICOMImage, path: String) throws(FileFailure) -> [Int] {
+        do throws(DICOMError) {
+            try image.checkPixelData()
+        } catch {
+            throw FileFailure(error.description)
+        }
         let frameCount = image.pixel.numberOfFrames
         guard let frame = settings.frame else { return Array(1...max(1, frameCount)) }
         guard frame <= frameCount else {

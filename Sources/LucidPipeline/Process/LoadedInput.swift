@@ -15,34 +15,42 @@ enum LoadedInput {
     /// Neither; the reason says what it is.
     case unsupported(String)
 
-    /// Reads and recognises `path`.
+    /// Reads and recognises `path` within `limits`.
     /// - Throws: a message naming the file when it is DICOM (or a 16-bit PNG) that cannot be read.
-    static func load(_ path: String) throws(FileFailure) -> LoadedInput {
+    static func load(_ path: String, limits: ReadLimits) throws(FileFailure) -> LoadedInput {
         let bytes: [UInt8]
         do throws(DICOMError) {
-            bytes = try DICOMFile.readBytes(path: path, limit: ReadLimits.standard.maximumFileBytes)
+            bytes = try DICOMFile.readBytes(path: path, limit: limits.maximumFileBytes)
         } catch {
             throw FileFailure(error.description)
         }
-        if bytes.starts(with: pngSignature) { return try loadPNG(bytes, path: path) }
+        if bytes.starts(with: pngSignature) { return try loadPNG(bytes, path: path, limits: limits) }
         let file: DICOMFile
         do throws(DICOMError) {
-            file = try DICOMFile(bytes: bytes, source: path)
+            file = try DICOMFile(bytes: bytes, source: path, limits: limits)
         } catch {
             if case .notDICOM = error { return .unsupported("not DICOM") }
             throw FileFailure(error.description)
         }
         do throws(DICOMError) {
-            return .dicom(try DICOMImage(file: file), bytes: bytes)
+            return .dicom(try DICOMImage(file: file, limits: limits), bytes: bytes)
         } catch {
             throw FileFailure(error.description)
         }
     }
 
-    private static func loadPNG(_ bytes: [UInt8], path: String) throws(FileFailure) -> LoadedInput {
+    /// The most pixels a PNG input may declare: `CodecLimits.defaultMaximumPixelCount`, and no more
+    /// than `maximumImageBytes` allows at 2 bytes a pixel.
+    static func maximumPNGPixels(_ limits: ReadLimits) -> Int {
+        min(CodecLimits.defaultMaximumPixelCount, max(1, limits.maximumImageBytes / 2))
+    }
+
+    private static func loadPNG(_ bytes: [UInt8], path: String, limits: ReadLimits) throws(FileFailure)
+        -> LoadedInput
+    {
         let decoded: DecodedPNG
         do throws(CodecError) {
-            decoded = try PNGCodec.decode(bytes)
+            decoded = try PNGCodec.decode(bytes, maximumPixelCount: maximumPNGPixels(limits))
         } catch {
             if case .pngNotGrayscale = error { return .unsupported("not DICOM (a colour PNG)") }
             throw FileFailure("\(path): cannot decode the PNG: \(error)")

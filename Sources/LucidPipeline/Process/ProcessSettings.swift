@@ -1,4 +1,5 @@
 import LucidArchive
+import LucidDICOM
 import LucidImaging
 
 /// How `lucid process` treats every file: the recipe, the renditions and where they go.
@@ -22,10 +23,13 @@ public struct ProcessSettings: Sendable {
     public var layout: OutputLayout?
     /// The archive each DICOM image is filed into (`--archive`); nil without one.
     public var archive: Archive?
+    /// What one input may make Lucid read and allocate (`--max-image-memory` sets
+    /// `maximumImageBytes`, which also caps 16-bit PNG inputs at 2 bytes a pixel).
+    public var limits: ReadLimits
 
     public init(
         recipe: Recipe, formats: [RenditionFormat] = [.png], quality: Int = 95, threads: Int = 1, frame: Int? = nil,
-        layout: OutputLayout?, archive: Archive? = nil
+        layout: OutputLayout?, archive: Archive? = nil, limits: ReadLimits = .standard
     ) {
         self.recipe = recipe
         var unique: [RenditionFormat] = []
@@ -36,5 +40,6 @@ public struct ProcessSettings: Sendable {
         self.frame = frame
         self.layout = layout
         self.archive = archive
+        self.limits = limits
     }
 }
