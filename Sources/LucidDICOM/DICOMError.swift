@@ -66,7 +66,7 @@ public enum DICOMError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge(let file, let tag, let offset, let limit, let value, let maximum):
             let place = (tag.map { "\($0.described) " } ?? "") + (offset.map { "at byte \($0): " } ?? "")
             return "\(file): \(place)the \(limit.measure) reaches \(value), above Lucid's limit of \(maximum) "
-                + "(\(limit.setting)). The header is probably corrupt; if the file is genuine, raise the limit."
+                + "(\(limit.setting)). \(limit.advice)"
         case .unsupportedTransferSyntax(let file, let uid, let name):
             return "\(file): (0002,0010) TransferSyntaxUID: unsupported transfer syntax \(uid) (\(name)). "
                 + "Convert the file to an uncompressed syntax first (for example `dcmdjpeg`, `dcmdjpls` or `gdcmconv --raw`)."

@@ -5,7 +5,8 @@
 ///
 /// The defaults suit every image a clinical workstation handles; lower them on small machines or
 /// for untrusted input. `lucid info`, `render` and `process` set `maximumImageBytes` with
-/// `--max-image-memory`; the other limits are set through this type.
+/// `--max-image-memory` and `maximumFileBytes` with `--max-file-size`; the other limits are set
+/// through this type.
 public struct ReadLimits: Sendable, Equatable {
     /// Largest file read into memory (also from standard input), bytes. Default 4 GiB.
     public var maximumFileBytes: Int
@@ -59,10 +60,18 @@ public enum ReadLimit: String, Sendable, Equatable, CaseIterable {
     public var setting: String {
         switch self {
         case .imageBytes: return "ReadLimits.maximumImageBytes; in the CLI --max-image-memory SIZE"
-        case .fileBytes: return "ReadLimits.maximumFileBytes"
+        case .fileBytes: return "ReadLimits.maximumFileBytes; in the CLI --max-file-size SIZE"
         case .inflatedBytes: return "ReadLimits.maximumInflatedBytes"
         case .framePixels: return "ReadLimits.maximumFramePixels"
         case .elementCount: return "ReadLimits.maximumElementCount"
+        }
+    }
+
+    /// What to do about it, for messages.
+    public var advice: String {
+        switch self {
+        case .fileBytes: return "Check that the input is the DICOM file meant; if it is, raise the limit."
+        default: return "The file is probably corrupt or hostile; if it is genuine, raise the limit."
         }
     }
 }
