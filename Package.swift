@@ -63,6 +63,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "LucidTestSupport", dependencies: ["LucidDICOM"], path: "Tests/LucidTestSupport"),
+        // Runs the mutations of one file in a child process, so the mutation test can cap and measure its memory.
+        .executableTarget(
+            name: "LucidMutationProbe", dependencies: ["LucidDICOM", "LucidImaging", "LucidPipeline", "LucidTestSupport"],
+            path: "Tests/LucidMutationProbe"),
         .testTarget(
             name: "LucidImagingTests", dependencies: ["LucidImaging", "LucidTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LucidDICOMTests", dependencies: ["LucidDICOM", "LucidImaging", "LucidTestSupport"]),
@@ -77,7 +81,10 @@ let package = Package(
             name: "LucidDICOMwebTests", dependencies: ["LucidDICOMweb", "LucidDICOM", "LucidTestSupport"]),
         .testTarget(
             name: "LucidCLITests",
-            dependencies: ["lucid", "LucidArchive", "LucidCodecs", "LucidDICOM", "LucidImaging", "LucidTestSupport"]),
+            dependencies: [
+                "lucid", "LucidMutationProbe", "LucidArchive", "LucidCodecs", "LucidDICOM", "LucidImaging",
+                "LucidTestSupport",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
