@@ -28,7 +28,7 @@ extension FileProcessor {
                 return
             }
         } catch {
-            throw FileFailure(error.description)
+            throw FileFailure(Self.naming(path, error))
         }
         var files = [
             ArchiveFile(
@@ -70,8 +70,13 @@ extension FileProcessor {
                         + "another file with different bytes"
             }
         } catch {
-            throw FileFailure(error.description)
+            throw FileFailure(Self.naming(path, error))
         }
+    }
+
+    /// An archive error as a file's failure: prefixed with the input's path unless it names it first.
+    static func naming(_ path: String, _ error: ArchiveError) -> String {
+        error.description.hasPrefix(path) ? error.description : "\(path): \(error.description)"
     }
 
     /// The reason reported for an instance archived before with the same recipe.
