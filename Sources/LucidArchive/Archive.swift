@@ -19,7 +19,8 @@ public final class Archive: Sendable {
     public let indexPath: String
     let pool: DatabasePool
 
-    /// Opens (creating when missing) the archive at `root` and its index.
+    /// Opens (creating when missing) the archive at `root` and its index; with `create`, the folder
+    /// must be writable.
     /// - Parameter create: false to fail when there is no index (for `verify` and `ls`).
     /// - Throws: `ArchiveError` naming the folder or index.
     public init(root: String, create: Bool = true) throws(ArchiveError) {
@@ -30,6 +31,11 @@ public final class Archive: Sendable {
                 try FileManager.default.createDirectory(atPath: self.root, withIntermediateDirectories: true)
             } catch {
                 throw .unwritable(path: self.root, reason: error.localizedDescription)
+            }
+            // A read-only archive (a read-only mount, a folder without write permission) is named as
+            // such, rather than as SQLite's "unable to open database file".
+            guard access(self.root, W_OK) == 0 else {
+                throw .unwritable(path: self.root, reason: String(cString: strerror(errno)))
             }
         } else if !FileManager.default.fileExists(atPath: indexPath) {
             throw .index(path: indexPath, reason: "no archive index here (is \(self.root) an archive?)")

@@ -19,8 +19,11 @@ public enum LucidBinary {
         return folder.appendingPathComponent("lucid").path
     }
 
-    /// Runs `lucid` with `arguments`, feeding `input` to standard input, and waits for it.
+    /// Runs `lucid` with `arguments`, feeding `input` to standard input, and waits for it. `lucid`
+    /// may stop reading its input early (a size limit): the write then fails quietly instead of
+    /// raising SIGPIPE in the test process.
     public static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
+        signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -29,8 +32,8 @@ public enum LucidBinary {
         process.standardError = error
         process.standardInput = standardInput
         try process.run()
-        if let input { standardInput.fileHandleForWriting.write(input) }
-        try standardInput.fileHandleForWriting.close()
+        if let input { try? standardInput.fileHandleForWriting.write(contentsOf: input) }
+        try? standardInput.fileHandleForWriting.close()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
