@@ -65,7 +65,8 @@ let package = Package(
         .target(name: "LucidTestSupport", dependencies: ["LucidDICOM"], path: "Tests/LucidTestSupport"),
         // Runs the mutations of one file in a child process, so the mutation test can cap and measure its memory.
         .executableTarget(
-            name: "LucidMutationProbe", dependencies: ["LucidDICOM", "LucidImaging", "LucidPipeline", "LucidTestSupport"],
+            name: "LucidMutationProbe",
+            dependencies: ["LucidDICOM", "LucidImaging", "LucidPipeline", "LucidTestSupport"],
             path: "Tests/LucidMutationProbe"),
         .testTarget(
             name: "LucidImagingTests", dependencies: ["LucidImaging", "LucidTestSupport"], exclude: ["Fixtures"]),

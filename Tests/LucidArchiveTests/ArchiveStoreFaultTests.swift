@@ -22,7 +22,8 @@ import Testing
             return path == blocker
         }
         let series = (blocker as NSString).deletingLastPathComponent
-        #expect(try FileManager.default.contentsOfDirectory(atPath: series) == [(blocker as NSString).lastPathComponent])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: series) == [(blocker as NSString).lastPathComponent])
         let report = try archive.verify()
         #expect(report.isClean, "\(report)")
         #expect(report.checked == 0)

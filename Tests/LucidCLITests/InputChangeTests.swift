@@ -41,7 +41,8 @@ import Testing
         let outcomes = BatchFaultTests.outcomes(ProcessFixture.jsonLines(received))
         #expect(outcomes.count == 10, "every path is reported")
         let deleted = try #require(outcomes[paths[2]])
-        #expect(deleted.status == "failed" && deleted.error.contains(paths[2]) && deleted.error.contains("no such file"))
+        #expect(
+            deleted.status == "failed" && deleted.error.contains(paths[2]) && deleted.error.contains("no such file"))
         let truncated = try #require(outcomes[paths[3]])
         #expect(truncated.status == "failed" && truncated.error.contains(paths[3]))
         #expect(truncated.error.contains("truncated"), "\(truncated.error)")

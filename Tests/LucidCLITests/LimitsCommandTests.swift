@@ -51,7 +51,9 @@ import Testing
         ])
         let report = try #require(try JSONSerialization.jsonObject(with: info.standardOutput) as? [String: Any])
         #expect((report["pixelDataError"] as? String)?.contains("ReadLimits.maximumImageBytes") == true)
-        #expect(try LucidBinary.run(["info", "--max-image-memory", "2x", SampleCorpus.path("ct_nema_ct1_evrle.dcm")]).status == 2)
+        #expect(
+            try LucidBinary.run(["info", "--max-image-memory", "2x", SampleCorpus.path("ct_nema_ct1_evrle.dcm")]).status
+                == 2)
     }
 
     /// CRC-32 of PNG chunks (ISO 3309, as the PNG specification 5.5 uses).

@@ -54,7 +54,8 @@ import Testing
         #expect(results.count == expected, "\(results.count) of \(expected) mutations reported")
         for line in results where line.hasPrefix("error ") {
             let parts = line.split(separator: " ", maxSplits: 2).map(String.init)
-            #expect(parts.count == 3 && parts[2].hasPrefix(parts[1] + ": "), "the error does not name the file: \(line)")
+            #expect(
+                parts.count == 3 && parts[2].hasPrefix(parts[1] + ": "), "the error does not name the file: \(line)")
         }
         #expect(results.contains { $0.hasPrefix("error ") }, "no mutation was refused: the test would prove nothing")
 
@@ -63,6 +64,7 @@ import Testing
         let baseline = try #require(Int(peak[1])), final = try #require(Int(peak[2]))
         // The file, a mutated copy and one decoded and rendered frame set at a time, plus slack.
         let boundKiB = (96 << 10) + 8 * bytes.count / 1024
-        #expect(final - baseline <= boundKiB, "peak resident memory grew \(final - baseline) KiB, bound \(boundKiB) KiB")
+        #expect(
+            final - baseline <= boundKiB, "peak resident memory grew \(final - baseline) KiB, bound \(boundKiB) KiB")
     }
 }

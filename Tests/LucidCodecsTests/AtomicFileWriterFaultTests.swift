@@ -1,12 +1,13 @@
+import Foundation
+import LucidCodecs
+import Synchronization
+import Testing
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
-import Synchronization
-import LucidCodecs
-import Testing
 
 /// A disk that fills up or fails mid-write, simulated through `FileSystemCalls`: the error names
 /// the file and the system's reason, no temporary file remains and the destination keeps its old
@@ -80,7 +81,8 @@ import Testing
         for name in [".a.png.tmp-0", ".x.dcm.tmp-1f2e3d4c5b6a7988", ".lucid-run-1.json.tmp-abc"] {
             #expect(AtomicFileWriter.isTemporaryFileName(name), "\(name)")
         }
-        for name in ["a.png.tmp-1", ".tmp-1", "..tmp-1", ".a.tmp-", ".a.tmp-12345678901234567", ".a.tmp-xyz", ".a.png"] {
+        for name in ["a.png.tmp-1", ".tmp-1", "..tmp-1", ".a.tmp-", ".a.tmp-12345678901234567", ".a.tmp-xyz", ".a.png"]
+        {
             #expect(!AtomicFileWriter.isTemporaryFileName(name), "\(name)")
         }
     }

@@ -117,8 +117,7 @@ func renderEveryFrame(_ image: DICOMImage, cache: inout Original?) throws(Render
 }
 
 /// Reads, checks and renders `bytes` labelled `label`.
-func run(_ bytes: [UInt8], label: String, cache: inout Original?) throws(RenderError) -> DICOMImage
-{
+func run(_ bytes: [UInt8], label: String, cache: inout Original?) throws(RenderError) -> DICOMImage {
     let image: DICOMImage
     do throws(DICOMError) {
         let file = try DICOMFile(bytes: bytes, source: label, limits: limits)

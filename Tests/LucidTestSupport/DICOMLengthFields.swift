@@ -60,7 +60,10 @@ public enum DICOMLengthFields {
                 guard !long || bytes.count - position >= 12 else { return }
                 let valueOffset = position + (long ? 12 : 8)
                 let length = long ? u32(position + 8, false) : u16(position + 6, false)
-                fields.append(.init(offset: position + (long ? 8 : 6), width: long ? 4 : 2, bigEndian: false, valueOffset: valueOffset))
+                fields.append(
+                    .init(
+                        offset: position + (long ? 8 : 6), width: long ? 4 : 2, bigEndian: false,
+                        valueOffset: valueOffset))
                 guard valueOffset + length <= bytes.count else { return }
                 if u16(position + 2, false) == 0x0010 {
                     syntax = String(decoding: bytes[valueOffset..<(valueOffset + length)], as: UTF8.self)
@@ -91,7 +94,8 @@ public enum DICOMLengthFields {
             while end - position >= 8 {
                 let group = u16(position, bigEndian), element = u16(position + 2, bigEndian)
                 if group == 0xFFFE {
-                    fields.append(.init(offset: position + 4, width: 4, bigEndian: bigEndian, valueOffset: position + 8))
+                    fields.append(
+                        .init(offset: position + 4, width: 4, bigEndian: bigEndian, valueOffset: position + 8))
                     if element == 0xE00D && untilItemEnd { return position + 8 }
                     position += 8
                     continue

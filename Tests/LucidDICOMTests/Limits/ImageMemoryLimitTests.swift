@@ -122,9 +122,14 @@ import Testing
 
     @Test("a JPEG stream larger than the header's frame is refused before libjpeg allocates for it")
     func jpegLargerThanFrame() throws {
-        let stream = try JPEGCodec.encode(GrayImage(width: 20, height: 10, pixels: [UInt8](repeating: 9, count: 200)), quality: 90)
+        let stream = try JPEGCodec.encode(
+            GrayImage(width: 20, height: 10, pixels: [UInt8](repeating: 9, count: 200)), quality: 90)
         let bytes = Self.image(rows: 4, columns: 4, bitsAllocated: 8, syntax: Self.jpegBaseline, fragments: [stream])
-        #expect(throws: DICOMError.codec(file: "image.dcm", transferSyntax: "JPEG Baseline (Process 1)", frame: 1, reason: "the JPEG stream is 20x10, the header declares 4x4 with 1")) {
+        #expect(
+            throws: DICOMError.codec(
+                file: "image.dcm", transferSyntax: "JPEG Baseline (Process 1)", frame: 1,
+                reason: "the JPEG stream is 20x10, the header declares 4x4 with 1")
+        ) {
             _ = try Self.decode(bytes)
         }
     }

@@ -36,7 +36,8 @@ import Testing
                 && "\(error)".contains("ReadLimits.maximumInflatedBytes")
         }
         let inflatedSize = 8 << 20 + 12
-        let exact = try DICOMFile(bytes: bomb, source: "bomb.dcm", limits: ReadLimits(maximumInflatedBytes: inflatedSize))
+        let exact = try DICOMFile(
+            bytes: bomb, source: "bomb.dcm", limits: ReadLimits(maximumInflatedBytes: inflatedSize))
         #expect(exact.dataSet[DICOMTag(0x0009, 0x1010)]?.length == 8 << 20)
         #expect(throws: DICOMError.self) {
             try DICOMFile(bytes: bomb, source: "bomb.dcm", limits: ReadLimits(maximumInflatedBytes: inflatedSize - 1))
@@ -135,7 +136,8 @@ import Testing
         body.reserveCapacity(element.bytes.count * (limit + 10))
         for _ in 0..<(limit + 10) { body += element.bytes }
         #expect {
-            _ = try DICOMFile(bytes: DataSetBytes.part10(transferSyntax: Self.explicitLE, body: body), source: "flood.dcm")
+            _ = try DICOMFile(
+                bytes: DataSetBytes.part10(transferSyntax: Self.explicitLE, body: body), source: "flood.dcm")
         } throws: { error in
             guard case DICOMError.tooLarge(_, _, _, .elementCount, let value, let maximum) = error else { return false }
             return value == limit + 1 && maximum == limit
