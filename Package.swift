@@ -55,11 +55,11 @@ let package = Package(
         .target(name: "LucidDICOMweb", dependencies: ["LucidDICOM"]),
         .target(
             name: "LucidPipeline",
-            dependencies: ["LucidImaging", "LucidDICOM", "LucidCodecs", "LucidArchive"]),
+            dependencies: ["LucidImaging", "LucidDICOM", "LucidCodecs", "LucidArchive", "LucidDICOMweb"]),
         .executableTarget(
             name: "lucid",
             dependencies: [
-                "LucidPipeline", "LucidArchive", "LucidDICOM", "LucidCodecs", "LucidImaging",
+                "LucidPipeline", "LucidArchive", "LucidDICOM", "LucidCodecs", "LucidImaging", "LucidDICOMweb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "LucidTestSupport", dependencies: ["LucidDICOM"], path: "Tests/LucidTestSupport"),

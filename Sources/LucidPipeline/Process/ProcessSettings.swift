@@ -20,12 +20,15 @@ public struct ProcessSettings: Sendable {
     public var frame: Int?
     /// Where renditions are mirrored (`--out`); nil when only archiving.
     public var layout: OutputLayout?
-    /// The archive each DICOM image is filed into (`--archive`); nil without one.
+    /// The archive each DICOM image is filed into (`--archive DIR`); nil without one.
     public var archive: Archive?
+    /// The PACS each DICOM image's original and derived instances are pushed to
+    /// (`--archive dicomweb+http://…`); nil without one.
+    public var pacs: PACSUploader?
 
     public init(
         recipe: Recipe, formats: [RenditionFormat] = [.png], quality: Int = 95, threads: Int = 1, frame: Int? = nil,
-        layout: OutputLayout?, archive: Archive? = nil
+        layout: OutputLayout?, archive: Archive? = nil, pacs: PACSUploader? = nil
     ) {
         self.recipe = recipe
         var unique: [RenditionFormat] = []
@@ -36,5 +39,6 @@ public struct ProcessSettings: Sendable {
         self.frame = frame
         self.layout = layout
         self.archive = archive
+        self.pacs = pacs
     }
 }
