@@ -172,6 +172,8 @@ struct ProcessCommand: ParsableCommand {
             }
         }
         let layout = out.map { OutputLayout(inputs: inputs, usesFilesFrom: filesFrom != nil, outputDirectory: $0) }
+        // The PACS is asked first, so a refused password stops the run before anything is written.
+        let uploader = try pacsTarget.map { target in try pacsOptions.uploader(for: target, batchSize: 16) }
         var opened: Archive?
         if let archiveFolder {
             do {
@@ -181,7 +183,6 @@ struct ProcessCommand: ParsableCommand {
                 throw ProcessingFailure(status: 1)
             }
         }
-        let uploader = try pacsTarget.map { target in try pacsOptions.uploader(for: target, batchSize: 16) }
         let settings = ProcessSettings(
             recipe: try recipe, formats: try formats, quality: quality, threads: threadsPerJob, frame: frame,
             layout: layout, archive: opened, pacs: uploader)
