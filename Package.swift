@@ -69,7 +69,9 @@ let package = Package(
         .testTarget(name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging", "LucidTestSupport"]),
         .testTarget(
             name: "LucidPipelineTests",
-            dependencies: ["LucidPipeline", "LucidDICOM", "LucidCodecs", "LucidImaging", "LucidTestSupport"]),
+            dependencies: [
+                "LucidPipeline", "LucidDICOM", "LucidCodecs", "LucidImaging", "LucidDICOMweb", "LucidTestSupport",
+            ]),
         .testTarget(
             name: "LucidArchiveTests",
             dependencies: ["LucidArchive", "LucidDICOM", "LucidImaging", "LucidTestSupport"]),

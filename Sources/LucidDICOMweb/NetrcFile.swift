@@ -3,7 +3,7 @@ import Foundation
 /// A netrc file, the credentials file of curl and ftp: tokens separated by white space,
 /// `machine HOST` starts an entry, `default` starts the entry for any other host, `login` and
 /// `password` give its values (`account` is read and ignored), `macdef NAME` is skipped up to the
-/// next empty line. A token may be double-quoted, with `\"` and `\\` inside.
+/// next empty line, and a line starting with `#` is a comment. A token may be double-quoted (see `tokens(of:)`).
 ///
 /// Passwords are kept only in the entries; no description or error of this type shows one.
 public struct NetrcFile: Sendable {
@@ -36,8 +36,10 @@ public struct NetrcFile: Sendable {
         func nextToken() -> String? {
             while pending.isEmpty {
                 guard lineIndex < lines.count else { return nil }
-                pending = Self.tokens(of: String(lines[lineIndex]))
+                let line = lines[lineIndex]
                 lineIndex += 1
+                if line.drop(while: \.isWhitespace).hasPrefix("#") { continue }
+                pending = Self.tokens(of: String(line))
             }
             return pending.removeFirst()
         }
@@ -89,32 +91,28 @@ public struct NetrcFile: Sendable {
         return entries.first { $0.machine?.lowercased() == wanted } ?? entries.first { $0.machine == nil }
     }
 
-    /// The tokens of one line: white-space separated, double quotes group, backslash escapes.
+    /// The tokens of one line, as curl reads them: separated by white space; a token that starts
+    /// with `"` runs to the next unescaped `"` and may hold white space, `\"` and `\\`; inside an
+    /// unquoted token every character is literal.
     static func tokens(of line: String) -> [String] {
         var tokens: [String] = []
-        var current = ""
-        var inToken = false
-        var quoted = false
-        var escaped = false
-        for character in line {
-            if escaped {
-                current.append(character)
-                escaped = false
-            } else if character == "\\" && quoted {
-                escaped = true
-            } else if character == "\"" {
-                quoted.toggle()
-                inToken = true
-            } else if character.isWhitespace && !quoted {
-                if inToken { tokens.append(current) }
-                current = ""
-                inToken = false
+        var characters = line.makeIterator()
+        var current: String?
+        while let character = characters.next() {
+            if character.isWhitespace {
+                if let token = current { tokens.append(token) }
+                current = nil
+            } else if character == "\"", current == nil {
+                var quoted = ""
+                while let next = characters.next(), next != "\"" {
+                    quoted.append(next == "\\" ? (characters.next() ?? next) : next)
+                }
+                tokens.append(quoted)
             } else {
-                current.append(character)
-                inToken = true
+                current = (current ?? "") + String(character)
             }
         }
-        if inToken { tokens.append(current) }
+        if let token = current { tokens.append(token) }
         return tokens
     }
 }
