@@ -24,8 +24,9 @@ extension DICOMwebCredentials {
             let path = netrcPath ?? defaultNetrcPath.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
             if let path {
                 netrcUsed = path
-                if let entry = try NetrcFile(path: path).entry(host: host), entry.login == nil || name == nil
-                    || entry.login == name
+                if let entry = try NetrcFile(path: path).entry(host: host),
+                    entry.login == nil || name == nil
+                        || entry.login == name
                 {
                     name = name ?? entry.login
                     password = entry.password

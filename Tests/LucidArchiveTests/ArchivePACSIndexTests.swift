@@ -40,7 +40,8 @@ import Testing
         #expect(files.map(\.path) == [plan.derivedPath(frame: 1), plan.originalPath].sorted())
         #expect(files.allSatisfy { $0.confirmedAt == nil })
         let original = try #require(files.first { $0.role == .original })
-        #expect(original.sopInstanceUID == "1.2.3.4.5" && original.size == 3 && original.sha256 == SHA256.hex([1, 2, 3]))
+        #expect(
+            original.sopInstanceUID == "1.2.3.4.5" && original.size == 3 && original.sha256 == SHA256.hex([1, 2, 3]))
 
         let attempts = files.map { file in
             PACSAttempt(
@@ -52,7 +53,8 @@ import Testing
         #expect(after.first { $0.role == .original }?.confirmedAt != nil)
         #expect(after.first { $0.role == .derived }?.confirmedAt == nil)
         #expect(try archive.pushableFiles(pacs: "dicomweb+http://other/dw").allSatisfy { $0.confirmedAt == nil })
-        #expect(try archive.pushableFiles(pacs: Self.pacs, paths: [plan.originalPath]).map(\.path) == [plan.originalPath])
+        #expect(
+            try archive.pushableFiles(pacs: Self.pacs, paths: [plan.originalPath]).map(\.path) == [plan.originalPath])
 
         // A later failure clears the confirmation: the index shows what is not known to be there.
         var failed = attempts[0]
@@ -66,7 +68,8 @@ import Testing
     @Test("an archive made before the PACS table opens, is migrated to version 2, and verifies clean")
     func oldArchiveIsMigrated() throws {
         let (archive, plan) = try makeArchive()
-        let old = "DROP TABLE pacs_uploads; DROP TABLE grdb_migrations; DROP INDEX files_sop_instance_uid; "
+        let old =
+            "DROP TABLE pacs_uploads; DROP TABLE grdb_migrations; DROP INDEX files_sop_instance_uid; "
             + "PRAGMA user_version = 1;"
         guard let before = try sqlite(archive.indexPath, old, query: "PRAGMA user_version") else { return }
         #expect(before == "[(1,)]")

@@ -49,7 +49,10 @@ struct PACSFixture {
     func archivedDICOM() throws -> [(path: String, uid: String, bytes: Data)] {
         let opened = try Archive(root: archive, create: false)
         return try opened.pushableFiles(pacs: "").map { file in
-            (file.path, file.sopInstanceUID, try #require(FileManager.default.contents(atPath: archive + "/" + file.path)))
+            (
+                file.path, file.sopInstanceUID,
+                try #require(FileManager.default.contents(atPath: archive + "/" + file.path))
+            )
         }
     }
 

@@ -5,7 +5,9 @@ import Testing
 /// `lucid process --archive dicomweb+http://…` against the Orthanc of `.ci/orthanc`, through the
 /// built binary: what reaches the PACS, byte for byte; re-runs; the credentials' paths.
 @Suite struct PACSProcessTests {
-    @Test("a batch archived into a folder and the PACS: every instance in Orthanc, byte-identical; a re-run sends nothing")
+    @Test(
+        "a batch archived into a folder and the PACS: every instance in Orthanc, byte-identical; a re-run sends nothing"
+    )
     func folderAndPACS() throws {
         guard let orthanc = OrthancREST.fromEnvironment() else { return }
         let fixture = try PACSFixture(count: 4)
@@ -48,9 +50,11 @@ import Testing
         let arguments = ["process", fixture.input, "--archive", orthanc.target, "--json"]
         let first = try fixture.run(arguments, environment: orthanc.credentials)
         #expect(first.status == 0, "\(first.standardError)")
-        #expect(PACSFixture.summary(first)?["pacs"] as? [String: Int] == ["uploaded": 4, "alreadyPresent": 0, "failed": 0])
+        #expect(
+            PACSFixture.summary(first)?["pacs"] as? [String: Int] == ["uploaded": 4, "alreadyPresent": 0, "failed": 0])
         for (index, uid) in fixture.sourceUIDs.enumerated() {
-            let input = try #require(FileManager.default.contents(atPath: fixture.input + String(format: "/%02d.dcm", index + 1)))
+            let input = try #require(
+                FileManager.default.contents(atPath: fixture.input + String(format: "/%02d.dcm", index + 1)))
             let id = try #require(try orthanc.instanceID(sopInstanceUID: uid))
             #expect(try orthanc.file(instanceID: id) == input, "the original reaches the PACS byte for byte")
         }
@@ -58,7 +62,8 @@ import Testing
         #expect(second.status == 0, "\(second.standardError)")
         let lines = ProcessFixture.jsonLines(second.standardOutput)
         #expect(lines.dropLast().map { $0["error"] as? String } == ["already in the PACS", "already in the PACS"])
-        #expect(PACSFixture.summary(second)?["pacs"] as? [String: Int] == ["uploaded": 0, "alreadyPresent": 4, "failed": 0])
+        #expect(
+            PACSFixture.summary(second)?["pacs"] as? [String: Int] == ["uploaded": 0, "alreadyPresent": 4, "failed": 0])
     }
 
     @Test("a wrong password stops the run with one message and exit 1, before anything is written")
@@ -112,7 +117,10 @@ import Testing
         let ftp = try fixture.run(["process", fixture.input, "--archive", "dicomweb+ftp://127.0.0.1/dicom-web"])
         #expect(ftp.status == 2)
         let two = try fixture.run(
-            ["process", fixture.input, "--archive", "dicomweb+http://127.0.0.1:9/a", "--archive", "dicomweb+http://127.0.0.1:9/b"])
+            [
+                "process", fixture.input, "--archive", "dicomweb+http://127.0.0.1:9/a", "--archive",
+                "dicomweb+http://127.0.0.1:9/b",
+            ])
         #expect(two.status == 2)
         #expect(two.standardError.contains("--archive: give at most one folder and one PACS"))
     }

@@ -33,7 +33,9 @@ import Testing
         let verify = try fixture.run(["verify", fixture.archive])
         #expect(verify.status == 0, "the push manifests are no unindexed files: \(verify.outputText)")
         let text = try fixture.run(Array(push.dropLast(3)), environment: orthanc.credentials)
-        #expect(text.standardError.hasPrefix("lucid: pushed 6 instance(s) to \(orthanc.target): 0 uploaded, 6 already present, 0 failed"))
+        #expect(
+            text.standardError.hasPrefix(
+                "lucid: pushed 6 instance(s) to \(orthanc.target): 0 uploaded, 6 already present, 0 failed"))
         #expect(!text.standardError.contains(orthanc.password) && !first.outputText.contains(orthanc.password))
     }
 

@@ -72,7 +72,8 @@ final class PrivateOrthanc {
     private static func run(_ arguments: [String]) throws -> [String: String] {
         let result = try ExternalTool.run("/bin/bash", [script] + arguments)
         guard result.status == 0 else {
-            throw Failure(description: ".ci/orthanc \(arguments.joined(separator: " ")) failed: \(result.standardError)")
+            throw Failure(
+                description: ".ci/orthanc \(arguments.joined(separator: " ")) failed: \(result.standardError)")
         }
         var variables: [String: String] = [:]
         for line in result.standardOutput.split(separator: "\n") where line.hasPrefix("export ") {

@@ -19,7 +19,9 @@ import Testing
             let manifest = try ProcessFixture.manifest(in: fixture.folder + "/out\(index)")
             #expect((manifest["options"] as? [String: Any])?["shard"] as? String == "\(index)/3")
             let again = try fixture.run(arguments)
-            #expect(ProcessFixture.jsonLines(again.standardOutput).compactMap { $0["path"] as? String }.sorted() == paths.sorted())
+            #expect(
+                ProcessFixture.jsonLines(again.standardOutput).compactMap { $0["path"] as? String }.sorted()
+                    == paths.sorted())
         }
         let all = (1...9).map { fixture.input + String(format: "/%02d.dcm", $0) }
         #expect(seen.sorted() == all, "no file twice, none lost")

@@ -68,7 +68,8 @@ import Testing
             String($0.dropFirst(second.count))
         }
         #expect(fromFirst == fromSecond)
-        #expect(fromFirst == files(InputWalker(arguments: [first], shard: shard)).map { String($0.dropFirst(first.count)) })
+        #expect(
+            fromFirst == files(InputWalker(arguments: [first], shard: shard)).map { String($0.dropFirst(first.count)) })
         // A file argument counts by its name: the top-level file is in the same shard either way.
         let asFolder = files(InputWalker(arguments: [first], shard: shard)).contains(first + "/top.dcm")
         let asFile = files(InputWalker(arguments: [first + "/top.dcm"], shard: shard)) == [first + "/top.dcm"]

@@ -30,10 +30,13 @@ import Testing
         #expect(throws: PACSTargetError.queryOrFragment("dicomweb+http://h/dw?x=1")) {
             try PACSTarget(parsing: "dicomweb+http://h/dw?x=1")
         }
-        #expect(throws: PACSTargetError.noHost("dicomweb+http:///dw")) { try PACSTarget(parsing: "dicomweb+http:///dw") }
+        #expect(throws: PACSTargetError.noHost("dicomweb+http:///dw")) {
+            try PACSTarget(parsing: "dicomweb+http:///dw")
+        }
         #expect(throws: PACSTargetError.notDICOMweb("http://h/dw")) { try PACSTarget(parsing: "http://h/dw") }
         #expect(PACSTarget.redacted("dicomweb+https://a:b@c@h:1/p@q") == "dicomweb+https://***@h:1/p@q")
-        #expect(!PACSTargetError.credentialsInURL(PACSTarget.redacted("dicomweb+http://u:pw@h")).description.contains("pw"))
+        #expect(
+            !PACSTargetError.credentialsInURL(PACSTarget.redacted("dicomweb+http://u:pw@h")).description.contains("pw"))
     }
 
     @Test("counts add up per status and print as the summary says")

@@ -13,7 +13,8 @@ import Testing
     @Test("batches hold at most N parts and B bytes; a larger part goes alone; order is kept")
     func batches() {
         #expect(PACSUploader.batches(parts([1, 1, 1, 1, 1]), count: 2, bytes: 100) == [0..<2, 2..<4, 4..<5])
-        #expect(PACSUploader.batches(parts([40, 40, 40, 150, 10]), count: 10, bytes: 100) == [0..<2, 2..<3, 3..<4, 4..<5])
+        #expect(
+            PACSUploader.batches(parts([40, 40, 40, 150, 10]), count: 10, bytes: 100) == [0..<2, 2..<3, 3..<4, 4..<5])
         #expect(PACSUploader.batches(parts([]), count: 4, bytes: 100) == [])
         #expect(PACSUploader.batches(parts([5]), count: 1, bytes: 1) == [0..<1])
     }

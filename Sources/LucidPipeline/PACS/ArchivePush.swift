@@ -102,7 +102,9 @@ public final class ArchivePush: Sendable {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         for (file, result) in results.sorted(by: { $0.0.path < $1.0.path }) {
             var status = result.status
-            if let recordError { status = .failed("\(file.path): pushed, but the index was not updated: \(recordError)") }
+            if let recordError {
+                status = .failed("\(file.path): pushed, but the index was not updated: \(recordError)")
+            }
             deliver(
                 .finished(
                     PushedInstance(

@@ -110,7 +110,9 @@ public final class PACSUploader: Sendable {
         for batch in Self.batches(pending.map(\.part), count: batchSize, bytes: Self.maxBatchBytes) {
             let slice = Array(pending[batch])
             if let halted {
-                for entry in slice { status[entry.index] = .failed("\(entry.part.name): not pushed: \(halted.shortReason)") }
+                for entry in slice {
+                    status[entry.index] = .failed("\(entry.part.name): not pushed: \(halted.shortReason)")
+                }
                 continue
             }
             do {

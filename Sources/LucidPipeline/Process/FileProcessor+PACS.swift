@@ -44,7 +44,8 @@ extension FileProcessor {
         do throws(ArchiveError) {
             files = try archive.pushableFiles(pacs: pacs.target.description, paths: paths)
         } catch {
-            apply([PushResult(name: outcome.path, sopInstanceUID: "", status: .failed(error.description))], to: &outcome)
+            apply(
+                [PushResult(name: outcome.path, sopInstanceUID: "", status: .failed(error.description))], to: &outcome)
             return
         }
         var items: [PushItem] = []
@@ -54,7 +55,8 @@ extension FileProcessor {
             let location = archive.absolute(file.path)
             guard let bytes = FileManager.default.contents(atPath: location) else {
                 let reason = "\(location): cannot read"
-                unreadable.append(PushResult(name: location, sopInstanceUID: file.sopInstanceUID, status: .failed(reason)))
+                unreadable.append(
+                    PushResult(name: location, sopInstanceUID: file.sopInstanceUID, status: .failed(reason)))
                 continue
             }
             items.append(PushItem(name: location, bytes: bytes, sopInstanceUID: file.sopInstanceUID))
