@@ -35,13 +35,3 @@ struct PACSOptions: ParsableArguments {
         return uploader
     }
 }
-
-extension PACSHalt {
-    /// The one message printed when the PACS stops a run.
-    var message: String {
-        switch self {
-        case .configuration(let target, let error): return "\(target): \(error)"
-        case .unreachable: return description
-        }
-    }
-}

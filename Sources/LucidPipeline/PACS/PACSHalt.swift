@@ -30,6 +30,23 @@ public enum PACSHalt: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// What to do about a TLS failure: the certificate is checked against the system's CA store.
+    static func hint(for error: DICOMwebError) -> String {
+        guard case .transport(_, let reason) = error, reason.contains("SSL") || reason.contains("certificate") else {
+            return ""
+        }
+        return "; the server's certificate is checked against the system's CA store "
+            + "(/etc/ssl/certs/ca-certificates.crt): add the site's CA there (update-ca-certificates)"
+    }
+
+    /// The one message printed when the halt stops a run.
+    public var message: String {
+        switch self {
+        case .configuration(let target, let error): return "\(target): \(error)\(Self.hint(for: error))"
+        case .unreachable: return description
+        }
+    }
+
     public var isConfiguration: Bool {
         if case .configuration = self { return true }
         return false
@@ -38,7 +55,7 @@ public enum PACSHalt: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .configuration(let target, let error):
-            return "\(target): \(error) (nothing more is pushed in this run)"
+            return "\(target): \(error)\(Self.hint(for: error)) (nothing more is pushed in this run)"
         case .unreachable(let target, let error):
             return "\(target): PACS unreachable: \(error) (nothing more is pushed in this run; "
                 + "push again later with lucid archive push)"
