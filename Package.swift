@@ -55,11 +55,11 @@ let package = Package(
         .target(name: "LucidDICOMweb", dependencies: ["LucidDICOM"]),
         .target(
             name: "LucidPipeline",
-            dependencies: ["LucidImaging", "LucidDICOM", "LucidCodecs", "LucidArchive"]),
+            dependencies: ["LucidImaging", "LucidDICOM", "LucidCodecs", "LucidArchive", "LucidDICOMweb"]),
         .executableTarget(
             name: "lucid",
             dependencies: [
-                "LucidPipeline", "LucidArchive", "LucidDICOM", "LucidCodecs", "LucidImaging",
+                "LucidPipeline", "LucidArchive", "LucidDICOM", "LucidCodecs", "LucidImaging", "LucidDICOMweb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "LucidTestSupport", dependencies: ["LucidDICOM"], path: "Tests/LucidTestSupport"),
@@ -74,7 +74,9 @@ let package = Package(
         .testTarget(name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging", "LucidTestSupport"]),
         .testTarget(
             name: "LucidPipelineTests",
-            dependencies: ["LucidPipeline", "LucidDICOM", "LucidCodecs", "LucidImaging", "LucidTestSupport"]),
+            dependencies: [
+                "LucidPipeline", "LucidDICOM", "LucidCodecs", "LucidImaging", "LucidDICOMweb", "LucidTestSupport",
+            ]),
         .testTarget(
             name: "LucidArchiveTests",
             dependencies: ["LucidArchive", "LucidDICOM", "LucidImaging", "LucidTestSupport"]),

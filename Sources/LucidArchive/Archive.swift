@@ -44,12 +44,7 @@ public final class Archive: Sendable {
         configuration.busyMode = .timeout(Archive.busyTimeout)
         do {
             pool = try Archive.openPool(indexPath, configuration: configuration)
-            try pool.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    try db.execute(sql: ArchiveSchema.statements)
-                    return .commit
-                }
-            }
+            try Archive.migrate(pool)
         } catch {
             throw .index(path: indexPath, reason: "\(error)")
         }
@@ -64,6 +59,21 @@ public final class Archive: Sendable {
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 50 {
                 attempt += 1
                 Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+    }
+
+    /// Brings the index to the current schema. Two processes opening a new or old archive at once
+    /// may both try a migration; the second then fails on the first one's record and succeeds when
+    /// it tries again, finding the migration applied.
+    private static func migrate(_ pool: DatabasePool) throws {
+        var attempt = 1
+        while true {
+            do {
+                return try ArchiveSchema.migrator.migrate(pool)
+            } catch let error as DatabaseError {
+                guard attempt < 3 else { throw error }
+                attempt += 1
             }
         }
     }

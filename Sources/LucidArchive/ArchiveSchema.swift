@@ -1,4 +1,7 @@
-/// The tables of `index.sqlite` (schema version 1, in `PRAGMA user_version`).
+import GRDB
+
+/// The tables of `index.sqlite`, built by GRDB migrations; `PRAGMA user_version` holds the schema
+/// version (2 since the PACS uploads were added).
 ///
 /// - `patients`, `studies`, `series`: one row per folder of the archive tree, keyed by the folder's
 ///   path relative to the archive (`folder`), with the header values it was made from.
@@ -8,10 +11,16 @@
 /// - `files`: every file of an instance: `role` (`original`, `derived` or `rendition`), `path`
 ///   relative to the archive, `size` in bytes, `sha256` (hex) and the SOP Instance UID the file
 ///   holds or depicts. The original is stored once per source image; each recipe's instance lists it.
+/// - `pacs_uploads` (version 2): per PACS and SOP Instance UID, whether and when a DICOM file of the
+///   archive reached that PACS. `pacs` is the DICOMweb root without credentials; `confirmed_at`
+///   (ISO 8601, UTC) is set once the PACS answered a QIDO-RS query with the instance, and is null
+///   while it has not; `last_error` holds the reason of the last failed attempt.
 enum ArchiveSchema {
-    static let version = 1
+    static let version = 2
 
-    static let statements = """
+    /// Version 1, as the first archives were made. Every statement is idempotent, so an archive
+    /// created before the migrations were recorded adopts them without change.
+    static let version1 = """
         CREATE TABLE IF NOT EXISTS patients (
             id INTEGER PRIMARY KEY,
             folder TEXT NOT NULL UNIQUE,
@@ -57,4 +66,33 @@ enum ArchiveSchema {
         CREATE INDEX IF NOT EXISTS files_path ON files(path);
         PRAGMA user_version = 1;
         """
+
+    /// Version 2: which instance reached which PACS, and when.
+    static let version2 = """
+        CREATE TABLE IF NOT EXISTS pacs_uploads (
+            id INTEGER PRIMARY KEY,
+            pacs TEXT NOT NULL,
+            sop_instance_uid TEXT NOT NULL,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            confirmed_at TEXT,
+            attempted_at TEXT NOT NULL,
+            last_error TEXT,
+            UNIQUE (pacs, sop_instance_uid)
+        );
+        CREATE INDEX IF NOT EXISTS files_sop_instance_uid ON files(sop_instance_uid);
+        PRAGMA user_version = 2;
+        """
+
+    /// The migrations in order. Identifiers never change once released.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-archive", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: version1)
+        }
+        migrator.registerMigration("v2-pacs-uploads", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: version2)
+        }
+        return migrator
+    }
 }

@@ -159,9 +159,10 @@ public final class DICOMwebClient: Sendable {
             ? .retryable(url: url, reason: reason) : .transport(url: url, reason: reason)
     }
 
-    /// The start of a response body as text, for messages.
+    /// The start of a response body as text on one line (runs of white space become one space), for messages.
     static func excerpt(_ data: Data, limit: Int = 300) -> String {
-        let text = String(decoding: data.prefix(limit), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: data.prefix(limit), as: UTF8.self)
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return data.count > limit ? text + "…" : text
     }
 }

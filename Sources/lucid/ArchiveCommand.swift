@@ -5,8 +5,8 @@ import LucidArchive
 /// `lucid archive`: commands on an archive folder.
 struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "archive", abstract: "Look into an archive made by lucid process --archive.",
-        subcommands: [ArchiveListCommand.self])
+        commandName: "archive", abstract: "Look into an archive made by lucid process --archive, or push it to a PACS.",
+        subcommands: [ArchiveListCommand.self, ArchivePushCommand.self])
 }
 
 /// `lucid archive ls DIR [--patient ID] [--json]`: patients, studies, series and instances.

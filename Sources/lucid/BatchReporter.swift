@@ -33,8 +33,9 @@ final class BatchReporter: @unchecked Sendable {
     }
 
     /// Clears the progress line and prints the summary: a JSON line with `--json`, else (unless
-    /// `--quiet`) counts, the run manifests written and every failed file with its reason on standard error.
-    func finish(_ summary: BatchSummary, manifests: [String] = []) {
+    /// `--quiet`) counts, the PACS counts (`pacs`: the PACS and its counts), the run manifests written and
+    /// every failed file with its reason on standard error.
+    func finish(_ summary: BatchSummary, manifests: [String] = [], pacs: String? = nil) {
         lock.lock()
         defer { lock.unlock() }
         if showProgress {
@@ -51,6 +52,7 @@ final class BatchReporter: @unchecked Sendable {
                 "\(head) \(summary.files) file(s): \(summary.ok) ok, \(summary.failed) failed, "
                     + "\(summary.skipped) skipped, " + String(format: "%.1f", summary.seconds) + " s")
         }
+        if !quiet, let pacs { lines.append("lucid: PACS \(pacs) (instances)") }
         if !quiet { lines += manifests.map { "lucid: run manifest \($0)" } }
         for failure in summary.failures {
             let named = failure.reason.hasPrefix(failure.path) ? failure.reason : "\(failure.path): \(failure.reason)"

@@ -19,6 +19,12 @@ struct ProcessCommand: ParsableCommand {
             --archive DIR files each DICOM image as DIR/PATIENT/DATE_STUDY/NUMBER_MODALITY_SERIES/ with the original \
             (SOP.dcm), the derived DICOM (DERIVED-SOP.derived.dcm) and the renditions (DERIVED-SOP.png...), indexed \
             in DIR/index.sqlite; an image already archived with the same recipe is skipped ("already archived").
+            --archive dicomweb+http://HOST:PORT/PATH (or dicomweb+https://) pushes each image's original and derived \
+            DICOM to that PACS by STOW-RS, each confirmed by QIDO-RS; --archive may be given twice, a folder and a \
+            PACS. The user comes from --user or LUCID_DICOMWEB_USER, the password from LUCID_DICOMWEB_PASSWORD or a \
+            netrc file (--netrc-file, default ~/.netrc), never from the command line.
+            --shard K/N processes a deterministic 1/N of the inputs (by a hash of each path relative to its input \
+            root), so N machines can split one folder.
             With --json, one JSON line per file {path, status, outputs, seconds, error, steps, preset} and a final \
             {"summary": {...}} line on standard output.
             Every run writes a manifest, lucid-run-<yyyyMMdd'T'HHmmss'Z'>-<pid>.json (start time, UTC), into --out \
@@ -36,8 +42,17 @@ struct ProcessCommand: ParsableCommand {
     @Option(help: "Output folder for mirrored renditions (created when missing).")
     var out: String?
 
-    @Option(help: "Archive folder: patient/study/series tree and index.sqlite (created when missing).")
-    var archive: String?
+    @Option(
+        help: ArgumentHelp(
+            "Archive folder (patient/study/series tree and index.sqlite, created when missing) or PACS "
+                + "(dicomweb+http://HOST:PORT/PATH); may be given twice, a folder and a PACS.",
+            valueName: "dir-or-url"))
+    var archive: [String] = []
+
+    @OptionGroup var pacsOptions: PACSOptions
+
+    @Option(help: ArgumentHelp("Process only shard K of N of the inputs (1 <= K <= N).", valueName: "K/N"))
+    var shard: String?
 
     @Option(name: .customLong("files-from"), help: "Read more input paths from FILE, one a line; - for standard input.")
     var filesFrom: String?
@@ -103,15 +118,46 @@ struct ProcessCommand: ParsableCommand {
 
     var threadsPerJob: Int { threads ?? max(1, StripScheduler.availableThreads / max(1, jobs)) }
 
+    /// The `--archive` folder, when one is given.
+    var archiveFolder: String? { archive.first { !PACSTarget.names($0) } }
+
+    /// The `--archive` PACS, when one is given.
+    var pacsTarget: PACSTarget? {
+        get throws {
+            guard let text = archive.first(where: PACSTarget.names) else { return nil }
+            do {
+                return try PACSTarget(parsing: text)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    var inputShard: InputShard? {
+        get throws {
+            guard let shard else { return nil }
+            do {
+                return try InputShard(parsing: shard)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
     func validate() throws {
         _ = try recipe
         _ = try formats
         if inputs.isEmpty && filesFrom == nil {
             throw ValidationError("no inputs: give files or folders, or --files-from")
         }
-        if out == nil && archive == nil { throw ValidationError("give --out, --archive or both") }
+        if out == nil && archive.isEmpty { throw ValidationError("give --out, --archive or both") }
         if out?.isEmpty == true { throw ValidationError("--out needs a folder") }
-        if archive?.isEmpty == true { throw ValidationError("--archive needs a folder") }
+        if archive.contains(where: \.isEmpty) { throw ValidationError("--archive needs a folder or a PACS URL") }
+        if archive.filter({ !PACSTarget.names($0) }).count > 1 || archive.filter(PACSTarget.names).count > 1 {
+            throw ValidationError("--archive: give at most one folder and one PACS")
+        }
+        _ = try pacsTarget
+        _ = try inputShard
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard threadsPerJob >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard (1...100).contains(quality) else { throw ValidationError("--quality must be 1...100") }
@@ -128,10 +174,12 @@ struct ProcessCommand: ParsableCommand {
             }
         }
         let layout = out.map { OutputLayout(inputs: inputs, usesFilesFrom: filesFrom != nil, outputDirectory: $0) }
+        // The PACS is asked first, so a refused password stops the run before anything is written.
+        let uploader = try pacsTarget.map { target in try pacsOptions.uploader(for: target, batchSize: 16) }
         var opened: Archive?
-        if let archive {
+        if let archiveFolder {
             do {
-                opened = try Archive(root: archive)
+                opened = try Archive(root: archiveFolder)
             } catch {
                 StandardError.write("lucid: \(error)")
                 throw ProcessingFailure(status: 1)
@@ -139,11 +187,13 @@ struct ProcessCommand: ParsableCommand {
         }
         let settings = ProcessSettings(
             recipe: try recipe, formats: try formats, quality: quality, threads: threadsPerJob, frame: frame,
-            layout: layout, archive: opened, limits: try limits.readLimits)
+            layout: layout, archive: opened, pacs: uploader, limits: try limits.readLimits)
         // Created first so that the walker can recognise and skip them when they lie inside an input folder.
         if let out { try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
-        let walker = InputWalker(arguments: inputs, lines: lines, excluding: [out, archive].compactMap { $0 })
+        let walker = InputWalker(
+            arguments: inputs, lines: lines, excluding: [out, archiveFolder].compactMap { $0 }, shard: try inputShard)
         let runner = BatchRunner(processor: FileProcessor(settings: settings), jobs: jobs)
+        uploader?.whenHalted { halt in if halt.isConfiguration { runner.cancel() } }
         let reporter = BatchReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
         let manifest = RunManifest(
             options: try manifestOptions(settings), arguments: Array(CommandLine.arguments.dropFirst()))
@@ -154,12 +204,17 @@ struct ProcessCommand: ParsableCommand {
         }
         interruption.stop()
         var status = summary.interrupted ? interruption.exitStatus : summary.exitStatus
+        let pacsLine = uploader.map { "\($0.target): \((summary.pacs ?? PACSCounts()).text)" }
         do throws(ManifestWriteError) {
-            reporter.finish(summary, manifests: try manifest.write(summary: summary))
+            reporter.finish(summary, manifests: try manifest.write(summary: summary), pacs: pacsLine)
         } catch {
-            reporter.finish(summary, manifests: [])
+            reporter.finish(summary, manifests: [], pacs: pacsLine)
             StandardError.write("lucid: \(error)")
             if status == 0 { status = 1 }
+        }
+        if let halt = uploader?.halted, halt.isConfiguration {
+            StandardError.write("lucid: \(halt.message)")
+            status = 1
         }
         if status != 0 { throw ProcessingFailure(status: status) }
     }
@@ -173,6 +228,7 @@ struct ProcessCommand: ParsableCommand {
         }
         return RunManifest.Options(
             preset: preset, steps: stepsText, formats: settings.formats.map(\.rawValue), quality: quality, jobs: jobs,
-            threads: threadsPerJob, frame: frame, out: out, archive: archive)
+            threads: threadsPerJob, frame: frame, out: out, archive: archiveFolder,
+            pacs: try pacsTarget?.description, shard: shard)
     }
 }

@@ -29,6 +29,7 @@ public final class BatchRunner: @unchecked Sendable {
         self.processor = processor
         self.jobs = max(1, jobs)
         self.queue = BoundedQueue(capacity: 2 * max(1, jobs))
+        if processor.settings.pacs != nil { summary.pacs = PACSCounts() }
     }
 
     /// Stops handing out files; safe to call from any thread, more than once.

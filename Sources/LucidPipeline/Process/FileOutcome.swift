@@ -27,6 +27,8 @@ public struct FileOutcome: Sendable, Equatable {
     public var windows: [AppliedWindow] = []
     /// The SHA-256 of outputs the archive computed, by output path (archive files only).
     public var sha256: [String: String] = [:]
+    /// What became of the file's DICOM instances (original, derived) at the PACS; nil without one.
+    public var pacs: PACSCounts?
 
     public init(
         path: String, status: Status, outputs: [String] = [], seconds: Double = 0, error: String? = nil,
@@ -42,13 +44,15 @@ public struct FileOutcome: Sendable, Equatable {
     }
 
     /// One JSON line: `{"error","outputs","path","preset","seconds","status","steps"}`, keys sorted,
-    /// absent values `null`, seconds rounded to the millisecond.
+    /// absent values `null`, seconds rounded to the millisecond; with a PACS also
+    /// `"pacs":{"alreadyPresent","failed","uploaded"}` (instances).
     public var jsonLine: String {
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "path": path, "status": status.rawValue, "outputs": outputs,
             "seconds": (seconds * 1000).rounded() / 1000, "error": error ?? NSNull(),
             "steps": steps ?? NSNull(), "preset": preset ?? NSNull(),
         ]
+        if let pacs { object["pacs"] = pacs.jsonObject }
         return JSONLine.encode(object)
     }
 }
@@ -64,12 +68,18 @@ public struct BatchSummary: Sendable, Equatable {
     public var interrupted = false
     /// Every failed file with its reason, in the order they finished.
     public var failures: [(path: String, reason: String)] = []
+    /// Instances uploaded, already present and failed at the PACS; nil without one.
+    public var pacs: PACSCounts?
 
     public init() {}
 
     /// Adds one finished file.
     public mutating func record(_ outcome: FileOutcome) {
         files += 1
+        if let counts = outcome.pacs {
+            pacs = pacs ?? PACSCounts()
+            pacs?.add(counts)
+        }
         switch outcome.status {
         case .ok: ok += 1
         case .skipped: skipped += 1
@@ -79,14 +89,20 @@ public struct BatchSummary: Sendable, Equatable {
         }
     }
 
-    /// `{"summary":{"failed","files","interrupted","ok","seconds","skipped"}}`.
+    /// `{"summary":{"failed","files","interrupted","ok","seconds","skipped"}}`, with a PACS also
+    /// `"pacs":{"alreadyPresent","failed","uploaded"}`.
     public var jsonLine: String {
-        JSONLine.encode([
-            "summary": [
-                "files": files, "ok": ok, "failed": failed, "skipped": skipped,
-                "seconds": (seconds * 1000).rounded() / 1000, "interrupted": interrupted,
-            ] as [String: Any]
-        ])
+        JSONLine.encode(["summary": jsonObject])
+    }
+
+    /// The summary's object, as in the JSON line and the run manifest.
+    public var jsonObject: [String: Any] {
+        var object: [String: Any] = [
+            "files": files, "ok": ok, "failed": failed, "skipped": skipped,
+            "seconds": (seconds * 1000).rounded() / 1000, "interrupted": interrupted,
+        ]
+        if let pacs { object["pacs"] = pacs.jsonObject }
+        return object
     }
 
     /// The exit status: 130 interrupted, 1 some file failed, else 0 (skipped files are not failures).

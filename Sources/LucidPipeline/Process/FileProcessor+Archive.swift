@@ -3,14 +3,16 @@ import LucidDICOM
 import LucidImaging
 
 extension FileProcessor {
-    /// Files a DICOM image into the archive: skipped when its instance is already archived with the
-    /// same recipe and intact files; otherwise every frame is processed once, the renditions are
-    /// mirrored under `--out` (when given), and the original, the derived DICOM of each frame and
-    /// the renditions are stored and indexed in one transaction.
+    /// Files a DICOM image into the archive folder and pushes it to the PACS (either or both):
+    /// skipped when its instance is already archived with the same recipe and intact files (then
+    /// only pushed from the archive's files, when the PACS lacks them) or, without a folder, when
+    /// the PACS holds the original and every derived instance already; otherwise every frame is
+    /// processed once, the renditions are mirrored under `--out` (when given), the original, the
+    /// derived DICOM of each frame and the renditions are stored and indexed in one transaction,
+    /// and the original and derived DICOMs are pushed.
     func archiveDICOM(_ image: DICOMImage, bytes: [UInt8], path: String, outcome: inout FileOutcome)
         throws(FileFailure)
     {
-        guard let archive = settings.archive else { return }
         let (steps, preset) = recipe(forDataSet: image.dataSet)
         outcome.steps = steps.description
         outcome.preset = preset
@@ -22,14 +24,16 @@ extension FileProcessor {
             plan = ArchivePlan(
                 identity: try InstanceIdentity(dataSet: image.dataSet, source: path), recipe: steps.description,
                 frames: frameNumbers, renditionSuffixes: settings.formats.map(\.suffix), sourcePath: path)
-            if try archive.isArchived(plan, originalSHA256: originalSHA256) {
+            if let archive = settings.archive, try archive.isArchived(plan, originalSHA256: originalSHA256) {
                 outcome.status = .skipped
                 outcome.error = Self.alreadyArchived
+                pushArchived(plan, outcome: &outcome)
                 return
             }
         } catch {
             throw FileFailure(Self.naming(path, error))
         }
+        if settings.archive == nil, pacsHoldsEverything(of: plan, outcome: &outcome) { return }
         var files = [
             ArchiveFile(
                 role: .original, path: plan.originalPath, bytes: bytes, sha256: originalSHA256,
@@ -55,12 +59,17 @@ extension FileProcessor {
                         sopInstanceUID: derivedUID))
             }
         }
+        guard let archive = settings.archive else {
+            pushProduced(files, plan: plan, path: path, outcome: &outcome)
+            return
+        }
         do throws(ArchiveError) {
             switch try archive.store(plan, files: files) {
             case .archived(let paths):
                 // The paths come in the order of `files`, each with the digest the archive recorded.
                 for (file, stored) in zip(files, paths) { outcome.sha256[stored] = file.sha256 }
                 outcome.outputs += paths
+                pushProduced(files, plan: plan, path: path, outcome: &outcome)
             case .alreadyArchived(let sameOriginal):
                 outcome.status = .skipped
                 outcome.error =
@@ -68,6 +77,7 @@ extension FileProcessor {
                     ? Self.alreadyArchived
                     : "\(Self.alreadyArchived): SOP Instance UID \(plan.identity.sopInstanceUID) was filed from "
                         + "another file with different bytes"
+                pushArchived(plan, outcome: &outcome)
             }
         } catch {
             throw FileFailure(Self.naming(path, error))

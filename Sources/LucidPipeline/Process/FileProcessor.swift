@@ -23,7 +23,7 @@ public struct FileProcessor: Sendable {
                 outcome.status = .skipped
                 outcome.error = reason
             case .dicom(let image, let bytes):
-                if settings.archive != nil {
+                if settings.archive != nil || settings.pacs != nil {
                     try archiveDICOM(image, bytes: bytes, path: path, outcome: &outcome)
                 } else {
                     try processDICOM(image, path: path, outcome: &outcome)

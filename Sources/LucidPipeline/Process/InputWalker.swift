@@ -15,7 +15,8 @@ public enum InputEvent: Sendable, Equatable {
 /// entry names), never the whole tree, so the first file is found before the rest is listed.
 ///
 /// Symbolic links are followed, but a folder already visited (same device and inode) is not entered
-/// again, so link loops end; folders in `excluded` (the output folder) are never entered.
+/// again, so link loops end; folders in `excluded` (the output folder) are never entered. With a
+/// `shard`, only the events of paths in that shard come out (see `InputShard`).
 public final class InputWalker: IteratorProtocol {
     private struct Level {
         let path: String
@@ -29,6 +30,7 @@ public final class InputWalker: IteratorProtocol {
     private var stack: [Level] = []
     private var visited: Set<FileSystemPath.DirectoryIdentity> = []
     private let excluded: Set<FileSystemPath.DirectoryIdentity>
+    private let shard: InputShard?
     /// How many folders have been listed so far.
     public private(set) var foldersListed = 0
 
@@ -36,9 +38,11 @@ public final class InputWalker: IteratorProtocol {
     ///   - arguments: files and folders, as given.
     ///   - lines: further paths, one a line (`--files-from`), read after the arguments.
     ///   - excluding: folders never to enter (e.g. the output folder), if they exist.
-    public init(arguments: [String], lines: LineReader? = nil, excluding: [String] = []) {
+    ///   - shard: the part of the inputs to keep; nil keeps all.
+    public init(arguments: [String], lines: LineReader? = nil, excluding: [String] = [], shard: InputShard? = nil) {
         self.arguments = arguments
         self.lines = lines
+        self.shard = shard
         self.excluded = Set(
             excluding.compactMap { path in
                 if case .directory(let identity) = FileSystemPath.kind(path) { return identity }
@@ -47,6 +51,14 @@ public final class InputWalker: IteratorProtocol {
     }
 
     public func next() -> InputEvent? {
+        while let (event, relative) = nextUnfiltered() {
+            if shard?.contains(relativePath: relative) ?? true { return event }
+        }
+        return nil
+    }
+
+    /// The next event with its path relative to its input root (see `InputShard`).
+    private func nextUnfiltered() -> (InputEvent, String)? {
         while true {
             if var level = stack.popLast() {
                 guard level.index < level.names.count else { continue }
@@ -54,19 +66,24 @@ public final class InputWalker: IteratorProtocol {
                 level.index += 1
                 stack.append(level)
                 let path = level.path.hasSuffix("/") ? level.path + name : level.path + "/" + name
-                if let event = visit(path, fatal: false) { return event }
+                if let event = visit(path, fatal: false), let root = stack.first?.path {
+                    return (event, String(path.dropFirst(root.hasSuffix("/") ? root.count : root.count + 1)))
+                }
                 continue
             }
             let path: String
+            let relative: String
             if argumentIndex < arguments.count {
                 path = arguments[argumentIndex]
+                relative = (path as NSString).lastPathComponent
                 argumentIndex += 1
             } else if let line = lines?.next() {
                 path = line
+                relative = line
             } else {
                 return nil
             }
-            if let event = visit(path, fatal: true) { return event }
+            if let event = visit(path, fatal: true) { return (event, relative) }
         }
     }
 

@@ -21,15 +21,18 @@ public struct ProcessSettings: Sendable {
     public var frame: Int?
     /// Where renditions are mirrored (`--out`); nil when only archiving.
     public var layout: OutputLayout?
-    /// The archive each DICOM image is filed into (`--archive`); nil without one.
+    /// The archive each DICOM image is filed into (`--archive DIR`); nil without one.
     public var archive: Archive?
+    /// The PACS each DICOM image's original and derived instances are pushed to
+    /// (`--archive dicomweb+http://…`); nil without one.
+    public var pacs: PACSUploader?
     /// What one input may make Lucid read and allocate (`--max-image-memory` sets
     /// `maximumImageBytes`, which also caps 16-bit PNG inputs at 2 bytes a pixel).
     public var limits: ReadLimits
 
     public init(
         recipe: Recipe, formats: [RenditionFormat] = [.png], quality: Int = 95, threads: Int = 1, frame: Int? = nil,
-        layout: OutputLayout?, archive: Archive? = nil, limits: ReadLimits = .standard
+        layout: OutputLayout?, archive: Archive? = nil, pacs: PACSUploader? = nil, limits: ReadLimits = .standard
     ) {
         self.recipe = recipe
         var unique: [RenditionFormat] = []
@@ -40,6 +43,7 @@ public struct ProcessSettings: Sendable {
         self.frame = frame
         self.layout = layout
         self.archive = archive
+        self.pacs = pacs
         self.limits = limits
     }
 }

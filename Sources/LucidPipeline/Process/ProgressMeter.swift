@@ -12,13 +12,21 @@ public struct ProgressMeter: Sendable {
     public private(set) var total: Int?
     /// Minimum seconds between two redraws (0.1: ten per second at most).
     public let interval: Double
+    /// What is counted (`files`) and what skipped items are called (`skipped`).
+    public let unit: String
+    public let skippedLabel: String
     private let start: Double
     private var lastDraw: Double?
 
-    /// - Parameter start: the time the batch started, in seconds on any monotonic clock.
-    public init(start: Double, interval: Double = 0.1) {
+    /// - Parameters:
+    ///   - start: the time the batch started, in seconds on any monotonic clock.
+    ///   - unit: the plural noun of what is counted, e.g. `instances`.
+    ///   - skippedLabel: the word for skipped items, e.g. `already present`.
+    public init(start: Double, interval: Double = 0.1, unit: String = "files", skippedLabel: String = "skipped") {
         self.start = start
         self.interval = interval
+        self.unit = unit
+        self.skippedLabel = skippedLabel
     }
 
     /// Takes one batch event into account.
@@ -41,19 +49,19 @@ public struct ProgressMeter: Sendable {
         return text(at: now)
     }
 
-    /// The progress text at `now`, e.g. `12/40 files, 1 failed, 3.2 files/s, ETA 9s`.
+    /// The progress text at `now`, e.g. `12/40 files, 1 failed, 3.2 files/s, ETA 9s` (with `unit` for `files`).
     public func text(at now: Double) -> String {
         let elapsed = max(now - start, 1e-9)
         let rate = Double(done) / elapsed
         var parts: [String] = []
         if let total {
-            parts.append("\(done)/\(total) files")
+            parts.append("\(done)/\(total) \(unit)")
         } else {
-            parts.append("\(done)/\(discovered)+ files")
+            parts.append("\(done)/\(discovered)+ \(unit)")
         }
         parts.append("\(failed) failed")
-        if skipped > 0 { parts.append("\(skipped) skipped") }
-        parts.append(String(format: "%.1f files/s", rate))
+        if skipped > 0 { parts.append("\(skipped) \(skippedLabel)") }
+        parts.append(String(format: "%.1f \(unit)/s", rate))
         if let total, rate > 0 {
             let remaining = Double(total - done) / rate
             parts.append("ETA \(Self.duration(remaining))")

@@ -13,23 +13,22 @@ extension RunManifest {
             "arguments": arguments,
             "options": optionsObject,
             "files": files.map { fileObject($0, folder: folder) },
-            "summary": [
-                "files": summary.files, "ok": summary.ok, "failed": summary.failed, "skipped": summary.skipped,
-                "seconds": (summary.seconds * 1000).rounded() / 1000, "interrupted": summary.interrupted,
-            ] as [String: Any],
+            "summary": summary.jsonObject,
         ]
     }
 
-    /// `{"archive","formats","frame","jobs","out","preset","quality","steps","threads"}`.
+    /// `{"archive","formats","frame","jobs","out","pacs","preset","quality","shard","steps","threads"}`.
     var optionsObject: [String: Any] {
         [
             "preset": options.preset ?? NSNull(), "steps": options.steps, "formats": options.formats,
             "quality": options.quality, "jobs": options.jobs, "threads": options.threads,
             "frame": options.frame ?? NSNull(), "out": options.out ?? NSNull(), "archive": options.archive ?? NSNull(),
+            "pacs": options.pacs ?? NSNull(), "shard": options.shard ?? NSNull(),
         ]
     }
 
-    /// `{"error","outputs":[{"path","sha256"}],"path","preset","seconds","status","steps","windows"}`.
+    /// `{"error","outputs":[{"path","sha256"}],"path","preset","seconds","status","steps","windows"}`, with a
+    /// PACS also `"pacs":{"alreadyPresent","failed","uploaded"}`.
     func fileObject(_ outcome: FileOutcome, folder: String) -> [String: Any] {
         let outputs = outcome.outputs.map { output -> [String: Any] in
             let absolute = FileSystemPath.absolute(output, base: directory)
@@ -38,12 +37,14 @@ extension RunManifest {
                 "sha256": outcome.sha256[output] ?? NSNull(),
             ]
         }
-        return [
+        var object: [String: Any] = [
             "path": outcome.path, "status": outcome.status.rawValue, "outputs": outputs,
             "seconds": (outcome.seconds * 1000).rounded() / 1000, "error": outcome.error ?? NSNull(),
             "steps": outcome.steps ?? NSNull(), "preset": outcome.preset ?? NSNull(),
             "windows": outcome.windows.map(\.jsonObject),
         ]
+        if let pacs = outcome.pacs { object["pacs"] = pacs.jsonObject }
+        return object
     }
 
     /// ISO 8601 in UTC with milliseconds: `2025-01-02T03:04:05.678Z`.

@@ -21,13 +21,17 @@ public final class RunManifest: @unchecked Sendable {
         public var jobs: Int
         public var threads: Int
         public var frame: Int?
-        /// `--out` and `--archive`, as given.
+        /// `--out` and the `--archive` folder, as given.
         public var out: String?
         public var archive: String?
+        /// The `--archive` PACS, without credentials (`dicomweb+http://HOST:PORT/PATH`).
+        public var pacs: String?
+        /// `--shard K/N`, as given.
+        public var shard: String?
 
         public init(
             preset: String?, steps: String, formats: [String], quality: Int, jobs: Int, threads: Int, frame: Int?,
-            out: String?, archive: String?
+            out: String?, archive: String?, pacs: String? = nil, shard: String? = nil
         ) {
             self.preset = preset
             self.steps = steps
@@ -38,6 +42,8 @@ public final class RunManifest: @unchecked Sendable {
             self.frame = frame
             self.out = out
             self.archive = archive
+            self.pacs = pacs
+            self.shard = shard
         }
     }
 

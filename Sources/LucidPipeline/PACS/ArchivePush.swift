@@ -1,0 +1,133 @@
+import Foundation
+import LucidArchive
+import Synchronization
+
+/// `lucid archive push`: brings every original and derived DICOM of a local archive to a PACS and
+/// records, per instance, whether and when it got there (`Archive.recordPACSAttempts`).
+///
+/// The archive's DICOM files are taken in path order, `uploader.batchSize` at a time, with up to
+/// `jobs` groups in flight. Each file is read and checked against its indexed size and SHA-256
+/// (an altered file is never sent), then pushed (`PACSUploader.push`: already present instances
+/// are not sent again), and the group's results are committed to the index before the next group
+/// starts in its place. An interrupted push therefore resumes where it stopped, and a second push
+/// sends nothing new.
+public final class ArchivePush: Sendable {
+    public let archive: Archive
+    public let uploader: PACSUploader
+    /// Groups pushed at once, at least 1.
+    public let jobs: Int
+    private let cancelled = Mutex(false)
+
+    public init(archive: Archive, uploader: PACSUploader, jobs: Int = 2) {
+        self.archive = archive
+        self.uploader = uploader
+        self.jobs = max(1, jobs)
+    }
+
+    /// Stops starting groups; those in flight finish and are recorded. Safe from any thread.
+    public func cancel() { cancelled.withLock { $0 = true } }
+
+    private var isCancelled: Bool { cancelled.withLock { $0 } }
+
+    /// Pushes everything, calling `report` for each event (one at a time), and returns the summary.
+    /// - Throws: `ArchiveError` when the index cannot be read at the start.
+    public func run(report: @escaping @Sendable (ArchivePushEvent) -> Void) throws(ArchiveError) -> ArchivePushSummary {
+        let start = DispatchTime.now()
+        let files = try archive.pushableFiles(pacs: uploader.target.description)
+        let serial = Mutex(ArchivePushSummary())
+        let deliver: @Sendable (ArchivePushEvent) -> Void = { event in
+            serial.withLock { summary in
+                if case .finished(let instance) = event { summary.record(instance) }
+                report(event)
+            }
+        }
+        deliver(.found(total: files.count))
+        let groups = stride(from: 0, to: files.count, by: uploader.batchSize).map {
+            Array(files[$0..<min(files.count, $0 + uploader.batchSize)])
+        }
+        BlockingTask.run { [self] in
+            await withTaskGroup(of: Void.self) { group in
+                var next = 0
+                while next < groups.count && next < jobs && !isCancelled {
+                    let files = groups[next]
+                    group.addTask { await self.push(files, deliver: deliver) }
+                    next += 1
+                }
+                while await group.next() != nil {
+                    guard next < groups.count, !isCancelled else { continue }
+                    let files = groups[next]
+                    group.addTask { await self.push(files, deliver: deliver) }
+                    next += 1
+                }
+            }
+        }
+        return serial.withLock { summary in
+            summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            summary.interrupted = isCancelled
+            summary.halt = uploader.halted
+            return summary
+        }
+    }
+
+    /// Reads, checks, pushes and records one group.
+    private func push(_ files: [PushableFile], deliver: @Sendable (ArchivePushEvent) -> Void) async {
+        let started = DispatchTime.now()
+        var items: [PushItem] = []
+        var sent: [PushableFile] = []
+        var results: [(PushableFile, PushResult)] = []
+        for file in files {
+            switch read(file) {
+            case .success(let item):
+                items.append(item)
+                sent.append(file)
+            case .failure(let failure):
+                let status = PushResult.Status.failed(failure.reason)
+                results.append((file, PushResult(name: file.path, sopInstanceUID: file.sopInstanceUID, status: status)))
+            }
+        }
+        let pushed = await uploader.push(items)
+        results += zip(sent, pushed).map { ($0, $1) }
+        var recordError: String?
+        do throws(ArchiveError) {
+            try archive.recordPACSAttempts(
+                pacs: uploader.target.description,
+                results.map { file, result in
+                    PACSAttempt(
+                        path: file.path, sopInstanceUID: file.sopInstanceUID, sha256: file.sha256,
+                        confirmed: result.isConfirmed, error: result.failure)
+                })
+        } catch {
+            recordError = error.description
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        for (file, result) in results.sorted(by: { $0.0.path < $1.0.path }) {
+            var status = result.status
+            if let recordError {
+                status = .failed("\(file.path): pushed, but the index was not updated: \(recordError)")
+            }
+            deliver(
+                .finished(
+                    PushedInstance(
+                        path: file.path, sopInstanceUID: file.sopInstanceUID, status: status,
+                        seconds: seconds / Double(max(1, files.count)))))
+        }
+    }
+
+    /// The file's bytes, when present and as indexed.
+    private func read(_ file: PushableFile) -> Result<PushItem, PushFailure> {
+        let location = archive.absolute(file.path)
+        guard let bytes = FileManager.default.contents(atPath: location) else {
+            return .failure(PushFailure("\(location): missing or unreadable; not sent (see lucid verify)"))
+        }
+        guard Int64(bytes.count) == file.size, SHA256Digest.hex([UInt8](bytes)) == file.sha256 else {
+            return .failure(PushFailure("\(location): altered since it was archived; not sent (see lucid verify)"))
+        }
+        return .success(PushItem(name: location, bytes: bytes, sopInstanceUID: file.sopInstanceUID))
+    }
+}
+
+/// A reason a file was not sent.
+struct PushFailure: Error {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import LucidArchive
+import LucidPipeline
+
+/// `lucid archive push SRC --to dicomweb+http://HOST:PORT/PATH`: brings what a local archive holds
+/// (originals and derived DICOMs) to a PACS, resuming where an earlier push stopped.
+struct ArchivePushCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "push",
+        abstract: "Push the originals and derived DICOMs of an archive to a PACS over DICOMweb (STOW-RS).",
+        discussion: """
+            Every original and derived DICOM the index of SRC records is checked against its indexed SHA-256, \\
+            asked for by QIDO-RS (an instance the PACS holds already is not sent again), uploaded by STOW-RS \\
+            (--batch instances a request) and confirmed by QIDO-RS. The index records per instance and PACS \\
+            whether and when it got there, so an interrupted push resumes where it stopped.
+            Credentials: --user or LUCID_DICOMWEB_USER; the password from LUCID_DICOMWEB_PASSWORD or a netrc \\
+            file (--netrc-file, default ~/.netrc; machine = the PACS host). A 401 stops the push with one message.
+            --json: one line per instance {error, path, seconds, sopInstanceUID, status: uploaded|present|failed} \\
+            and a final {"summary": {alreadyPresent, failed, instances, interrupted, seconds, uploaded}}. A run \\
+            manifest is written to SRC/runs/.
+            Exit status: 0 every instance is in the PACS, 1 some instance failed or the PACS refused the \\
+            credentials, 2 bad usage, 130 interrupted.
+            """)
+
+    @Argument(help: "The archive folder (holding index.sqlite).")
+    var source: String
+
+    @Option(help: ArgumentHelp("The PACS: dicomweb+http://HOST:PORT/PATH or dicomweb+https://…", valueName: "url"))
+    var to: String
+
+    @OptionGroup var pacsOptions: PACSOptions
+
+    @Option(help: "Instances per STOW-RS request (1...500).")
+    var batch = 16
+
+    @Option(help: "Requests in flight at once (1...16).")
+    var jobs = 2
+
+    @Flag(help: "One JSON line per instance and a summary line on standard output.")
+    var json = false
+
+    @Flag(help: "No progress line and no summary (failures are still listed on standard error unless --json).")
+    var quiet = false
+
+    func validate() throws {
+        guard (1...500).contains(batch) else { throw ValidationError("--batch must be 1...500") }
+        guard (1...16).contains(jobs) else { throw ValidationError("--jobs must be 1...16") }
+        _ = try target
+    }
+
+    var target: PACSTarget {
+        get throws {
+            do {
+                return try PACSTarget(parsing: to)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    func run() throws {
+        let archive: Archive
+        do {
+            archive = try Archive(root: source, create: false)
+        } catch {
+            StandardError.write("lucid: \(error)")
+            throw ProcessingFailure(status: 1)
+        }
+        let uploader = try pacsOptions.uploader(for: try target, batchSize: batch)
+        let push = ArchivePush(archive: archive, uploader: uploader, jobs: jobs)
+        uploader.whenHalted { halt in if halt.isConfiguration { push.cancel() } }
+        let reporter = PushReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
+        let manifest = PushManifest(
+            archive: archive, pacs: uploader.target.description, arguments: Array(CommandLine.arguments.dropFirst()))
+        let interruption = Interruption { push.cancel() }
+        let summary: ArchivePushSummary
+        do throws(ArchiveError) {
+            summary = try push.run { event in
+                reporter.report(event)
+                manifest.record(event)
+            }
+        } catch {
+            interruption.stop()
+            StandardError.write("lucid: \(error)")
+            throw ProcessingFailure(status: 1)
+        }
+        interruption.stop()
+        var status = summary.exitStatus
+        do throws(ManifestWriteError) {
+            reporter.finish(summary, target: uploader.target, manifest: try manifest.write(summary: summary))
+        } catch {
+            reporter.finish(summary, target: uploader.target, manifest: nil)
+            StandardError.write("lucid: \(error)")
+            if status == 0 { status = 1 }
+        }
+        if status != 0 { throw ProcessingFailure(status: status) }
+    }
+}

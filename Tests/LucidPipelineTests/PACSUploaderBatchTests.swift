@@ -1,0 +1,82 @@
+import Foundation
+import LucidDICOMweb
+import Testing
+
+@testable import LucidPipeline
+
+/// How `PACSUploader` cuts a push into STOW-RS requests, and which errors halt it.
+@Suite struct PACSUploaderBatchTests {
+    func parts(_ sizes: [Int]) -> [DICOMwebPart] {
+        sizes.enumerated().map { DICOMwebPart(name: "p\($0.offset)", bytes: Data(count: $0.element)) }
+    }
+
+    @Test("batches hold at most N parts and B bytes; a larger part goes alone; order is kept")
+    func batches() {
+        #expect(PACSUploader.batches(parts([1, 1, 1, 1, 1]), count: 2, bytes: 100) == [0..<2, 2..<4, 4..<5])
+        #expect(
+            PACSUploader.batches(parts([40, 40, 40, 150, 10]), count: 10, bytes: 100) == [0..<2, 2..<3, 3..<4, 4..<5])
+        #expect(PACSUploader.batches(parts([]), count: 4, bytes: 100) == [])
+        #expect(PACSUploader.batches(parts([5]), count: 1, bytes: 1) == [0..<1])
+    }
+
+    @Test("401, wrong roots and TLS halt as configuration; exhausted retries as unreachable; the rest not")
+    func halts() throws {
+        let target = try PACSTarget(parsing: "dicomweb+http://h:1/dw")
+        let auth = DICOMwebError.authenticationFailed(url: "u", user: "ci")
+        #expect(PACSHalt.forError(auth, target: target) == .configuration(target, auth))
+        let missing = DICOMwebError.unexpectedStatus(url: "u", status: 404, body: "")
+        #expect(PACSHalt.forError(missing, target: target) == .configuration(target, missing))
+        let tls = DICOMwebError.transport(url: "u", reason: "certificate")
+        #expect(PACSHalt.forError(tls, target: target)?.isConfiguration == true)
+        let down = DICOMwebError.retriesExhausted(url: "u", attempts: 5, lastReason: "refused")
+        #expect(PACSHalt.forError(down, target: target) == .unreachable(target, down))
+        #expect(PACSHalt.forError(.rejected(file: "f", status: 400, reason: "r"), target: target) == nil)
+        #expect(PACSHalt.forError(.unexpectedStatus(url: "u", status: 500, body: ""), target: target) == nil)
+        #expect(PACSHalt.unreachable(target, down).shortReason == "dicomweb+http://h:1/dw unreachable")
+        #expect(
+            PACSHalt.configuration(target, auth).shortReason
+                == "dicomweb+http://h:1/dw refused the credentials (HTTP 401)")
+    }
+
+    @Test("a PACS that cannot be reached fails every item, each naming its file, and halts the uploader")
+    func unreachable() async throws {
+        let target = try PACSTarget(parsing: "dicomweb+http://127.0.0.1:1/dicom-web")
+        let policy = RetryPolicy(maxAttempts: 2, initialDelay: 0.01, maxDelay: 0.01, maxTotalDelay: 1)
+        let uploader = try PACSUploader(target: target, credentials: nil, retryPolicy: policy, timeout: 5)
+        let halted = Mutexed<[PACSHalt]>([])
+        uploader.whenHalted { halt in halted.update { $0.append(halt) } }
+        let items = [
+            PushItem(name: "a.dcm", bytes: Data([1]), sopInstanceUID: "1.2"),
+            PushItem(name: "b.dcm", bytes: Data([2]), sopInstanceUID: "1.3"),
+        ]
+        let results = await uploader.push(items)
+        #expect(
+            results.map(\.failure) == [
+                "a.dcm: not pushed: dicomweb+http://127.0.0.1:1/dicom-web unreachable",
+                "b.dcm: not pushed: dicomweb+http://127.0.0.1:1/dicom-web unreachable",
+            ])
+        #expect(halted.value.count == 1)
+        guard case .unreachable = uploader.halted else {
+            Issue.record("expected an unreachable halt, got \(String(describing: uploader.halted))")
+            return
+        }
+        #expect(await uploader.push(items).allSatisfy { !$0.isConfirmed })
+    }
+}
+
+/// A value shared by the threads of a test.
+final class Mutexed<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+    func update(_ change: (inout Value) -> Void) {
+        lock.lock()
+        change(&stored)
+        lock.unlock()
+    }
+}
