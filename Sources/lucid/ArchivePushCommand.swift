@@ -20,7 +20,7 @@ struct ArchivePushCommand: ParsableCommand {
             and a final {"summary": {alreadyPresent, failed, instances, interrupted, seconds, uploaded}}. A run \\
             manifest is written to SRC/runs/.
             Exit status: 0 every instance is in the PACS, 1 some instance failed or the PACS refused the \\
-            credentials, 2 bad usage, 130 interrupted.
+            credentials, 2 bad usage, 130 interrupted (143 after SIGTERM).
             """)
 
     @Argument(help: "The archive folder (holding index.sqlite).")
@@ -86,7 +86,9 @@ struct ArchivePushCommand: ParsableCommand {
             throw ProcessingFailure(status: 1)
         }
         interruption.stop()
-        var status = summary.exitStatus
+        var status =
+            summary.interrupted && summary.halt?.isConfiguration != true
+            ? interruption.exitStatus : summary.exitStatus
         do throws(ManifestWriteError) {
             reporter.finish(summary, target: uploader.target, manifest: try manifest.write(summary: summary))
         } catch {
