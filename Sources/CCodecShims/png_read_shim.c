@@ -24,8 +24,9 @@ static int create_reader(png_io_source *source, shim_message *message,
     /* Size policy belongs to the caller, which checks width*height before allocating. */
     png_set_user_limits(*png, 0x7fffffffU, 0x7fffffffU);
     /* Ancillary chunks (text, ICC profiles) and their decompressed text are held in memory:
-       cap them at libpng's documented default, 8 MB, so a small zTXt cannot inflate to
-       gigabytes. Larger ones are dropped with a warning; the image is still read. */
+       cap them at libpng's documented default, 8 MB, set here so that a libpng built without
+       that default is bounded too and a small zTXt cannot inflate to gigabytes. Larger ones
+       are dropped with a warning; the image is still read. */
     png_set_chunk_malloc_max(*png, LUCID_PNG_CHUNK_MALLOC_MAX);
     return 0;
 }
