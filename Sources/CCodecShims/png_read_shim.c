@@ -3,6 +3,9 @@
 
 #include "png_io.h"
 
+/* The most memory one ancillary chunk may take, bytes (libpng's PNG_USER_CHUNK_MALLOC_MAX). */
+#define LUCID_PNG_CHUNK_MALLOC_MAX 8000000
+
 /* Creates a reader over `source`; returns 0, or -1 with a message when out of memory. */
 static int create_reader(png_io_source *source, shim_message *message,
                          png_structp *png, png_infop *info) {
@@ -20,6 +23,11 @@ static int create_reader(png_io_source *source, shim_message *message,
     png_set_read_fn(*png, source, png_io_read);
     /* Size policy belongs to the caller, which checks width*height before allocating. */
     png_set_user_limits(*png, 0x7fffffffU, 0x7fffffffU);
+    /* Ancillary chunks (text, ICC profiles) and their decompressed text are held in memory:
+       cap them at libpng's documented default, 8 MB, set here so that a libpng built without
+       that default is bounded too and a small zTXt cannot inflate to gigabytes. Larger ones
+       are dropped with a warning; the image is still read. */
+    png_set_chunk_malloc_max(*png, LUCID_PNG_CHUNK_MALLOC_MAX);
     return 0;
 }
 

@@ -6,8 +6,10 @@
 /// - every byte other than ASCII letters, digits and `. - _ + = , @ ^` becomes `_` (so `/`, `\`,
 ///   control characters, spaces and non-ASCII text are replaced);
 /// - runs of dots collapse to one dot and leading dots are removed;
-/// - when anything was replaced or removed, `_` and the first 8 hex digits of the SHA-256 of the
-///   original value are appended, so two different values never share a folder;
+/// - when anything was replaced or removed, or the value itself ends like that suffix (`_` and 8
+///   lowercase hex digits, e.g. a value copied from another value's folder name), `_` and the
+///   first 8 hex digits of the SHA-256 of the original value are appended, so two different values
+///   never share a folder (short of a collision of those 32 bits);
 /// - the result is at most 64 bytes: a longer one is cut to 55 bytes and gets that hash suffix.
 public enum ArchivePathComponent {
     public static let maximumLength = 64
@@ -24,12 +26,21 @@ public enum ArchivePathComponent {
             output.append(replacement)
         }
         if output.isEmpty { output = Array(unknown.utf8) }
-        guard output != Array(trimmed.utf8) || output.count > maximumLength else {
+        guard output != Array(trimmed.utf8) || output.count > maximumLength || endsLikeHashSuffix(output) else {
             return String(decoding: output, as: UTF8.self)
         }
         let suffix = "_" + String(SHA256Digest.hexString(SHA256Digest.bytes(of: trimmed)).prefix(8))
         let kept = output.prefix(maximumLength - suffix.utf8.count)
         return String(decoding: kept, as: UTF8.self) + suffix
+    }
+
+    /// Whether `name` ends in `_` and 8 lowercase hex digits, the shape of the suffix `sanitize`
+    /// appends: such a value, kept as it is, could take the folder of the value it imitates.
+    private static func endsLikeHashSuffix(_ name: [UInt8]) -> Bool {
+        guard name.count >= 9 else { return false }
+        let tail = name.suffix(9)
+        return tail.first == UInt8(ascii: "_")
+            && tail.dropFirst().allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     private static func isAllowed(_ byte: UInt8) -> Bool {

@@ -6,7 +6,9 @@ extension PNGCodec {
     ///
     /// Bit depths 1, 2 and 4 are scaled to 8 bits (0/255, multiples of 85, multiples of 17);
     /// 8-bit files give `.gray8`, 16-bit files `.gray16`. Interlaced files are supported.
-    /// Gamma and transparency chunks are ignored: samples come back as stored.
+    /// Gamma and transparency chunks are ignored: samples come back as stored. A text or other
+    /// ancillary chunk larger than 8 MB once decompressed is dropped, and a chunk whose declared
+    /// length runs past the end of `bytes` is an error before anything is allocated for it.
     /// - Parameters:
     ///   - bytes: the complete PNG file.
     ///   - maximumPixelCount: largest `width * height` accepted before allocating; default 2^28.
@@ -15,6 +17,7 @@ extension PNGCodec {
     public static func decode(
         _ bytes: [UInt8], maximumPixelCount: Int = CodecLimits.defaultMaximumPixelCount
     ) throws(CodecError) -> DecodedPNG {
+        try PNGChunkLayout.checkLengths(bytes)
         let header = try readHeader(bytes)
         guard header.color_type == LUCID_PNG_COLOR_GRAY else {
             throw .pngNotGrayscale(colorType: Int(header.color_type))

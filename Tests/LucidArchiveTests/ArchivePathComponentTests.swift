@@ -50,4 +50,29 @@ import Testing
         #expect(a.hasPrefix(String(repeating: "7", count: 55) + "_"))
         #expect(ArchivePathComponent.sanitize(String(repeating: "8", count: 64)) == String(repeating: "8", count: 64))
     }
+
+    /// Fuzz reproducer (FuzzArchivePath): Patient's Name and Patient ID of the crashing input. The
+    /// name has a byte that is not UTF-8 and is renamed with a hash suffix; the ID is that result
+    /// written out, which was kept as it is, so the two values shared one folder.
+    @Test("a value shaped like another value's folder name does not take that folder")
+    func imitatedHashSuffix() {
+        let a = [UInt8](repeating: 0x61, count: 45)
+        let mangled = String(
+            decoding: a + [0x9F] + a.prefix(12) + [0x65] + a.prefix(21), as: UTF8.self)
+        let imitation = String(repeating: "a", count: 45) + "___aaaaaaa_b1504da6"
+        #expect(ArchivePathComponent.sanitize(mangled) == imitation)
+        #expect(ArchivePathComponent.sanitize(imitation) != imitation)
+        #expect(ArchivePathComponent.sanitize(imitation).utf8.count == 64)
+        let renamed = ArchivePathComponent.sanitize("A B")
+        #expect(ArchivePathComponent.sanitize(renamed) != renamed)
+    }
+
+    @Test("only a lowercase 8-hex-digit tail after '_' counts as a hash suffix")
+    func hashSuffixShape() {
+        #expect(ArchivePathComponent.sanitize("PAT_1234567") == "PAT_1234567")
+        #expect(ArchivePathComponent.sanitize("PAT_ABCDEF12") == "PAT_ABCDEF12")
+        #expect(ArchivePathComponent.sanitize("PAT-12345678") == "PAT-12345678")
+        let suffixed = ArchivePathComponent.sanitize("PAT_12345678")
+        #expect(suffixed.hasPrefix("PAT_12345678_") && suffixed.utf8.count == 21)
+    }
 }

@@ -19,7 +19,10 @@ extension NonLocalMeans {
     ) {
         let templateHalf = templateSize / 2
         let searchHalf = searchSize / 2
-        let border = templateHalf + searchHalf
+        // A group's column sums span the region of its widest displacement, so its first and last
+        // displacements read up to `count - 1` columns (6 for a group of 7) beyond the tile, plus
+        // the template: more than the search window when that is narrower than 13.
+        let border = templateHalf + max(searchHalf, Self.narrowGroupLimit - 1)
         let paddedWidth = width + 2 * border
         let padded = DenoisingBorder.paddedRows(
             source: source, stride: sourceStride, width: width, height: height, rows: rows, border: border)

@@ -1,7 +1,8 @@
 /// One tile of a strip's padded copy for the 16-bit kernel: `origin` points at the padded sample of
-/// tile pixel (0, 0); rows are `paddedWidth` apart. The padded copy holds `searchSize / 2 +
-/// templateSize / 2` extra samples on every side, so every read below, at most that far outside the
-/// tile, stays inside it.
+/// tile pixel (0, 0); rows are `paddedWidth` apart. The padded copy holds `templateSize / 2 +
+/// max(searchSize / 2, 6)` extra samples on every side, so every read below, at most that far
+/// outside the tile, stays inside it (a group of displacements reads up to 6 columns beyond the
+/// tile on either side, whatever the search window).
 struct NonLocalMeansNarrowTile {
     let origin: UnsafePointer<UInt16>
     let paddedWidth: Int

@@ -76,4 +76,21 @@ import Testing
             image, h: 3000, templateSize: 7, searchSize: 7, maximumSample: 4095)
         #expect(DenoisingTestSupport.maximumDifference(filter.apply(image, threads: 2), reference) <= 1)
     }
+
+    /// Fuzz reproducer (FuzzSteps): `nlm:h=10,template=3,search=7` on an 11 x 7 ramp. A group of
+    /// 7 displacements reads up to 6 columns beyond the tile plus the template half, more than the
+    /// search half (3) plus the template half the padded copy had: AddressSanitizer reported a read
+    /// before the copy's first row. The read samples were never used, so the output matched; the
+    /// fuzz target (the reproducer is among its seeds) is what catches the read itself.
+    @Test(arguments: [(3, 7), (1, 3), (3, 9), (5, 11), (1, 1), (3, 13)])
+    func narrowSearchWindowsOnATinyImageMatchReference(templateSize: Int, searchSize: Int) throws {
+        let pixels = (0..<77).map { UInt16(truncatingIfNeeded: ($0 * 37) % 4096) }
+        let image = GrayImage(width: 11, height: 7, pixels: pixels)
+        let filter = try NonLocalMeans(h: 10, templateSize: templateSize, searchSize: searchSize, bitsStored: 12)
+        let reference = NonLocalMeansReference.denoise(
+            image, h: 10, templateSize: templateSize, searchSize: searchSize, maximumSample: 4095)
+        let single = filter.apply(image, threads: 1)
+        #expect(DenoisingTestSupport.maximumDifference(single, reference) <= 1)
+        #expect(filter.apply(image, threads: 2) == single)
+    }
 }

@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The libFuzzer targets, kept in their own package so that `swift build` and `swift test` at the
+// root never build them. Build and run them with `Fuzz/run SECONDS` (see README.md, "Fuzzing").
+/// SwiftPM names a path dependency after its folder (`lucid`, `main`, a worktree's name...), so
+/// the root package is referred to by the name of the folder that holds this one.
+let rootPackage = Context.packageDirectory.split(separator: "/").dropLast().last.map(String.init) ?? "Lucid"
+
+/// One executable per target; its only file holds the `LLVMFuzzerTestOneInput` entry point, so
+/// `swift build -c release --sanitize=fuzzer --sanitize=address` links it against libFuzzer.
+func fuzzTarget(_ name: String, _ products: [String]) -> Target {
+    .executableTarget(
+        name: name, dependencies: products.map { .product(name: $0, package: rootPackage) },
+        path: "Sources/\(name)")
+}
+
+let package = Package(
+    name: "LucidFuzz",
+    dependencies: [.package(path: "..")],
+    targets: [
+        fuzzTarget("FuzzDICOM", ["LucidDICOM", "LucidImaging", "LucidPipeline"]),
+        fuzzTarget("FuzzPNG", ["LucidCodecs", "LucidImaging"]),
+        fuzzTarget("FuzzJPEG", ["LucidCodecs", "LucidImaging"]),
+        fuzzTarget("FuzzSteps", ["LucidPipeline", "LucidImaging"]),
+        fuzzTarget("FuzzArchivePath", ["LucidArchive", "LucidDICOM"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

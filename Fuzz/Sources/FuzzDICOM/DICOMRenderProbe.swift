@@ -1,0 +1,44 @@
+import LucidDICOM
+import LucidImaging
+import LucidPipeline
+
+/// Takes fuzzed bytes the way `lucid render`, `lucid info` and `lucid process` do: parse the file
+/// (every transfer syntax, deflate included), describe it, decode frames (native, RLE, JPEG
+/// Baseline, JPEG Lossless) and render them through the display pipeline to 8 and 16 bits.
+///
+/// Any thrown error is an acceptable outcome; a crash, a sanitizer report or a broken invariant
+/// (`precondition`) is a finding.
+enum DICOMRenderProbe {
+    /// Tighter than `ReadLimits.standard` (2^28 pixels a frame, 2 GiB inflated) so that a header
+    /// asking for a huge frame is refused in microseconds instead of spending the run zeroing memory;
+    /// the checks exercised are the same.
+    static let limits = ReadLimits(maximumInflatedBytes: 64 << 20, maximumFramePixels: 1 << 20)
+
+    static func run(_ bytes: [UInt8]) {
+        guard let file = try? DICOMFile(bytes: bytes, source: "fuzz.dcm", limits: limits) else { return }
+        _ = AutoPreset.choose(for: file.dataSet)
+        guard let image = try? DICOMImage(file: file, limits: limits) else { return }
+        let frameCount = image.pixel.numberOfFrames
+        precondition(frameCount >= 1, "an image without frames was accepted")
+        for frame in Set([1, 2, frameCount]) where frame <= frameCount {
+            render(image, options: RenderOptions(frame: frame, threads: 1))
+        }
+        render(image, options: RenderOptions(window: .automatic, depth: 16, threads: 1))
+        render(image, options: RenderOptions(window: .minmax, fallback: .minmax, threads: 1))
+        render(image, options: RenderOptions(window: .lookupTable(1), threads: 1))
+    }
+
+    /// Renders one frame; a rendering must have the frame's size and the depth asked for.
+    private static func render(_ image: DICOMImage, options: RenderOptions) {
+        guard let rendering = try? Renderer.render(image, options: options) else { return }
+        let pixels = image.pixel.rows * image.pixel.columns
+        if options.depth == 8 {
+            precondition(rendering.image8?.pixels.count == pixels, "8-bit rendering of the wrong size")
+        } else {
+            precondition(rendering.image16?.pixels.count == pixels, "16-bit rendering of the wrong size")
+        }
+        precondition(
+            rendering.width == image.pixel.columns && rendering.height == image.pixel.rows,
+            "rendering \(rendering.width)x\(rendering.height) of a \(image.pixel.columns)x\(image.pixel.rows) image")
+    }
+}
