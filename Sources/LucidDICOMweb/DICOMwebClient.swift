@@ -84,20 +84,7 @@ public final class DICOMwebClient: Sendable {
 
     /// QIDO-RS `GET {base}/instances?SOPInstanceUID=…`: the instances the server holds with this UID.
     public func findInstances(sopInstanceUID: String) async throws(DICOMwebError) -> [QIDOInstance] {
-        var components = URLComponents(url: baseURL.appendingPathComponent("instances"), resolvingAgainstBaseURL: false)
-        components?.queryItems = [URLQueryItem(name: "SOPInstanceUID", value: sopInstanceUID)]
-        guard let url = components?.url else {
-            throw .invalidConfiguration(reason: "cannot build a QIDO-RS URL for '\(sopInstanceUID)'")
-        }
-        var request = URLRequest(url: url)
-        request.setValue("application/dicom+json", forHTTPHeaderField: "Accept")
-        let (data, response) = try await send(request)
-        switch response.statusCode {
-        case 200: return try QIDOInstance.parse(json: data, url: url.absoluteString)
-        case 204: return []
-        default:
-            throw .unexpectedStatus(url: url.absoluteString, status: response.statusCode, body: Self.excerpt(data))
-        }
+        try await findInstances(sopInstanceUIDs: [sopInstanceUID])
     }
 
     /// Sends a request with credentials, retrying retryable failures by the policy. A 401 throws
