@@ -38,13 +38,15 @@ extension DICOMwebClient {
         return found
     }
 
-    /// QIDO-RS `GET {base}/instances?SOPInstanceUID=a,b,…&limit=N` for several UIDs at once.
+    /// QIDO-RS `GET {base}/instances?SOPInstanceUID=a,b,…&limit=N` for several UIDs at once (no
+    /// `limit` for a single UID).
     func findInstances(sopInstanceUIDs uids: [String]) async throws(DICOMwebError) -> [QIDOInstance] {
         var components = URLComponents(url: baseURL.appendingPathComponent("instances"), resolvingAgainstBaseURL: false)
-        components?.queryItems = [
-            URLQueryItem(name: "SOPInstanceUID", value: uids.joined(separator: ",")),
-            URLQueryItem(name: "limit", value: String(uids.count)),
-        ]
+        // One UID needs no limit; for a list, the limit keeps the server from truncating the answer
+        // at its default page size.
+        components?.queryItems =
+            [URLQueryItem(name: "SOPInstanceUID", value: uids.joined(separator: ","))]
+            + (uids.count > 1 ? [URLQueryItem(name: "limit", value: String(uids.count))] : [])
         guard let url = components?.url else {
             throw .invalidConfiguration(reason: "cannot build a QIDO-RS URL for \(uids.count) SOP Instance UIDs")
         }
