@@ -90,20 +90,3 @@ import Testing
         #expect(try reopened.isArchived(plan, originalSHA256: SHA256.hex([1, 2, 3])))
     }
 }
-
-/// A value shared by the threads of a test.
-final class Mutexed<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-    init(_ value: Value) { stored = value }
-    var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
-    }
-    func update(_ change: (inout Value) -> Void) {
-        lock.lock()
-        change(&stored)
-        lock.unlock()
-    }
-}

@@ -60,12 +60,7 @@ import Testing
             "process", fixture.input, "--archive", fixture.archive, "--json", "--jobs", "1", "--preset", "chest-xray",
         ]
         let (process, pipe) = try Self.launch(arguments)
-        var received = Data()
-        while !received.contains(UInt8(ascii: "\n")) {
-            let chunk = pipe.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            received.append(chunk)
-        }
+        var received = ProcessFixture.readThroughFirstLine(of: pipe.fileHandleForReading)
         process.interrupt()
         received.append(pipe.fileHandleForReading.readDataToEndOfFile())
         process.waitUntilExit()

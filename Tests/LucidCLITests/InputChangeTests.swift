@@ -22,12 +22,7 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         input.fileHandleForWriting.write(Data(paths[0..<4].map { $0 + "\n" }.joined().utf8))
-        var received = Data()
-        while !received.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            received.append(chunk)
-        }
+        var received = ProcessFixture.readThroughFirstLine(of: output.fileHandleForReading)
         try FileManager.default.removeItem(atPath: paths[2])
         let whole = try #require(FileManager.default.contents(atPath: paths[3]))
         try Data(whole.prefix(whole.count / 2)).write(to: URL(fileURLWithPath: paths[3]))

@@ -90,6 +90,18 @@ struct ProcessFixture {
     }
 
     /// The JSON objects of standard output, one a line.
+    /// Reads from `handle` until the first complete line (or the end), returning everything read:
+    /// the point at which a running `lucid` has finished its first file.
+    static func readThroughFirstLine(of handle: FileHandle) -> Data {
+        var received = Data()
+        while !received.contains(UInt8(ascii: "\n")) {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            received.append(chunk)
+        }
+        return received
+    }
+
     static func jsonLines(_ output: Data) -> [[String: Any]] {
         String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]

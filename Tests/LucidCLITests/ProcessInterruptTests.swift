@@ -20,12 +20,7 @@ import Testing
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        var received = Data()
-        while !received.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            received.append(chunk)
-        }
+        var received = ProcessFixture.readThroughFirstLine(of: output.fileHandleForReading)
         process.interrupt()
         received.append(output.fileHandleForReading.readDataToEndOfFile())
         _ = error.fileHandleForReading.readDataToEndOfFile()

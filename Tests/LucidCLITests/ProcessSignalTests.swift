@@ -19,12 +19,7 @@ import Testing
     /// Starts a batch, waits for its first finished file, sends `signal`, and returns its output.
     static func interrupt(_ fixture: ArchiveFixture, with signal: Int32) throws -> (Process, Data) {
         let (process, pipe) = try ArchiveConcurrencyTests.launch(arguments(fixture))
-        var received = Data()
-        while !received.contains(UInt8(ascii: "\n")) {
-            let chunk = pipe.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            received.append(chunk)
-        }
+        var received = ProcessFixture.readThroughFirstLine(of: pipe.fileHandleForReading)
         kill(process.processIdentifier, signal)
         received.append(pipe.fileHandleForReading.readDataToEndOfFile())
         process.waitUntilExit()

@@ -1,5 +1,6 @@
 import Foundation
 import LucidDICOMweb
+import LucidTestSupport
 import Testing
 
 @testable import LucidPipeline
@@ -61,22 +62,5 @@ import Testing
             return
         }
         #expect(await uploader.push(items).allSatisfy { !$0.isConfirmed })
-    }
-}
-
-/// A value shared by the threads of a test.
-final class Mutexed<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-    init(_ value: Value) { stored = value }
-    var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
-    }
-    func update(_ change: (inout Value) -> Void) {
-        lock.lock()
-        change(&stored)
-        lock.unlock()
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import LucidArchive
-import LucidCodecs
 import Synchronization
 
 /// The record of one `lucid archive push`, written like the run manifest of `lucid process`
@@ -37,13 +36,9 @@ public final class PushManifest: Sendable {
     }
 
     /// `<archive>/runs/lucid-run-<start time, UTC>-<pid>.json`.
-    public var path: String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return archive.absolute(Archive.runsFolder + "/lucid-run-\(formatter.string(from: started))-\(processID).json")
-    }
+    public var path: String { runsFolder + "/" + RunManifest.fileName(started: started, processID: processID) }
+
+    private var runsFolder: String { archive.absolute(Archive.runsFolder) }
 
     /// Writes the manifest atomically and returns its path.
     /// - Throws: `ManifestWriteError` naming the file.
@@ -54,21 +49,7 @@ public final class PushManifest: Sendable {
             "directory": directory, "arguments": arguments,
             "instances": instances.withLock { $0 }.map(\.jsonObject), "summary": summary.jsonObject,
         ]
-        let target = path
-        do {
-            try FileManager.default.createDirectory(
-                atPath: archive.absolute(Archive.runsFolder), withIntermediateDirectories: true)
-        } catch {
-            throw ManifestWriteError(path: target, reason: "cannot create the runs folder: \(error)")
-        }
-        guard let bytes = RunManifest.encode(object) else {
-            throw ManifestWriteError(path: target, reason: "a value cannot be written as JSON")
-        }
-        do throws(FileWriteError) {
-            try AtomicFileWriter.write(bytes, to: target)
-        } catch {
-            throw ManifestWriteError(path: target, reason: error.description)
-        }
-        return target
+        return try RunManifest.write(
+            object, folder: runsFolder, fileName: RunManifest.fileName(started: started, processID: processID))
     }
 }

@@ -16,7 +16,6 @@ extension FileProcessor {
         let (steps, preset) = recipe(forDataSet: image.dataSet)
         outcome.steps = steps.description
         outcome.preset = preset
-        let frameCount = image.pixel.numberOfFrames
         let frameNumbers = try frames(of: image, path: path)
         let originalSHA256 = SHA256Digest.hex(bytes)
         let plan: ArchivePlan
@@ -40,12 +39,8 @@ extension FileProcessor {
                 sopInstanceUID: plan.identity.sopInstanceUID)
         ]
         for frame in plan.frames {
-            let product = try renderFrame(
-                try decode(image, frame: frame), encoding: image.pixel.encoding,
-                display: image.display(frame: frame - 1),
-                path: path, frame: frame, frameCount: frameCount, steps: steps, preset: preset)
-            outcome.windows.append(AppliedWindow(product))
-            try writeMirrored(product, path: path, frameCount: frameCount, outcome: &outcome)
+            let product = try renderAndMirror(
+                image, frame: frame, path: path, steps: steps, preset: preset, outcome: &outcome)
             let derivedUID = plan.derivedSOPInstanceUID(frame: frame)
             files.append(
                 ArchiveFile(

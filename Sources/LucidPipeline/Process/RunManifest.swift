@@ -77,7 +77,10 @@ public final class RunManifest: @unchecked Sendable {
     }
 
     /// `lucid-run-20250102T030405Z-4242.json`: the start time in UTC and the process id.
-    public var fileName: String {
+    public var fileName: String { Self.fileName(started: started, processID: processID) }
+
+    /// `lucid-run-<start time as yyyyMMdd'T'HHmmss'Z', UTC>-<pid>.json`, for every kind of run.
+    static func fileName(started: Date, processID: Int32) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -106,28 +109,37 @@ public final class RunManifest: @unchecked Sendable {
         var written: [String] = []
         var failure: ManifestWriteError?
         for folder in folders {
-            let path = (folder.hasSuffix("/") ? folder : folder + "/") + fileName
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                failure = failure ?? ManifestWriteError(path: path, reason: "cannot create \(folder): \(error)")
-                continue
-            }
             let base = FileSystemPath.absolute(folder, base: directory)
             let object = document(files: finished, summary: summary, ended: ended, folder: base)
-            guard let bytes = Self.encode(object) else {
-                failure = failure ?? ManifestWriteError(path: path, reason: "a value cannot be written as JSON")
-                continue
-            }
-            do throws(FileWriteError) {
-                try AtomicFileWriter.write(bytes, to: path)
-                written.append(path)
+            do throws(ManifestWriteError) {
+                written.append(try Self.write(object, folder: folder, fileName: fileName))
             } catch {
-                failure = failure ?? ManifestWriteError(path: path, reason: error.description)
+                failure = failure ?? error
             }
         }
         if let failure { throw failure }
         return written
+    }
+
+    /// Writes one manifest document as `folder/fileName` (creating the folder), atomically: a
+    /// temporary name in the same folder, flushed, renamed. Returns the path written.
+    /// - Throws: `ManifestWriteError` naming the file and what failed.
+    static func write(_ object: [String: Any], folder: String, fileName: String) throws(ManifestWriteError) -> String {
+        let path = (folder.hasSuffix("/") ? folder : folder + "/") + fileName
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ManifestWriteError(path: path, reason: "cannot create \(folder): \(error)")
+        }
+        guard let bytes = encode(object) else {
+            throw ManifestWriteError(path: path, reason: "a value cannot be written as JSON")
+        }
+        do throws(FileWriteError) {
+            try AtomicFileWriter.write(bytes, to: path)
+        } catch {
+            throw ManifestWriteError(path: path, reason: error.description)
+        }
+        return path
     }
 }
 
