@@ -136,14 +136,27 @@ public final class DICOMwebClient: Sendable {
     }
 
     /// Network failures that may pass on another attempt are retryable; the rest are not.
+    ///
+    /// URLSession on Linux reports most libcurl failures as `URLError.unknown` with libcurl's own
+    /// text: a response cut short ("transfer closed with 22 bytes remaining to read"), a receive or
+    /// send error without ECONNRESET, a stalled connection. A server that dies mid-response produces
+    /// exactly these, so an unknown failure is retried, unless its text names TLS or a certificate:
+    /// those are configuration errors that no retry can fix.
     static func classify(_ error: URLError, url: String) -> DICOMwebError {
         let retryable: Set<URLError.Code> = [
             .cannotConnectToHost, .networkConnectionLost, .timedOut, .notConnectedToInternet, .cannotFindHost,
             .dnsLookupFailed, .resourceUnavailable, .badServerResponse, .cannotLoadFromNetwork,
         ]
         let reason = "\(error.localizedDescription) (URLError \(error.code.rawValue))"
-        return retryable.contains(error.code)
-            ? .retryable(url: url, reason: reason) : .transport(url: url, reason: reason)
+        let transient = retryable.contains(error.code) || (error.code == .unknown && !Self.namesTLS(reason))
+        return transient ? .retryable(url: url, reason: reason) : .transport(url: url, reason: reason)
+    }
+
+    /// Whether a failure's text speaks of TLS: libcurl's texts for certificate and handshake failures
+    /// say "SSL", "TLS" or "certificate".
+    static func namesTLS(_ reason: String) -> Bool {
+        let lowered = reason.lowercased()
+        return ["ssl", "tls", "certificate"].contains { lowered.contains($0) }
     }
 
     /// The start of a response body as text on one line (runs of white space become one space), for messages.

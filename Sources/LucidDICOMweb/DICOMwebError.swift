@@ -42,6 +42,12 @@ public enum DICOMwebError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether this is a TLS failure (handshake or certificate), which only configuration can fix.
+    public var isTLSFailure: Bool {
+        if case .transport(_, let reason) = self { return DICOMwebClient.namesTLS(reason) }
+        return false
+    }
+
     /// Whether the retry policy may try the request again.
     public var isRetryable: Bool {
         if case .retryable = self { return true }

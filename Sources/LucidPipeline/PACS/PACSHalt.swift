@@ -32,9 +32,7 @@ public enum PACSHalt: Sendable, Equatable, CustomStringConvertible {
 
     /// What to do about a TLS failure: the certificate is checked against the system's CA store.
     static func hint(for error: DICOMwebError) -> String {
-        guard case .transport(_, let reason) = error, reason.contains("SSL") || reason.contains("certificate") else {
-            return ""
-        }
+        guard error.isTLSFailure else { return "" }
         return "; the server's certificate is checked against the system's CA store "
             + "(/etc/ssl/certs/ca-certificates.crt): add the site's CA there (update-ca-certificates)"
     }

@@ -1,0 +1,102 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A loopback HTTP server that answers each connection with the next reply of a script, raw bytes
+/// written as they are and the connection then closed, so a test can serve what no real server
+/// would: a response cut short, a server that vanishes mid-reply. Connections past the end of the
+/// script get the last reply again.
+final class ScriptedHTTPServer: @unchecked Sendable {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    let port: UInt16
+    private let listener: Int32
+    private let replies: [Data]
+    private let lock = NSLock()
+    private var served = 0
+
+    /// Binds 127.0.0.1 on a free port and starts answering on a thread of its own.
+    init(replies: [Data]) throws {
+        precondition(!replies.isEmpty, "a script needs at least one reply")
+        self.replies = replies
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw Failure(description: "socket: errno \(errno)") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(socket, $0, length) }
+        }
+        guard bound == 0, Glibc.listen(socket, 8) == 0 else {
+            close(socket)
+            throw Failure(description: "bind/listen on 127.0.0.1: errno \(errno)")
+        }
+        var assigned = sockaddr_in()
+        var assignedLength = length
+        _ = withUnsafeMutablePointer(to: &assigned) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &assignedLength) }
+        }
+        listener = socket
+        port = UInt16(bigEndian: assigned.sin_port)
+        let thread = Thread { [self] in serve() }
+        thread.start()
+    }
+
+    /// How many connections have been answered so far.
+    var connectionsServed: Int { lock.withLock { served } }
+
+    /// Stops accepting; the serving thread ends on the failed `accept`.
+    func stop() {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    private func serve() {
+        while true {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            readRequestHead(connection)
+            let reply = lock.withLock {
+                served += 1
+                return replies[min(served, replies.count) - 1]
+            }
+            reply.withUnsafeBytes { bytes in
+                var sent = 0
+                while sent < bytes.count {
+                    let written = send(connection, bytes.baseAddress?.advanced(by: sent), bytes.count - sent, 0)
+                    if written <= 0 { break }
+                    sent += written
+                }
+            }
+            shutdown(connection, Int32(SHUT_RDWR))
+            close(connection)
+        }
+    }
+
+    /// Reads until the blank line that ends the request head (the requests in these tests have no body).
+    private func readRequestHead(_ connection: Int32) {
+        var head = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !head.contains(Data("\r\n\r\n".utf8)) && head.count < 65_536 {
+            let count = recv(connection, &buffer, buffer.count, 0)
+            if count <= 0 { return }
+            head.append(contentsOf: buffer[0..<count])
+        }
+    }
+
+    /// An HTTP/1.1 reply whose Content-Length announces `declaredLength` bytes (the body's own
+    /// length when nil), so a longer declaration makes a truncated response.
+    static func reply(body: String, declaredLength: Int? = nil) -> Data {
+        let bytes = Data(body.utf8)
+        let head =
+            "HTTP/1.1 200 OK\r\nContent-Type: application/dicom+json\r\n"
+            + "Content-Length: \(declaredLength ?? bytes.count)\r\nConnection: close\r\n\r\n"
+        return Data(head.utf8) + bytes
+    }
+}
