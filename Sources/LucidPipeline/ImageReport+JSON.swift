@@ -51,11 +51,10 @@ extension ImageReport {
     }
 
     /// JSON text for one report (an object) or several (an array), keys sorted, pretty-printed.
+    /// A header number that JSON cannot hold (NaN, infinite) is `null`.
     public static func json(_ reports: [ImageReport]) -> String {
         let value: Any = reports.count == 1 ? reports[0].jsonObject : reports.map(\.jsonObject)
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        guard let data = JSONText.data(value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import LucidDICOM
 import LucidImaging
 import LucidPipeline
@@ -17,6 +18,7 @@ enum DICOMRenderProbe {
     static func run(_ bytes: [UInt8]) {
         guard let file = try? DICOMFile(bytes: bytes, source: "fuzz.dcm", limits: limits) else { return }
         _ = AutoPreset.choose(for: file.dataSet)
+        describe(file)
         guard let image = try? DICOMImage(file: file, limits: limits) else { return }
         let frameCount = image.pixel.numberOfFrames
         precondition(frameCount >= 1, "an image without frames was accepted")
@@ -26,6 +28,15 @@ enum DICOMRenderProbe {
         render(image, options: RenderOptions(window: .automatic, depth: 16, threads: 1))
         render(image, options: RenderOptions(window: .minmax, fallback: .minmax, threads: 1))
         render(image, options: RenderOptions(window: .lookupTable(1), threads: 1))
+    }
+
+    /// Builds `lucid info`'s report; its JSON must be a readable object that names the file.
+    private static func describe(_ file: DICOMFile) {
+        let report = ImageReport(file: file, limits: limits)
+        _ = report.text
+        let json = ImageReport.json([report])
+        let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        precondition(object?["file"] as? String == file.source, "lucid info --json gave no report: \(json)")
     }
 
     /// Renders one frame; a rendering must have the frame's size and the depth asked for.

@@ -117,10 +117,7 @@ public struct BatchSummary: Sendable, Equatable {
 /// Compact single-line JSON with sorted keys.
 enum JSONLine {
     static func encode(_ object: [String: Any]) -> String {
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "{}" }
+        guard let data = JSONText.data(object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -59,9 +59,7 @@ extension RunManifest {
     /// written as JSON.
     static func encode(_ object: [String: Any]) -> [UInt8]? {
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard JSONSerialization.isValidJSONObject(object),
-            let data = try? JSONSerialization.data(withJSONObject: object, options: options)
-        else { return nil }
+        guard let data = JSONText.data(object, options: options) else { return nil }
         return [UInt8](data) + [UInt8(ascii: "\n")]
     }
 }
