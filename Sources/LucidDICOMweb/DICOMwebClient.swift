@@ -13,7 +13,7 @@ public final class DICOMwebClient: Sendable {
     public let credentials: DICOMwebCredentials?
     public let retryPolicy: RetryPolicy
     let session: URLSession
-    let challenges: ChallengeRefusingDelegate
+    let challenges: ChallengeAndRedirectRefusingDelegate
 
     /// - Parameters:
     ///   - baseURL: the DICOMweb root; `http` or `https`.
@@ -41,7 +41,7 @@ public final class DICOMwebClient: Sendable {
         configuration.timeoutIntervalForRequest = timeout
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
-        let challenges = ChallengeRefusingDelegate()
+        let challenges = ChallengeAndRedirectRefusingDelegate()
         self.challenges = challenges
         self.session = URLSession(configuration: configuration, delegate: challenges, delegateQueue: nil)
     }
@@ -129,6 +129,10 @@ public final class DICOMwebClient: Sendable {
             throw .invalidResponse(url: url, reason: "not an HTTP response")
         }
         if http.statusCode == 401 { throw .authenticationFailed(url: url, user: credentials?.user) }
+        if [301, 302, 303, 307, 308].contains(http.statusCode) {
+            let location = http.value(forHTTPHeaderField: "Location").map(URLText.redactingCredentials)
+            throw .redirected(url: url, status: http.statusCode, location: location ?? "(no Location header)")
+        }
         if (500...599).contains(http.statusCode) {
             throw .retryable(url: url, reason: "HTTP \(http.statusCode) \(Self.excerpt(data))")
         }
@@ -172,7 +176,11 @@ public final class DICOMwebClient: Sendable {
 /// 6.3.1) waits forever on a 401 with `WWW-Authenticate`; refusing the challenge ends the task as
 /// cancelled instead, and this delegate remembers the URLs it refused so the client can report the
 /// cancellation as the authentication failure it is.
-final class ChallengeRefusingDelegate: NSObject, URLSessionTaskDelegate, Sendable {
+///
+/// Redirects are refused too: URLSession would follow them with the `Authorization` header, to
+/// any host, and turn a redirected STOW-RS POST into a GET. The 3xx response itself reaches the
+/// client, which reports where the server points.
+final class ChallengeAndRedirectRefusingDelegate: NSObject, URLSessionTaskDelegate, Sendable {
     private let refusedURLs = Mutex<Set<String>>([])
 
     func urlSession(
@@ -183,6 +191,14 @@ final class ChallengeRefusingDelegate: NSObject, URLSessionTaskDelegate, Sendabl
             refusedURLs.withLock { _ = $0.insert(url) }
         }
         completionHandler(.cancelAuthenticationChallenge, nil)
+    }
+
+    /// Refuses the redirect: the task completes with the 3xx response.
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 
     /// Whether a challenge for this URL was refused (and forgets it).

@@ -17,6 +17,10 @@ public enum DICOMwebError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidResponse(url: String, reason: String)
     /// The configuration is incomplete or malformed (URL, credentials).
     case invalidConfiguration(reason: String)
+    /// The server answered with a redirect (HTTP 301, 302, 303, 307 or 308). Redirects are not
+    /// followed, so credentials and uploads go only to the URL configured; `location` has any
+    /// credentials hidden.
+    case redirected(url: String, status: Int, location: String)
     /// The request failed below HTTP in a way retrying cannot fix (for example an unsupported URL).
     case transport(url: String, reason: String)
     /// A local file to upload could not be read.
@@ -37,6 +41,9 @@ public enum DICOMwebError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(url): unexpected HTTP \(status)" + (body.isEmpty ? "" : ": \(body)")
         case .invalidResponse(let url, let reason): return "\(url): unreadable response: \(reason)"
         case .invalidConfiguration(let reason): return "DICOMweb configuration: \(reason)"
+        case .redirected(let url, let status, let location):
+            return "\(url): the server redirects (HTTP \(status)) to \(location); redirects are not followed, "
+                + "so that credentials and uploads go only to the URL given: use the DICOMweb root it redirects to"
         case .transport(let url, let reason): return "\(url): request failed: \(reason)"
         case .unreadable(let file, let reason): return "\(file): cannot read: \(reason)"
         }

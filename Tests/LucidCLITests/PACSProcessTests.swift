@@ -87,6 +87,34 @@ import Testing
         #expect(try orthanc.instanceID(sopInstanceUID: fixture.sourceUIDs[0]) == nil)
     }
 
+    @Test("a DICOMweb root that redirects stops the run with one message and exit 1; the password goes nowhere else")
+    func redirectingRoot() throws {
+        let elsewhere = try ScriptedHTTPServer(replies: [ScriptedHTTPServer.reply(body: "[]")])
+        defer { elsewhere.stop() }
+        let location = "https://127.0.0.1:\(elsewhere.port)/dicom-web/studies?limit=1"
+        let proxy = try ScriptedHTTPServer(replies: [ScriptedHTTPServer.redirect(status: 301, to: location)])
+        defer { proxy.stop() }
+        let fixture = try PACSFixture(count: 1)
+        let credentials = ["LUCID_DICOMWEB_USER": "tech", "LUCID_DICOMWEB_PASSWORD": "s3cret-pw"]
+        let target = "dicomweb+http://127.0.0.1:\(proxy.port)/dicom-web"
+        let result = try fixture.run(
+            ["process", fixture.input, "--archive", fixture.archive, "--archive", target, "--json"],
+            environment: credentials)
+        #expect(result.status == 1)
+        #expect(result.outputText.isEmpty)
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.standardError)")
+        #expect(
+            lines.first?.hasSuffix(
+                "http://127.0.0.1:\(proxy.port)/dicom-web/studies?limit=1: the server redirects (HTTP 301) to "
+                    + "\(location); redirects are not followed, so that credentials and uploads go only to the URL "
+                    + "given: use the DICOMweb root it redirects to") == true, "\(result.standardError)")
+        #expect(!result.standardError.contains("s3cret-pw"))
+        #expect(elsewhere.connectionsServed == 0)
+        #expect(proxy.connectionsServed == 1)
+        #expect(!FileManager.default.fileExists(atPath: fixture.archive))
+    }
+
     @Test("the password from a netrc file: --netrc-file, or ~/.netrc; --user picks the entry's login")
     func netrc() throws {
         guard let orthanc = OrthancREST.fromEnvironment() else { return }

@@ -12,7 +12,8 @@ public enum PACSHalt: Sendable, Equatable, CustomStringConvertible {
     /// The halt that `error` calls for, or nil when it concerns one request only.
     static func forError(_ error: DICOMwebError, target: PACSTarget) -> PACSHalt? {
         switch error {
-        case .authenticationFailed, .invalidConfiguration, .transport: return .configuration(target, error)
+        case .authenticationFailed, .invalidConfiguration, .transport, .redirected:
+            return .configuration(target, error)
         case .unexpectedStatus(_, let status, _) where [403, 404, 405].contains(status):
             return .configuration(target, error)
         case .retriesExhausted, .retryable: return .unreachable(target, error)

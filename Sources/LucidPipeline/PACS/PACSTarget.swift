@@ -1,4 +1,5 @@
 import Foundation
+import LucidDICOMweb
 
 /// A PACS to archive into over DICOMweb, written `dicomweb+http://HOST:PORT/PATH` or
 /// `dicomweb+https://…`, where `http(s)://HOST:PORT/PATH` is the server's DICOMweb root (for
@@ -50,13 +51,7 @@ public struct PACSTarget: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `text` with anything between `://` and `@` in its authority replaced by `***`.
-    public static func redacted(_ text: String) -> String {
-        guard let schemeEnd = text.range(of: "://") else { return text }
-        let afterScheme = text[schemeEnd.upperBound...]
-        let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? text.endIndex
-        guard let at = text[schemeEnd.upperBound..<authorityEnd].lastIndex(of: "@") else { return text }
-        return String(text[..<schemeEnd.upperBound]) + "***" + String(text[at...])
-    }
+    public static func redacted(_ text: String) -> String { URLText.redactingCredentials(text) }
 }
 
 /// Why a `dicomweb+` URL was refused; every message shows the URL with credentials hidden.

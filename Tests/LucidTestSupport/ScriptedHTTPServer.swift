@@ -8,19 +8,20 @@ import Foundation
 /// written as they are and the connection then closed, so a test can serve what no real server
 /// would: a response cut short, a server that vanishes mid-reply. Connections past the end of the
 /// script get the last reply again.
-final class ScriptedHTTPServer: @unchecked Sendable {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public final class ScriptedHTTPServer: @unchecked Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let replies: [Data]
     private let lock = NSLock()
     private var served = 0
+    private var heads: [String] = []
 
     /// Binds 127.0.0.1 on a free port and starts answering on a thread of its own.
-    init(replies: [Data]) throws {
+    public init(replies: [Data]) throws {
         precondition(!replies.isEmpty, "a script needs at least one reply")
         self.replies = replies
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -49,10 +50,13 @@ final class ScriptedHTTPServer: @unchecked Sendable {
     }
 
     /// How many connections have been answered so far.
-    var connectionsServed: Int { lock.withLock { served } }
+    public var connectionsServed: Int { lock.withLock { served } }
+
+    /// The request heads received so far (request line and header lines), in order.
+    public var requestHeads: [String] { lock.withLock { heads } }
 
     /// Stops accepting; the serving thread ends on the failed `accept`.
-    func stop() {
+    public func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }
@@ -61,8 +65,9 @@ final class ScriptedHTTPServer: @unchecked Sendable {
         while true {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { return }
-            readRequestHead(connection)
+            let head = readRequestHead(connection)
             let reply = lock.withLock {
+                heads.append(head)
                 served += 1
                 return replies[min(served, replies.count) - 1]
             }
@@ -80,23 +85,30 @@ final class ScriptedHTTPServer: @unchecked Sendable {
     }
 
     /// Reads until the blank line that ends the request head (the requests in these tests have no body).
-    private func readRequestHead(_ connection: Int32) {
+    private func readRequestHead(_ connection: Int32) -> String {
         var head = Data()
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !head.contains(Data("\r\n\r\n".utf8)) && head.count < 65_536 {
             let count = recv(connection, &buffer, buffer.count, 0)
-            if count <= 0 { return }
+            if count <= 0 { break }
             head.append(contentsOf: buffer[0..<count])
         }
+        return String(decoding: head, as: UTF8.self)
     }
 
     /// An HTTP/1.1 reply whose Content-Length announces `declaredLength` bytes (the body's own
     /// length when nil), so a longer declaration makes a truncated response.
-    static func reply(body: String, declaredLength: Int? = nil) -> Data {
+    public static func reply(body: String, declaredLength: Int? = nil) -> Data {
         let bytes = Data(body.utf8)
         let head =
             "HTTP/1.1 200 OK\r\nContent-Type: application/dicom+json\r\n"
             + "Content-Length: \(declaredLength ?? bytes.count)\r\nConnection: close\r\n\r\n"
         return Data(head.utf8) + bytes
+    }
+
+    /// An HTTP/1.1 redirect with this status to `location`, without a body.
+    public static func redirect(status: Int, to location: String) -> Data {
+        let head = "HTTP/1.1 \(status) Moved\r\nLocation: \(location)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        return Data(head.utf8)
     }
 }
