@@ -74,14 +74,10 @@ import Testing
         let result = try fixture.run(
             ["process", fixture.input, "--archive", fixture.archive, "--archive", orthanc.target, "--json"],
             environment: wrong)
-        #expect(result.status == 1)
-        #expect(result.outputText.isEmpty)
-        let lines = result.standardError.split(separator: "\n")
-        #expect(lines.count == 1, "\(result.standardError)")
-        #expect(
-            lines.first?.hasSuffix(
-                "authentication failed (HTTP 401) for user '\(orthanc.user)'; "
-                    + "check LUCID_DICOMWEB_USER and LUCID_DICOMWEB_PASSWORD") == true, "\(result.standardError)")
+        Self.expectStoppedWithOneMessage(
+            result,
+            endingWith: "authentication failed (HTTP 401) for user '\(orthanc.user)'; "
+                + "check LUCID_DICOMWEB_USER and LUCID_DICOMWEB_PASSWORD")
         #expect(!result.standardError.contains("not-the-password"))
         #expect(!FileManager.default.fileExists(atPath: fixture.archive))
         #expect(try orthanc.instanceID(sopInstanceUID: fixture.sourceUIDs[0]) == nil)
@@ -100,15 +96,11 @@ import Testing
         let result = try fixture.run(
             ["process", fixture.input, "--archive", fixture.archive, "--archive", target, "--json"],
             environment: credentials)
-        #expect(result.status == 1)
-        #expect(result.outputText.isEmpty)
-        let lines = result.standardError.split(separator: "\n")
-        #expect(lines.count == 1, "\(result.standardError)")
-        #expect(
-            lines.first?.hasSuffix(
-                "http://127.0.0.1:\(proxy.port)/dicom-web/studies?limit=1: the server redirects (HTTP 301) to "
-                    + "\(location); redirects are not followed, so that credentials and uploads go only to the URL "
-                    + "given: use the DICOMweb root it redirects to") == true, "\(result.standardError)")
+        Self.expectStoppedWithOneMessage(
+            result,
+            endingWith: "http://127.0.0.1:\(proxy.port)/dicom-web/studies?limit=1: the server redirects (HTTP 301) to "
+                + "\(location); redirects are not followed, so that credentials and uploads go only to the URL "
+                + "given: use the DICOMweb root it redirects to")
         #expect(!result.standardError.contains("s3cret-pw"))
         #expect(elsewhere.connectionsServed == 0)
         #expect(proxy.connectionsServed == 1)
@@ -151,5 +143,17 @@ import Testing
             ])
         #expect(two.status == 2)
         #expect(two.standardError.contains("--archive: give at most one folder and one PACS"))
+    }
+
+    /// A configuration error: exit 1, nothing on standard output, one line on standard error that
+    /// ends with `message`.
+    static func expectStoppedWithOneMessage(
+        _ result: LucidRun.Result, endingWith message: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(result.status == 1, sourceLocation: sourceLocation)
+        #expect(result.outputText.isEmpty, sourceLocation: sourceLocation)
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 1, "\(result.standardError)", sourceLocation: sourceLocation)
+        #expect(lines.first?.hasSuffix(message) == true, "\(result.standardError)", sourceLocation: sourceLocation)
     }
 }
