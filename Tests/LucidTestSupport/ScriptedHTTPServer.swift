@@ -55,16 +55,20 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
     /// The request heads received so far (request line and header lines), in order.
     public var requestHeads: [String] { lock.withLock { heads } }
 
-    /// Stops accepting; the serving thread ends on the failed `accept`.
+    /// Stops accepting: `accept` fails from now on, and the serving thread then closes the socket
+    /// itself, so its descriptor cannot be reused by another socket while the thread may still use it.
     public func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func serve() {
         while true {
             let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { return }
+            if connection < 0 && errno == EINTR { continue }
+            guard connection >= 0 else {
+                close(listener)
+                return
+            }
             let head = readRequestHead(connection)
             let reply = lock.withLock {
                 heads.append(head)
