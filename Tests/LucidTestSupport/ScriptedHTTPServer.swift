@@ -69,7 +69,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
                 close(listener)
                 return
             }
-            let head = readRequestHead(connection)
+            let head = readRequest(connection)
             let reply = lock.withLock {
                 heads.append(head)
                 served += 1
@@ -88,16 +88,36 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         }
     }
 
-    /// Reads until the blank line that ends the request head (the requests in these tests have no body).
-    private func readRequestHead(_ connection: Int32) -> String {
-        var head = Data()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while !head.contains(Data("\r\n\r\n".utf8)) && head.count < 65_536 {
+    /// Reads the request head and then its body as far as Content-Length says, so that closing the
+    /// connection sends an orderly end rather than a reset over unread bytes. Returns the head.
+    private func readRequest(_ connection: Int32) -> String {
+        var received = Data()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let blankLine = Data("\r\n\r\n".utf8)
+        var expected: Int?
+        while received.count < 64 << 20 {
+            if expected == nil, let end = received.range(of: blankLine) {
+                let head = String(decoding: received[..<end.lowerBound], as: UTF8.self)
+                expected = end.upperBound + Self.contentLength(head)
+            }
+            if let expected, received.count >= expected { break }
             let count = recv(connection, &buffer, buffer.count, 0)
             if count <= 0 { break }
-            head.append(contentsOf: buffer[0..<count])
+            received.append(contentsOf: buffer[0..<count])
         }
-        return String(decoding: head, as: UTF8.self)
+        let headEnd = received.range(of: blankLine)?.lowerBound ?? received.endIndex
+        return String(decoding: received[..<headEnd], as: UTF8.self)
+    }
+
+    /// The Content-Length of a request head, 0 when absent.
+    private static func contentLength(_ head: String) -> Int {
+        for line in head.split(separator: "\r\n") {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == "content-length" {
+                return Int(parts[1].trimmingCharacters(in: .whitespaces)) ?? 0
+            }
+        }
+        return 0
     }
 
     /// An HTTP/1.1 reply whose Content-Length announces `declaredLength` bytes (the body's own
