@@ -43,7 +43,7 @@ import Testing
         guard
             ExternalTool.require(
                 hasPydicom, tool: "python3 with pydicom and numpy",
-                install: "Install them: python3 -m pip install pydicom==3.0.1 numpy."),
+                install: "Install them: python3 -m pip install pydicom==3.0.2 numpy."),
             let python
         else { return }
         let derived = try DerivedSamples.derive(name)
