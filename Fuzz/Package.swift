@@ -24,6 +24,7 @@ let package = Package(
         fuzzTarget("FuzzJPEG", ["LucidCodecs", "LucidImaging"]),
         fuzzTarget("FuzzSteps", ["LucidPipeline", "LucidImaging"]),
         fuzzTarget("FuzzArchivePath", ["LucidArchive", "LucidDICOM"]),
+        fuzzTarget("FuzzDICOMweb", ["LucidDICOMweb"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the libFuzzer dictionaries of the fuzz targets into Fuzz/ (dicom.dict, png.dict, jpeg.dict, steps.dict, archive.dict).
+"""Writes the libFuzzer dictionaries of the fuzz targets into Fuzz/ (dicom.dict, png.dict, jpeg.dict, steps.dict, archive.dict,
+dicomweb.dict).
 
 The DICOM dictionary is derived from the sources: every tag named in
 Sources/LucidDICOM/DICOMTag.swift (the attributes the reader and the display pipeline use) in
@@ -125,6 +126,15 @@ def archive_entries() -> list[tuple[str, bytes]]:
     return [("word", word) for word in words]
 
 
+def dicomweb_entries() -> list[tuple[str, bytes]]:
+    words = [b'{"', b'":', b'"vr":"UI"', b'"vr":"SQ"', b'"vr":"US"', b'"Value":[', b'"00081190"', b'"00081198"',
+             b'"00081199"', b'"00081150"', b'"00081155"', b'"00081197"', b'"00080018"', b'"0020000D"',
+             b'"0020000E"', b"[]", b"{}", b"null", b"\\u0000", b'\\"', b"machine", b"default", b"login",
+             b"password", b"account", b"macdef", b"#", b'"', b"\n\n", b"://", b"@", b"dicomweb+https://",
+             b"DICM"]
+    return [("word", word) for word in words]
+
+
 def main() -> int:
     write("dicom.dict", "DICOM: tags, VRs, transfer syntaxes, delimiters, values the pipeline reads",
           dicom_entries())
@@ -132,6 +142,8 @@ def main() -> int:
     write("jpeg.dict", "JPEG: markers and segment identifiers (ITU-T T.81 Table B.1)", jpeg_entries())
     write("steps.dict", "--steps / --preset / --window keywords and numbers", steps_entries())
     write("archive.dict", "archive path builder: field separator, path syntax, UID roots", archive_entries())
+    write("dicomweb.dict", "DICOMweb client: DICOM JSON keys and tags, netrc keywords, URL syntax",
+          dicomweb_entries())
     return 0
 
 

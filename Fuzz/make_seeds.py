@@ -13,6 +13,8 @@ Fuzz/.build/fuzz/generated).
   JPEG Lossless stream (refused).
 - FuzzSteps: the presets' pipelines, every step with and without arguments, window values.
 - FuzzArchivePath: header values separated by 0xFF (see Fuzz/Sources/FuzzArchivePath).
+- FuzzDICOMweb: a selector byte, then a STOW-RS reply, a QIDO-RS reply, a netrc file, a DICOM file
+  or a URL (see Fuzz/Sources/FuzzDICOMweb).
 
 Everything is computed here (standard library only, Python 3.11): the JPEG encoders use flat
 Huffman tables, the RLE encoder is PackBits (PS3.5 Annex G). The output is deterministic. The
@@ -521,6 +523,25 @@ def archive_seeds() -> dict[str, bytes]:
     return {f"header{index}.bin": b"\xff".join(field.encode() for field in record) for index, record in enumerate(records)}
 
 
+def dicomweb_seeds() -> dict[str, bytes]:
+    stow = ('{"00081190":{"vr":"UR","Value":["http://x/studies/1"]},'
+            '"00081198":{"vr":"SQ","Value":[{"00081150":{"vr":"UI","Value":["1.2"]},'
+            '"00081155":{"vr":"UI","Value":["9.9"]},"00081197":{"vr":"US","Value":[272]}}]},'
+            '"00081199":{"vr":"SQ","Value":[{"00081150":{"vr":"UI","Value":["1.2"]},'
+            '"00081155":{"vr":"UI","Value":["1.2.3"]}}]}}')
+    qido = ('[{"0020000D":{"vr":"UI","Value":["1"]},"0020000E":{"vr":"UI","Value":["1.1"]},'
+            '"00080018":{"vr":"UI","Value":["1.1.1"]}},{"00080018":{"vr":"UI"}}]')
+    netrc = ('# site PACS\nmachine pacs.example login tech password "pa ss\\"word"\n'
+             'macdef init\ncd /\n\ndefault login anonymous password guest account x\n')
+    small = dicom_seeds()
+    first = small[sorted(small)[0]]
+    return {
+        "stow.json": b"\x00" + stow.encode(), "qido.json": b"\x01" + qido.encode(),
+        "netrc.txt": b"\x02" + netrc.encode(), "part.dcm": b"\x03" + first,
+        "url.txt": b"\x04" + b"https://user:pw@pacs.example:8042/dicom-web?x=@y",
+    }
+
+
 def main(argv: list[str]) -> int:
     out = argv[1] if len(argv) > 1 else os.path.join(ROOT, "Fuzz", ".build", "fuzz", "generated")
     sets = {
@@ -529,6 +550,7 @@ def main(argv: list[str]) -> int:
         "FuzzJPEG": jpeg_seeds(),
         "FuzzSteps": steps_seeds(),
         "FuzzArchivePath": archive_seeds(),
+        "FuzzDICOMweb": dicomweb_seeds(),
     }
     samples = os.path.join(ROOT, "SampleImages")
     for name in sorted(os.listdir(samples)):
