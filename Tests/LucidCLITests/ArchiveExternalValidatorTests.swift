@@ -35,7 +35,6 @@ import Testing
                 #expect(result.standardOutput.contains("(0008,2111) ST [Lucid "), "\(path): no Derivation Description")
             }
         }
-        let python = ExternalTool.find("python3")
         let script = """
             import sys, warnings
             warnings.simplefilter("error")
@@ -49,12 +48,7 @@ import Testing
                 assert ds.SourceImageSequence[0].ReferencedSOPInstanceUID, path
             print(len(sys.argv) - 1)
             """
-        let hasPydicom =
-            try python.map { try ExternalTool.run($0, ["-c", "import pydicom, numpy"]).status == 0 } ?? false
-        if ExternalTool.require(
-            hasPydicom, tool: "python3 with pydicom", install: "python3 -m pip install pydicom numpy"),
-            let python
-        {
+        if let python = try ExternalTool.pythonWithPydicom() {
             let result = try ExternalTool.run(python, ["-c", script] + paths)
             #expect(result.status == 0, "pydicom: \(result.standardError)")
             #expect(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == String(paths.count))

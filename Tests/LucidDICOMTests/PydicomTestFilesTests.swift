@@ -43,15 +43,7 @@ import Testing
     }
 
     static func reference() throws -> Reference? {
-        let python = ExternalTool.find("python3")
-        let hasPydicom =
-            try python.map { try ExternalTool.run($0, ["-c", "import pydicom, numpy"]).status == 0 } ?? false
-        guard
-            ExternalTool.require(
-                hasPydicom, tool: "python3 with pydicom and numpy",
-                install: "Install them: python3 -m pip install pydicom==3.0.2 numpy."),
-            let python
-        else { return nil }
+        guard let python = try ExternalTool.pythonWithPydicom() else { return nil }
         let result = try ExternalTool.run(python, ["-c", script])
         #expect(result.status == 0, "\(result.standardError)")
         var lines = result.standardOutput.split(separator: "\n").map(String.init)

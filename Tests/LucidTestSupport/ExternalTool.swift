@@ -40,6 +40,19 @@ public enum ExternalTool {
         return false
     }
 
+    /// The path of `python3` when it imports pydicom and numpy; otherwise records the issue (see
+    /// `require`) and returns nil.
+    public static func pythonWithPydicom(sourceLocation: SourceLocation = #_sourceLocation) throws -> String? {
+        let python = find("python3")
+        let hasPydicom = try python.map { try run($0, ["-c", "import pydicom, numpy"]).status == 0 } ?? false
+        guard
+            require(
+                hasPydicom, tool: "python3 with pydicom and numpy",
+                install: "Install them: python3 -m pip install pydicom==3.0.2 numpy.", sourceLocation: sourceLocation)
+        else { return nil }
+        return python
+    }
+
     public static func run(_ executable: String, _ arguments: [String]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -37,15 +37,7 @@ import Testing
 
     @Test("pydicom reads every derived file strictly and its pixel_array matches", arguments: DerivedSamples.decodable)
     func pydicom(name: String) throws {
-        let python = ExternalTool.find("python3")
-        let hasPydicom =
-            try python.map { try ExternalTool.run($0, ["-c", "import pydicom, numpy"]).status == 0 } ?? false
-        guard
-            ExternalTool.require(
-                hasPydicom, tool: "python3 with pydicom and numpy",
-                install: "Install them: python3 -m pip install pydicom==3.0.2 numpy."),
-            let python
-        else { return }
+        guard let python = try ExternalTool.pythonWithPydicom() else { return }
         let derived = try DerivedSamples.derive(name)
         let path = try DerivedSamples.temporaryFile(derived.bytes, name: "derived.dcm")
         let result = try ExternalTool.run(python, ["-c", Self.pydicomScript, path])
