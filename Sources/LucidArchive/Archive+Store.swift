@@ -35,7 +35,8 @@ extension Archive {
     /// and the files this call created are removed again, so the archive holds no file its index
     /// does not know. Holding the write lock, it also removes the temporary files (`.NAME.tmp-*`)
     /// left in the folders it writes to by a writer that was killed: no other write can be in
-    /// progress there.
+    /// progress there. Each folder is swept the first time this `Archive` writes to it, so a large
+    /// series folder is not listed again for every instance.
     public func store(_ plan: ArchivePlan, files: [ArchiveFile]) throws(ArchiveError) -> StoreResult {
         var created: [String] = []
         do throws(ArchiveError) {
@@ -60,7 +61,9 @@ extension Archive {
                     arguments: [plan.identity.sopInstanceUID, plan.recipe])
             }
             let folders = Set(files.map { (absolute($0.path) as NSString).deletingLastPathComponent })
-            for folder in folders.sorted() { Self.removeTemporaryFiles(in: folder) }
+            let unswept = sweptFolders.withLock { swept in folders.subtracting(swept) }
+            for folder in unswept.sorted() { Self.removeTemporaryFiles(in: folder) }
+            sweptFolders.withLock { $0.formUnion(unswept) }
             var records: [(ArchiveFile, RecordedFile)] = []
             for file in files {
                 records.append((file, try place(file, created: &created)))

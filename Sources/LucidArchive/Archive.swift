@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// An archive folder and its SQLite index `index.sqlite`.
 ///
@@ -18,6 +19,8 @@ public final class Archive: Sendable {
     /// `root/index.sqlite`.
     public let indexPath: String
     let pool: DatabasePool
+    /// The folders whose leftover temporary files this instance has removed (see `store`).
+    let sweptFolders = Mutex<Set<String>>([])
 
     /// Opens (creating when missing) the archive at `root` and its index; with `create`, the folder
     /// must be writable.

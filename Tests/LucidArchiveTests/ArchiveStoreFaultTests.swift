@@ -58,4 +58,20 @@ import Testing
         #expect(names.filter { $0.contains(".tmp-") } == [unrelated], "only the writer's temporary names go")
         #expect(names.count == 4)
     }
+
+    @Test("each folder is swept once per opened archive: a later leftover waits for the next opening")
+    func sweptOncePerArchive() throws {
+        let root = try LucidBinary.temporaryFolder() + "/archive"
+        let archive = try Archive(root: root)
+        let first = ArchiveStoreTests.plan()
+        _ = try archive.store(first, files: ArchiveStoreTests.files(first))
+        let late = root + "/" + first.identity.folder + "/.late.dcm.tmp-0a"
+        #expect(FileManager.default.createFile(atPath: late, contents: Data([1])))
+        let second = ArchiveStoreTests.plan(recipe: "window:lung")
+        _ = try archive.store(second, files: ArchiveStoreTests.files(second))
+        #expect(FileManager.default.fileExists(atPath: late), "the folder was listed again for a second instance")
+        let third = ArchiveStoreTests.plan(recipe: "window:bone")
+        _ = try Archive(root: root).store(third, files: ArchiveStoreTests.files(third))
+        #expect(!FileManager.default.fileExists(atPath: late), "a newly opened archive sweeps the folder")
+    }
 }
