@@ -73,7 +73,7 @@ public enum AtomicFileWriter {
     public static func isTemporaryFileName(_ name: String) -> Bool {
         guard name.hasPrefix("."), let dash = name.lastIndex(of: "-") else { return false }
         let head = name[..<dash], suffix = name[name.index(after: dash)...]
-        return head.hasSuffix(".tmp") && head.count > ".X.tmp".count - 1 && (1...16).contains(suffix.count)
+        return head.hasSuffix(".tmp") && head.count >= ".X.tmp".count && (1...16).contains(suffix.count)
             && suffix.allSatisfy(\.isHexDigit)
     }
 

@@ -23,7 +23,8 @@ struct LimitOptions: ParsableArguments {
             valueName: "size"))
     var maxFileSize: String?
 
-    /// The read limits to apply: the standard ones with `--max-image-memory` when given.
+    /// The read limits to apply: the standard ones, with `--max-image-memory` and `--max-file-size`
+    /// when given.
     var readLimits: ReadLimits {
         get throws {
             var limits = ReadLimits.standard

@@ -1,4 +1,5 @@
 import Foundation
+import LucidDICOMweb
 import LucidPipeline
 import Testing
 
@@ -34,9 +35,10 @@ import Testing
             try PACSTarget(parsing: "dicomweb+http:///dw")
         }
         #expect(throws: PACSTargetError.notDICOMweb("http://h/dw")) { try PACSTarget(parsing: "http://h/dw") }
-        #expect(PACSTarget.redacted("dicomweb+https://a:b@c@h:1/p@q") == "dicomweb+https://***@h:1/p@q")
+        #expect(URLText.redactingCredentials("dicomweb+https://a:b@c@h:1/p@q") == "dicomweb+https://***@h:1/p@q")
         #expect(
-            !PACSTargetError.credentialsInURL(PACSTarget.redacted("dicomweb+http://u:pw@h")).description.contains("pw"))
+            !PACSTargetError.credentialsInURL(URLText.redactingCredentials("dicomweb+http://u:pw@h")).description
+                .contains("pw"))
     }
 
     @Test("counts add up per status and print as the summary says")

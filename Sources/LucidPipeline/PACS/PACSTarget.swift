@@ -29,14 +29,15 @@ public struct PACSTarget: Sendable, Equatable, CustomStringConvertible {
     /// - Throws: `PACSTargetError` when the scheme is not `dicomweb+http` or `dicomweb+https`, the
     ///   URL has credentials, a query or a fragment, or no host.
     public init(parsing text: String) throws(PACSTargetError) {
-        guard Self.names(text) else { throw .notDICOMweb(Self.redacted(text)) }
+        let shown = URLText.redactingCredentials(text)
+        guard Self.names(text) else { throw .notDICOMweb(shown) }
         let rest = String(text.dropFirst(Self.prefix.count))
         guard let components = URLComponents(string: rest), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https"
-        else { throw .unsupportedScheme(Self.redacted(text)) }
-        if components.user != nil || components.password != nil { throw .credentialsInURL(Self.redacted(text)) }
-        if components.query != nil || components.fragment != nil { throw .queryOrFragment(Self.redacted(text)) }
-        guard let host = components.host?.lowercased(), !host.isEmpty else { throw .noHost(Self.redacted(text)) }
+        else { throw .unsupportedScheme(shown) }
+        if components.user != nil || components.password != nil { throw .credentialsInURL(shown) }
+        if components.query != nil || components.fragment != nil { throw .queryOrFragment(shown) }
+        guard let host = components.host?.lowercased(), !host.isEmpty else { throw .noHost(shown) }
         var normalized = URLComponents()
         normalized.scheme = scheme
         normalized.host = host
@@ -45,13 +46,10 @@ public struct PACSTarget: Sendable, Equatable, CustomStringConvertible {
         var path = components.path
         while path.hasSuffix("/") { path.removeLast() }
         normalized.path = path
-        guard let url = normalized.url else { throw .noHost(Self.redacted(text)) }
+        guard let url = normalized.url else { throw .noHost(shown) }
         self.baseURL = url
         self.host = host
     }
-
-    /// `text` with anything between `://` and `@` in its authority replaced by `***`.
-    public static func redacted(_ text: String) -> String { URLText.redactingCredentials(text) }
 }
 
 /// Why a `dicomweb+` URL was refused; every message shows the URL with credentials hidden.

@@ -36,9 +36,10 @@ public final class PushManifest: Sendable {
     }
 
     /// `<archive>/runs/lucid-run-<start time, UTC>-<pid>.json`.
-    public var path: String { runsFolder + "/" + RunManifest.fileName(started: started, processID: processID) }
+    public var path: String { runsFolder + "/" + fileName }
 
     private var runsFolder: String { archive.absolute(Archive.runsFolder) }
+    private var fileName: String { RunManifest.fileName(started: started, processID: processID) }
 
     /// Writes the manifest atomically and returns its path.
     /// - Throws: `ManifestWriteError` naming the file.
@@ -49,7 +50,6 @@ public final class PushManifest: Sendable {
             "directory": directory, "arguments": arguments,
             "instances": instances.withLock { $0 }.map(\.jsonObject), "summary": summary.jsonObject,
         ]
-        return try RunManifest.write(
-            object, folder: runsFolder, fileName: RunManifest.fileName(started: started, processID: processID))
+        return try RunManifest.write(object, folder: runsFolder, fileName: fileName)
     }
 }
