@@ -7,21 +7,25 @@ import Synchronization
 
 /// A DICOMweb client (PS3.18) over URLSession: STOW-RS uploads and QIDO-RS instance queries, with
 /// HTTP Basic authentication and retries with exponential backoff for failures that may pass.
+/// Every request is bounded by `limits`: an idle timeout, a deadline for the whole request and a
+/// ceiling on the reply's size, kept while the reply streams in. `cancel()` gives up every request
+/// at once.
 public final class DICOMwebClient: Sendable {
     /// The DICOMweb root, such as `http://127.0.0.1:8042/dicom-web`.
     public let baseURL: URL
     public let credentials: DICOMwebCredentials?
     public let retryPolicy: RetryPolicy
+    public let limits: RequestLimits
     let session: URLSession
-    let challenges: ChallengeAndRedirectRefusingDelegate
+    let delegate: SessionDelegate
 
     /// - Parameters:
     ///   - baseURL: the DICOMweb root; `http` or `https`.
-    ///   - timeout: seconds a request may stay without progress before it counts as timed out.
+    ///   - limits: the idle timeout, deadline and reply size of each request.
     /// - Throws: `DICOMwebError.invalidConfiguration` for another scheme or a URL without a host.
     public init(
         baseURL: URL, credentials: DICOMwebCredentials?, retryPolicy: RetryPolicy = RetryPolicy(),
-        timeout: Double = 60
+        limits: RequestLimits = RequestLimits()
     ) throws(DICOMwebError) {
         guard let scheme = baseURL.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             throw .invalidConfiguration(reason: "\(baseURL.absoluteString): the scheme must be http or https")
@@ -37,22 +41,31 @@ public final class DICOMwebClient: Sendable {
         self.baseURL = normalized
         self.credentials = credentials
         self.retryPolicy = retryPolicy
+        self.limits = limits
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForRequest = limits.idleTimeout
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
-        let challenges = ChallengeAndRedirectRefusingDelegate()
-        self.challenges = challenges
-        self.session = URLSession(configuration: configuration, delegate: challenges, delegateQueue: nil)
+        let delegate = SessionDelegate()
+        self.delegate = delegate
+        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }
 
     deinit { session.finishTasksAndInvalidate() }
 
+    /// Gives up every request in flight at once and every later one before it is sent, each
+    /// throwing `.cancelled`, retry waits included: for a run that is interrupted. Safe from any
+    /// thread; it cannot be undone.
+    public func cancel() { delegate.stopAll() }
+
+    /// Whether `cancel()` was called.
+    public var isCancelled: Bool { delegate.isStopped }
+
     /// Uploads the parts in one STOW-RS request to `{base}/studies` and resolves each part's outcome
     /// from the reply. A 400 or 409 can be a partial success, so every part is judged on its own.
     /// - Throws: `.authenticationFailed` (401), `.retriesExhausted` (5xx or network failures that
-    ///   persisted), `.invalidResponse`, `.unexpectedStatus` or `.transport`; per-file rejections are
-    ///   in the returned report, not thrown.
+    ///   persisted), `.invalidResponse`, `.unexpectedStatus`, `.transport`, `.replyTooLarge`,
+    ///   `.deadlineExceeded` or `.cancelled`; per-file rejections are in the returned report, not thrown.
     public func store(_ parts: [DICOMwebPart]) async throws(DICOMwebError) -> STOWReport {
         guard !parts.isEmpty else { return STOWReport() }
         let multipart = MultipartRelatedBody(parts: parts)
@@ -89,6 +102,9 @@ public final class DICOMwebClient: Sendable {
 
     /// Sends a request with credentials, retrying retryable failures by the policy. A 401 throws
     /// `.authenticationFailed`; 5xx and network failures are retried; other statuses are returned.
+    /// A reply past `limits.maximumReplyBytes` throws `.replyTooLarge`, an attempt past its
+    /// deadline `.deadlineExceeded`, and cancellation (of the client or the task) `.cancelled`,
+    /// none of them retried.
     func send(_ request: URLRequest) async throws(DICOMwebError) -> (Data, HTTPURLResponse) {
         var request = request
         if let credentials { request.setValue(credentials.authorizationHeader, forHTTPHeaderField: "Authorization") }
@@ -108,25 +124,38 @@ public final class DICOMwebClient: Sendable {
                 throw .retriesExhausted(url: url, attempts: attempt, lastReason: reason)
             }
             waited += delay
-            try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+            try await pause(delay, url: url)
+        }
+    }
+
+    /// Waits `seconds` between attempts, looking for cancellation every 50 ms.
+    private func pause(_ seconds: Double, url: String) async throws(DICOMwebError) {
+        let end = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, seconds) * 1e9)
+        while true {
+            if isCancelled || Task.isCancelled { throw .cancelled(url: url) }
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < end else { return }
+            try? await Task.sleep(nanoseconds: min(end - now, 50_000_000))
         }
     }
 
     private func sendOnce(_ request: URLRequest, url: String) async throws(DICOMwebError) -> (Data, HTTPURLResponse) {
+        let deadline = limits.deadline(bodyBytes: request.httpBody?.count ?? 0)
         let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: request)
-        } catch let error as URLError {
-            if error.code == .cancelled, !Task.isCancelled, challenges.refused(url: request.url) {
+        let http: HTTPURLResponse
+        switch await transfer(request, deadline: deadline) {
+        case .tooLarge: throw .replyTooLarge(url: url, limit: limits.maximumReplyBytes)
+        case .deadlinePassed: throw .deadlineExceeded(url: url, seconds: deadline)
+        case .cancelled: throw .cancelled(url: url)
+        case .finished(_, _, let failure?):
+            if failure.code == .cancelled, delegate.refused(url: request.url) {
                 throw .authenticationFailed(url: url, user: credentials?.user)
             }
-            throw Self.classify(error, url: url)
-        } catch {
-            throw .transport(url: url, reason: error.localizedDescription)
-        }
-        guard let http = response as? HTTPURLResponse else {
-            throw .invalidResponse(url: url, reason: "not an HTTP response")
+            throw Self.classify(failure, url: url)
+        case .finished(_, nil, nil): throw .invalidResponse(url: url, reason: "not an HTTP response")
+        case .finished(let body, let response?, nil):
+            data = body
+            http = response
         }
         if http.statusCode == 401 { throw .authenticationFailed(url: url, user: credentials?.user) }
         if [301, 302, 303, 307, 308].contains(http.statusCode) {
@@ -137,6 +166,23 @@ public final class DICOMwebClient: Sendable {
             throw .retryable(url: url, reason: "HTTP \(http.statusCode) \(Self.excerpt(data))")
         }
         return (data, http)
+    }
+
+    /// One attempt: a data task whose reply the delegate collects up to the limit, ended at the
+    /// deadline, by `cancel()` or by the cancellation of the calling task.
+    private func transfer(_ request: URLRequest, deadline: Double) async -> TransferOutcome {
+        let task = session.dataTask(with: request)
+        let id = task.taskIdentifier
+        let delegate = self.delegate
+        let limit = limits.maximumReplyBytes
+        let started = UncheckedTask(task)
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                delegate.start(started.task, limit: limit, deadline: deadline, continuation: continuation)
+            }
+        } onCancel: {
+            delegate.end(id, .cancelled, early: true)
+        }
     }
 
     /// Network failures that may pass on another attempt are retryable; the rest are not.
@@ -171,39 +217,8 @@ public final class DICOMwebClient: Sendable {
     }
 }
 
-/// Credentials go in the `Authorization` header of every request, so a 401 challenge is never
-/// answered again. Without a challenge handler, URLSession on Linux (swift-corelibs-foundation
-/// 6.3.1) waits forever on a 401 with `WWW-Authenticate`; refusing the challenge ends the task as
-/// cancelled instead, and this delegate remembers the URLs it refused so the client can report the
-/// cancellation as the authentication failure it is.
-///
-/// Redirects are refused too: URLSession would follow them with the `Authorization` header, to
-/// any host, and turn a redirected STOW-RS POST into a GET. The 3xx response itself reaches the
-/// client, which reports where the server points.
-final class ChallengeAndRedirectRefusingDelegate: NSObject, URLSessionTaskDelegate, Sendable {
-    private let refusedURLs = Mutex<Set<String>>([])
-
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
-        completionHandler: @escaping @Sendable (URLSession.AuthChallengeDisposition, URLCredential?) -> Void
-    ) {
-        if let url = task.originalRequest?.url?.absoluteString {
-            refusedURLs.withLock { _ = $0.insert(url) }
-        }
-        completionHandler(.cancelAuthenticationChallenge, nil)
-    }
-
-    /// Refuses the redirect: the task completes with the 3xx response.
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
-    ) {
-        completionHandler(nil)
-    }
-
-    /// Whether a challenge for this URL was refused (and forgets it).
-    func refused(url: URL?) -> Bool {
-        guard let url = url?.absoluteString else { return false }
-        return refusedURLs.withLock { $0.remove(url) != nil }
-    }
+/// A task handed to the delegate from inside a continuation's closure.
+private struct UncheckedTask: @unchecked Sendable {
+    let task: URLSessionTask
+    init(_ task: URLSessionTask) { self.task = task }
 }

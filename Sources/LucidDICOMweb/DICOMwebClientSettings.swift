@@ -85,3 +85,43 @@ public struct RetryPolicy: Sendable, Equatable {
         return result
     }
 }
+
+/// How long and how large one request to the server may be. Each bound ends a request the server
+/// would otherwise hold without limit: a connection that stalls, a server that trickles, a reply
+/// that never ends.
+public struct RequestLimits: Sendable, Equatable {
+    /// Seconds a request may go without any byte moving before it counts as timed out (a
+    /// retryable failure); default 60. At least 0.1.
+    public var idleTimeout: Double
+    /// Seconds one attempt of a request may take in all, connection, upload and reply together,
+    /// however steadily bytes arrive; default 120, enough for any QIDO-RS query and for a STOW-RS
+    /// request's storage on the server side. At least 0.1. A request with a body gets
+    /// `secondsPerUploadedMiB` more per MiB it sends (see `deadline(bodyBytes:)`).
+    public var deadline: Double
+    /// Extra deadline, in seconds, per MiB of request body; default 4, so an upload moving at
+    /// least 256 KiB/s (about 2 Mbit/s) always fits: a 64 MiB STOW-RS batch gets 376 s. At least 0.
+    public var secondsPerUploadedMiB: Double
+    /// The most bytes of one reply body read (1 ... `Int.max`); default 4 MiB. QIDO-RS and STOW-RS
+    /// replies are short DICOM JSON: a STOW-RS reply for 500 instances or a QIDO-RS reply for 50
+    /// UIDs takes well under 0.5 MB, so the default leaves ample room while a reply without end
+    /// is refused after 4 MiB instead of filling memory.
+    public var maximumReplyBytes: Int
+
+    public static let defaultMaximumReplyBytes = 4 << 20
+
+    public init(
+        idleTimeout: Double = 60, deadline: Double = 120, secondsPerUploadedMiB: Double = 4,
+        maximumReplyBytes: Int = RequestLimits.defaultMaximumReplyBytes
+    ) {
+        self.idleTimeout = max(0.1, idleTimeout)
+        self.deadline = max(0.1, deadline)
+        self.secondsPerUploadedMiB = max(0, secondsPerUploadedMiB)
+        self.maximumReplyBytes = max(1, maximumReplyBytes)
+    }
+
+    /// The deadline in seconds of one attempt of a request sending `bodyBytes` bytes:
+    /// `deadline + secondsPerUploadedMiB x bodyBytes / 1 MiB`.
+    public func deadline(bodyBytes: Int) -> Double {
+        deadline + secondsPerUploadedMiB * Double(max(0, bodyBytes)) / Double(1 << 20)
+    }
+}

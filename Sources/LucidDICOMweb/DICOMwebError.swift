@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a DICOMweb request failed. Every case names the server URL or the file concerned, and no case
 /// ever carries a password. Only `.retryable` is tried again (see `RetryPolicy`); when retries run
 /// out it becomes `.retriesExhausted`.
@@ -25,6 +27,16 @@ public enum DICOMwebError: Error, Equatable, Sendable, CustomStringConvertible {
     case transport(url: String, reason: String)
     /// A local file to upload could not be read.
     case unreadable(file: String, reason: String)
+    /// The reply body passed `limit` bytes (`RequestLimits.maximumReplyBytes`): reading stopped
+    /// there and the connection was closed. Not retried; the server answers what no QIDO-RS or
+    /// STOW-RS reply needs, so the URL or the limit is wrong.
+    case replyTooLarge(url: String, limit: Int)
+    /// One attempt took longer than its deadline of `seconds` (`RequestLimits.deadline(bodyBytes:)`)
+    /// and was given up. Not retried: a server that slow would hold every attempt as long.
+    case deadlineExceeded(url: String, seconds: Double)
+    /// The request was given up because the client was cancelled (an interrupted run) or its
+    /// Swift task was.
+    case cancelled(url: String)
 
     public var description: String {
         switch self {
@@ -46,6 +58,12 @@ public enum DICOMwebError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "so that credentials and uploads go only to the URL given: use the DICOMweb root it redirects to"
         case .transport(let url, let reason): return "\(url): request failed: \(reason)"
         case .unreadable(let file, let reason): return "\(file): cannot read: \(reason)"
+        case .replyTooLarge(let url, let limit):
+            return "\(url): the reply passed \(Self.bytesText(limit)), the most read from a PACS reply; "
+                + "reading stopped there"
+        case .deadlineExceeded(let url, let seconds):
+            return "\(url): no complete reply within the deadline of \(Self.secondsText(seconds)) s per request"
+        case .cancelled(let url): return "\(url): request given up: interrupted"
         }
     }
 
@@ -53,6 +71,18 @@ public enum DICOMwebError: Error, Equatable, Sendable, CustomStringConvertible {
     public var isTLSFailure: Bool {
         if case .transport(_, let reason) = self { return DICOMwebClient.namesTLS(reason) }
         return false
+    }
+
+    /// `4 MiB (4194304 bytes)`, or `1000 bytes` below a KiB or when not a whole number of KiB or MiB.
+    static func bytesText(_ bytes: Int) -> String {
+        if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB (\(bytes) bytes)" }
+        if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB (\(bytes) bytes)" }
+        return "\(bytes) bytes"
+    }
+
+    /// `120` for whole seconds, else one decimal: `1.5`.
+    static func secondsText(_ seconds: Double) -> String {
+        seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : String(format: "%.1f", seconds)
     }
 
     /// Whether the retry policy may try the request again.

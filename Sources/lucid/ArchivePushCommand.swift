@@ -16,6 +16,9 @@ struct ArchivePushCommand: ParsableCommand {
             whether and when it got there, so an interrupted push resumes where it stopped.
             Credentials: --user or LUCID_DICOMWEB_USER; the password from LUCID_DICOMWEB_PASSWORD or a netrc \\
             file (--netrc-file, default ~/.netrc; machine = the PACS host). A 401 stops the push with one message.
+            Each request is bounded: --pacs-timeout in all (default 120 s, plus 4 s per MiB uploaded) and \
+            --max-reply-size for its reply (default 4 MiB); Ctrl-C gives up the requests in flight at once, and \
+            what they did not finish is not recorded.
             --json: one line per instance {error, path, seconds, sopInstanceUID, status: uploaded|present|failed} \\
             and a final {"summary": {alreadyPresent, failed, instances, interrupted, seconds, uploaded}}. A run \\
             manifest is written to SRC/runs/.
@@ -67,13 +70,14 @@ struct ArchivePushCommand: ParsableCommand {
             StandardError.write("lucid: \(error)")
             throw ProcessingFailure(status: 1)
         }
-        let uploader = try pacsOptions.uploader(for: try target, batchSize: batch)
+        let interruption = Interruption()
+        let uploader = try pacsOptions.uploader(for: try target, batchSize: batch, interruption: interruption)
         let push = ArchivePush(archive: archive, uploader: uploader, jobs: jobs)
         uploader.whenHalted { halt in if halt.isConfiguration { push.cancel() } }
         let reporter = PushReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
         let manifest = PushManifest(
             archive: archive, pacs: uploader.target.description, arguments: Array(CommandLine.arguments.dropFirst()))
-        let interruption = Interruption { push.cancel() }
+        interruption.onSignal { push.cancel() }
         let summary: ArchivePushSummary
         do throws(ArchiveError) {
             summary = try push.run { event in

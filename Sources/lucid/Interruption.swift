@@ -1,16 +1,19 @@
 import Dispatch
 import Foundation
 
-/// Turns SIGINT (Ctrl-C) and SIGTERM (what service managers and `kill` send) into a call of `handler`
-/// instead of killing the process: the signals' default actions are ignored and dispatch sources
-/// deliver them on their own queue, so the batch can stop handing out files, let the running ones
-/// finish and print its summary. SIGKILL cannot be caught; see "Failure behaviour" in the README.
+/// Turns SIGINT (Ctrl-C) and SIGTERM (what service managers and `kill` send) into calls of the
+/// handlers given to `onSignal` instead of killing the process: the signals' default actions are
+/// ignored and dispatch sources deliver them on their own queue, so the batch can stop handing out
+/// files, give up its requests to a PACS, let the running files finish and print its summary.
+/// SIGKILL cannot be caught; see "Failure behaviour" in the README.
 final class Interruption: @unchecked Sendable {
     private let sources: [DispatchSourceSignal]
     private let lock = NSLock()
     private var first: Int32?
+    private var handlers: [@Sendable () -> Void] = []
 
-    init(handler: @escaping @Sendable () -> Void) {
+    /// Starts listening; a signal before any handler is given is kept for `onSignal`.
+    init() {
         let queue = DispatchQueue(label: "lucid.interruption")
         var sources: [DispatchSourceSignal] = []
         for number in [SIGINT, SIGTERM] {
@@ -21,17 +24,35 @@ final class Interruption: @unchecked Sendable {
         self.sources = sources
         for (source, number) in zip(sources, [SIGINT, SIGTERM]) {
             source.setEventHandler { [self] in
-                record(number)
-                handler()
+                for handler in record(number) { handler() }
             }
             source.resume()
         }
     }
 
-    private func record(_ number: Int32) {
+    /// Starts listening and calls `handler` at every signal.
+    convenience init(handler: @escaping @Sendable () -> Void) {
+        self.init()
+        onSignal(handler)
+    }
+
+    /// Calls `handler` at every signal from now on, and once at once when a signal came already.
+    /// At a signal the handlers run latest first, so the stage given last (the batch) stops
+    /// handing out work before an earlier one (the PACS client) gives up its requests.
+    func onSignal(_ handler: @escaping @Sendable () -> Void) {
+        lock.lock()
+        handlers.insert(handler, at: 0)
+        let signalled = first != nil
+        lock.unlock()
+        if signalled { handler() }
+    }
+
+    /// Records the signal; returns the handlers to call.
+    private func record(_ number: Int32) -> [@Sendable () -> Void] {
         lock.lock()
         defer { lock.unlock() }
         if first == nil { first = number }
+        return handlers
     }
 
     /// The first signal received, if any.

@@ -22,7 +22,9 @@ struct ProcessCommand: ParsableCommand {
             --archive dicomweb+http://HOST:PORT/PATH (or dicomweb+https://) pushes each image's original and derived \
             DICOM to that PACS by STOW-RS, each confirmed by QIDO-RS; --archive may be given twice, a folder and a \
             PACS. The user comes from --user or LUCID_DICOMWEB_USER, the password from LUCID_DICOMWEB_PASSWORD or a \
-            netrc file (--netrc-file, default ~/.netrc), never from the command line.
+            netrc file (--netrc-file, default ~/.netrc), never from the command line. Each request to the PACS is \
+            bounded: --pacs-timeout in all (default 120 s, plus 4 s per MiB uploaded) and --max-reply-size for its \
+            reply (default 4 MiB); Ctrl-C gives up the requests in flight at once.
             --shard K/N processes a deterministic 1/N of the inputs (by a hash of each path relative to its input \
             root), so N machines can split one folder.
             With --json, one JSON line per file {path, status, outputs, seconds, error, steps, preset} and a final \
@@ -174,8 +176,11 @@ struct ProcessCommand: ParsableCommand {
             }
         }
         let layout = out.map { OutputLayout(inputs: inputs, usesFilesFrom: filesFrom != nil, outputDirectory: $0) }
+        let interruption = Interruption()
         // The PACS is asked first, so a refused password stops the run before anything is written.
-        let uploader = try pacsTarget.map { target in try pacsOptions.uploader(for: target, batchSize: 16) }
+        let uploader = try pacsTarget.map { target in
+            try pacsOptions.uploader(for: target, batchSize: 16, interruption: interruption)
+        }
         var opened: Archive?
         if let archiveFolder {
             do {
@@ -197,7 +202,7 @@ struct ProcessCommand: ParsableCommand {
         let reporter = BatchReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
         let manifest = RunManifest(
             options: try manifestOptions(settings), arguments: Array(CommandLine.arguments.dropFirst()))
-        let interruption = Interruption { runner.cancel() }
+        interruption.onSignal { runner.cancel() }
         let summary = runner.run(walker) { event in
             reporter.report(event)
             manifest.record(event)

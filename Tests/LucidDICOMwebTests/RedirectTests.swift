@@ -19,7 +19,7 @@ import Testing
         let root = try #require(URL(string: "http://127.0.0.1:\(server.port)/dicom-web"))
         let client = try DICOMwebClient(
             baseURL: root, credentials: DICOMwebCredentials(user: "tech", password: "s3cret"), retryPolicy: .none,
-            timeout: 5)
+            limits: RequestLimits(idleTimeout: 5))
         await #expect(
             throws: DICOMwebError.redirected(
                 url: "http://127.0.0.1:\(server.port)/dicom-web/studies?limit=1", status: status, location: location)
@@ -38,7 +38,7 @@ import Testing
         let server = try ScriptedHTTPServer(replies: [ScriptedHTTPServer.redirect(status: 301, to: location)])
         defer { server.stop() }
         let root = try #require(URL(string: "http://127.0.0.1:\(server.port)/dicom-web"))
-        let client = try DICOMwebClient(baseURL: root, credentials: nil, retryPolicy: .none, timeout: 5)
+        let client = try DICOMwebClient(baseURL: root, credentials: nil, retryPolicy: .none, limits: RequestLimits(idleTimeout: 5))
         let part = DICOMwebPart(name: "a.dcm", bytes: Data(repeating: 0, count: 200))
         await #expect {
             _ = try await client.store([part])

@@ -24,7 +24,9 @@ public final class ArchivePush: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// Stops starting groups; those in flight finish and are recorded. Safe from any thread.
+    /// Stops starting groups; those in flight finish and are recorded (those the uploader gave up,
+    /// after `PACSUploader.cancel()`, end at once and only what they confirmed is recorded). Safe
+    /// from any thread.
     public func cancel() { cancelled.withLock { $0 = true } }
 
     private var isCancelled: Bool { cancelled.withLock { $0 } }
@@ -87,11 +89,13 @@ public final class ArchivePush: Sendable {
         }
         let pushed = await uploader.push(items)
         results += zip(sent, pushed).map { ($0, $1) }
+        // An interrupted push's failures say nothing of the PACS: the index keeps what it knew.
+        let recorded = uploader.isCancelled ? results.filter { $0.1.isConfirmed } : results
         var recordError: String?
         do throws(ArchiveError) {
             try archive.recordPACSAttempts(
                 pacs: uploader.target.description,
-                results.map { file, result in
+                recorded.map { file, result in
                     PACSAttempt(
                         path: file.path, sopInstanceUID: file.sopInstanceUID, sha256: file.sha256,
                         confirmed: result.isConfirmed, error: result.failure)

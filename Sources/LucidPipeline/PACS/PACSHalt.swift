@@ -2,22 +2,23 @@ import LucidDICOMweb
 
 /// Why a `PACSUploader` stopped pushing for the rest of a run.
 public enum PACSHalt: Sendable, Equatable, CustomStringConvertible {
-    /// The PACS refused the credentials (HTTP 401), the URL (403, 404, 405) or the connection (TLS):
-    /// a configuration error that stops the run with one message.
+    /// The PACS refused the credentials (HTTP 401), the URL (403, 404, 405) or the connection (TLS),
+    /// or answered a reply larger than the limit: a configuration error that stops the run with
+    /// one message.
     case configuration(PACSTarget, DICOMwebError)
-    /// The PACS could not be reached through every retry of the retry policy; the files still to
-    /// push fail, each saying so.
+    /// The PACS could not be reached through every retry of the retry policy, or a request passed
+    /// its deadline; the files still to push fail, each saying so.
     case unreachable(PACSTarget, DICOMwebError)
 
     /// The halt that `error` calls for, or nil when it concerns one request only.
     static func forError(_ error: DICOMwebError, target: PACSTarget) -> PACSHalt? {
         switch error {
-        case .authenticationFailed, .invalidConfiguration, .transport, .redirected:
+        case .authenticationFailed, .invalidConfiguration, .transport, .redirected, .replyTooLarge:
             return .configuration(target, error)
         case .unexpectedStatus(_, let status, _) where [403, 404, 405].contains(status):
             return .configuration(target, error)
-        case .retriesExhausted, .retryable: return .unreachable(target, error)
-        case .rejected, .unexpectedStatus, .invalidResponse, .unreadable: return nil
+        case .retriesExhausted, .retryable, .deadlineExceeded: return .unreachable(target, error)
+        case .rejected, .unexpectedStatus, .invalidResponse, .unreadable, .cancelled: return nil
         }
     }
 
@@ -27,6 +28,7 @@ public enum PACSHalt: Sendable, Equatable, CustomStringConvertible {
         case .configuration(let target, let error):
             if case .authenticationFailed = error { return "\(target) refused the credentials (HTTP 401)" }
             return "\(target) refused the configuration"
+        case .unreachable(let target, .deadlineExceeded): return "\(target) too slow (request deadline passed)"
         case .unreachable(let target, _): return "\(target) unreachable"
         }
     }

@@ -24,17 +24,26 @@ public final class PACSUploader: Sendable {
     private let haltHandlers = Mutex<[@Sendable (PACSHalt) -> Void]>([])
 
     /// - Parameters:
-    ///   - timeout: seconds a request may stay without progress.
+    ///   - limits: the idle timeout, deadline and reply size of each request.
     /// - Throws: `DICOMwebError.invalidConfiguration` for an unusable URL.
     public init(
         target: PACSTarget, credentials: DICOMwebCredentials?, batchSize: Int = 16,
-        retryPolicy: RetryPolicy = RetryPolicy(), timeout: Double = 60
+        retryPolicy: RetryPolicy = RetryPolicy(), limits: RequestLimits = RequestLimits()
     ) throws(DICOMwebError) {
         self.target = target
         self.batchSize = max(1, batchSize)
         self.client = try DICOMwebClient(
-            baseURL: target.baseURL, credentials: credentials, retryPolicy: retryPolicy, timeout: timeout)
+            baseURL: target.baseURL, credentials: credentials, retryPolicy: retryPolicy, limits: limits)
     }
+
+    /// Gives up the requests in flight and refuses later ones (`DICOMwebClient.cancel()`): the
+    /// pushes under way end at once, their unfinished instances failed as interrupted. For a run
+    /// that is interrupted; safe from any thread, cannot be undone.
+    public func cancel() { client.cancel() }
+
+    /// Whether `cancel()` was called. The failures of a cancelled push say nothing of what the
+    /// PACS holds, so they are not worth recording.
+    public var isCancelled: Bool { client.isCancelled }
 
     /// Why pushing stopped, or nil while it goes on.
     public var halted: PACSHalt? { halt.withLock { $0 } }
@@ -62,12 +71,14 @@ public final class PACSUploader: Sendable {
     }
 
     /// Checks once, before a run, that the PACS answers with these credentials.
-    /// - Returns: the halt this caused, or nil when the PACS answered.
+    /// - Returns: the halt this caused, or nil when the PACS answered or the check was cancelled
+    ///   (see `isCancelled`).
     public func checkAccess() async -> PACSHalt? {
         do {
             try await client.checkAccess()
             return nil
         } catch {
+            if case .cancelled = error { return nil }
             return note(error) ?? .configuration(target, error)
         }
     }

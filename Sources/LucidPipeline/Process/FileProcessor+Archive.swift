@@ -32,7 +32,7 @@ extension FileProcessor {
         } catch {
             throw FileFailure(Self.naming(path, error))
         }
-        if settings.archive == nil, pacsHoldsEverything(of: plan, outcome: &outcome) { return }
+        if settings.archive == nil, try pacsHoldsEverything(of: plan, path: path, outcome: &outcome) { return }
         var files = [
             ArchiveFile(
                 role: .original, path: plan.originalPath, bytes: bytes, sha256: originalSHA256,

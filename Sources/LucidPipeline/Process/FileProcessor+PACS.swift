@@ -8,12 +8,16 @@ extension FileProcessor {
     /// Without an archive folder: true (and the outcome set to skipped) when the PACS holds the
     /// original and every derived instance of `plan`, whose UIDs are known before any pixel is
     /// processed. False when it lacks one or cannot say (the push then reports why).
-    func pacsHoldsEverything(of plan: ArchivePlan, outcome: inout FileOutcome) -> Bool {
+    /// - Throws: `FileFailure` when the uploader was cancelled (the run is interrupted): nothing
+    ///   is processed for a PACS that will not be asked again.
+    func pacsHoldsEverything(of plan: ArchivePlan, path: String, outcome: inout FileOutcome) throws(FileFailure)
+        -> Bool
+    {
         guard let pacs = settings.pacs else { return false }
         let uids = [plan.identity.sopInstanceUID] + plan.frames.map { plan.derivedSOPInstanceUID(frame: $0) }
-        guard case .success(let present) = BlockingTask.run({ await pacs.present(uids) }),
-            Set(uids).isSubset(of: present)
-        else { return false }
+        let answer = BlockingTask.run { await pacs.present(uids) }
+        if pacs.isCancelled { throw FileFailure("\(path): not processed: interrupted") }
+        guard case .success(let present) = answer, Set(uids).isSubset(of: present) else { return false }
         outcome.status = .skipped
         outcome.error = Self.alreadyInPACS
         outcome.pacs = PACSCounts(alreadyPresent: uids.count)
@@ -69,10 +73,13 @@ extension FileProcessor {
     }
 
     /// Records the results in the archive index (when there is one); an index failure fails the file.
+    /// After the uploader was cancelled only confirmed results are recorded: the failures of an
+    /// interrupted push say nothing of the PACS.
     private func record(_ results: [PushResult], paths: [String], digests: [String], outcome: inout FileOutcome) {
         guard let archive = settings.archive, let pacs = settings.pacs else { return }
         var attempts: [PACSAttempt] = []
         for (index, result) in results.enumerated() where index < paths.count && index < digests.count {
+            if pacs.isCancelled && !result.isConfirmed { continue }
             attempts.append(
                 PACSAttempt(
                     path: paths[index], sopInstanceUID: result.sopInstanceUID, sha256: digests[index],
