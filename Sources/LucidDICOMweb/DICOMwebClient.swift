@@ -48,7 +48,8 @@ public final class DICOMwebClient: Sendable {
         configuration.urlCache = nil
         let delegate = SessionDelegate()
         self.delegate = delegate
-        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        self.session = URLSession(
+            configuration: configuration, delegate: delegate, delegateQueue: delegate.makeOperationQueue())
     }
 
     deinit { session.finishTasksAndInvalidate() }
@@ -216,6 +217,7 @@ public final class DICOMwebClient: Sendable {
         return data.count > limit ? text + "…" : text
     }
 }
+
 
 /// A task handed to the delegate from inside a continuation's closure.
 private struct UncheckedTask: @unchecked Sendable {

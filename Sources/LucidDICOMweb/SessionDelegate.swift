@@ -36,6 +36,7 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
         let task: URLSessionTask
         let limit: Int
         let continuation: CheckedContinuation<TransferOutcome, Never>
+        let watch: DispatchSourceTimer
         var body = Data()
     }
 
@@ -48,6 +49,21 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
 
     private let refusedURLs = Mutex<Set<String>>([])
     private let transfers = Mutex(Transfers())
+    /// The serial queue of the delegate's calls, with a thread of its own. URLSession on Linux
+    /// hands the delegate each piece of a reply through the delegate's operation queue while
+    /// libcurl goes on reading: on a busy global queue the delegate would fall behind, and what
+    /// libcurl read meanwhile would wait in memory past the limit until the delegate saw it.
+    let queue = DispatchQueue(label: "lucid.dicomweb.session")
+    /// The deadlines' queue, so that no backlog of the delegate's calls can hold one back.
+    private let deadlines = DispatchQueue(label: "lucid.dicomweb.deadlines")
+
+    /// The operation queue to give the session: one operation at a time, on `queue`.
+    func makeOperationQueue() -> OperationQueue {
+        let operations = OperationQueue()
+        operations.maxConcurrentOperationCount = 1
+        operations.underlyingQueue = queue
+        return operations
+    }
 
     /// Whether `stopAll()` was called.
     var isStopped: Bool { transfers.withLock { $0.stopped } }
@@ -58,19 +74,22 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
         _ task: URLSessionTask, limit: Int, deadline: Double, continuation: CheckedContinuation<TransferOutcome, Never>
     ) {
         let id = task.taskIdentifier
+        let watch = DispatchSource.makeTimerSource(queue: deadlines)
         let refused = transfers.withLock { state -> Bool in
             if state.stopped || state.cancelledEarly.remove(id) != nil { return true }
-            state.running[id] = Transfer(task: task, limit: limit, continuation: continuation)
+            state.running[id] = Transfer(task: task, limit: limit, continuation: continuation, watch: watch)
             return false
         }
         if refused {
+            // A dispatch source must not be released before it was resumed.
+            watch.resume()
+            watch.cancel()
             continuation.resume(returning: .cancelled)
             return
         }
-        let nanoseconds = Int(min(deadline, 1e9) * 1e9)
-        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [weak self] in
-            self?.end(id, .deadlinePassed)
-        }
+        watch.setEventHandler { [weak self] in self?.end(id, .deadlinePassed) }
+        watch.schedule(deadline: .now() + .nanoseconds(Int(min(max(0, deadline), 1e9) * 1e9)))
+        watch.resume()
         task.resume()
     }
 
@@ -85,6 +104,7 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
             return transfer
         }
         guard let ended else { return }
+        ended.watch.cancel()
         ended.task.cancel()
         ended.continuation.resume(returning: outcome)
     }
@@ -97,6 +117,7 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
             return Array(state.running.values)
         }
         for transfer in ended {
+            transfer.watch.cancel()
             transfer.task.cancel()
             transfer.continuation.resume(returning: .cancelled)
         }
@@ -129,6 +150,7 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         guard let ended = transfers.withLock({ $0.running.removeValue(forKey: task.taskIdentifier) }) else { return }
+        ended.watch.cancel()
         let failure = error.map { error in
             error as? URLError ?? URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: error.localizedDescription])
         }
@@ -160,3 +182,4 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
         return refusedURLs.withLock { $0.remove(url) != nil }
     }
 }
+

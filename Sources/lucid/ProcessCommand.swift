@@ -217,9 +217,9 @@ struct ProcessCommand: ParsableCommand {
             StandardError.write("lucid: \(error)")
             if status == 0 { status = 1 }
         }
-        if let halt = uploader?.halted, halt.isConfiguration {
-            StandardError.write("lucid: \(halt.message)")
-            status = 1
+        if let halt = uploader?.halted {
+            StandardError.write("lucid: \(halt.isConfiguration ? halt.message : halt.description)")
+            if halt.isConfiguration { status = 1 }
         }
         if status != 0 { throw ProcessingFailure(status: status) }
     }

@@ -93,6 +93,24 @@ final class LucidRun {
 
     var isRunning: Bool { process.isRunning }
 
+    /// Sends `number` (SIGINT, SIGTERM) to the process.
+    func signal(_ number: Int32) {
+        kill(process.processIdentifier, number)
+    }
+
+    /// Waits up to `seconds` for the end; a process still running then is killed (SIGKILL) and
+    /// nil returned, so a hang fails a test instead of holding it.
+    func wait(atMost seconds: Double) -> Result? {
+        let end = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < end { Thread.sleep(forTimeInterval: 0.05) }
+        guard !process.isRunning else {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return nil
+        }
+        return wait()
+    }
+
     /// Waits for the end and reads what it printed.
     func wait() -> Result {
         process.waitUntilExit()

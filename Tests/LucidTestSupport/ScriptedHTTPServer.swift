@@ -6,22 +6,43 @@ import Foundation
 
 /// A loopback HTTP server that answers each connection with the next reply of a script, raw bytes
 /// written as they are and the connection then closed, so a test can serve what no real server
-/// would: a response cut short, a server that vanishes mid-reply. Connections past the end of the
-/// script get the last reply again.
+/// would: a response cut short, a server that vanishes mid-reply, a reply that trickles or never
+/// ends, no reply at all. Connections past the end of the script get the last reply again. One
+/// connection is served at a time.
 public final class ScriptedHTTPServer: @unchecked Sendable {
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
     }
 
+    /// One scripted answer.
+    public enum Reply: Sendable {
+        /// These bytes, then the connection closed.
+        case bytes(Data)
+        /// `head`, then `chunk` up to `count` times, `interval` seconds apart, while the client
+        /// keeps the connection open; then the connection closed.
+        case stream(head: Data, chunk: Data, count: Int, interval: Double)
+        /// Nothing: the request is read and the connection held open until the client closes it
+        /// or the server stops.
+        case silence
+    }
+
     public let port: UInt16
     private let listener: Int32
-    private let replies: [Data]
+    private let replies: [Reply]
     private let lock = NSLock()
     private var served = 0
     private var heads: [String] = []
+    private var streamed = 0
+    private var closedEarly = 0
+    private var stopped = false
 
     /// Binds 127.0.0.1 on a free port and starts answering on a thread of its own.
-    public init(replies: [Data]) throws {
+    public convenience init(replies: [Data]) throws {
+        try self.init(script: replies.map(Reply.bytes))
+    }
+
+    /// Binds 127.0.0.1 on a free port and starts answering on a thread of its own.
+    public init(script replies: [Reply]) throws {
         precondition(!replies.isEmpty, "a script needs at least one reply")
         self.replies = replies
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -55,11 +76,21 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
     /// The request heads received so far (request line and header lines), in order.
     public var requestHeads: [String] { lock.withLock { heads } }
 
+    /// Body bytes of `.stream` replies the client accepted so far (written into the connection).
+    public var bytesStreamed: Int { lock.withLock { streamed } }
+
+    /// How many `.stream` replies the client cut short by closing the connection.
+    public var streamsClosedByClient: Int { lock.withLock { closedEarly } }
+
     /// Stops accepting: `accept` fails from now on, and the serving thread then closes the socket
-    /// itself, so its descriptor cannot be reused by another socket while the thread may still use it.
+    /// itself, so its descriptor cannot be reused by another socket while the thread may still use
+    /// it. A reply being streamed or a silence ends too.
     public func stop() {
+        lock.withLock { stopped = true }
         shutdown(listener, Int32(SHUT_RDWR))
     }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
 
     private func serve() {
         while true {
@@ -75,16 +106,46 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
                 served += 1
                 return replies[min(served, replies.count) - 1]
             }
-            reply.withUnsafeBytes { bytes in
-                var sent = 0
-                while sent < bytes.count {
-                    let written = send(connection, bytes.baseAddress?.advanced(by: sent), bytes.count - sent, 0)
-                    if written <= 0 { break }
-                    sent += written
-                }
-            }
+            answer(connection, with: reply)
             shutdown(connection, Int32(SHUT_RDWR))
             close(connection)
+        }
+    }
+
+    private func answer(_ connection: Int32, with reply: Reply) {
+        switch reply {
+        case .bytes(let data): _ = write(data, to: connection)
+        case .stream(let head, let chunk, let count, let interval):
+            guard write(head, to: connection) else { return }
+            for _ in 0..<count where !isStopped {
+                guard write(chunk, to: connection) else {
+                    lock.withLock { closedEarly += 1 }
+                    return
+                }
+                lock.withLock { streamed += chunk.count }
+                if interval > 0 { Thread.sleep(forTimeInterval: interval) }
+            }
+        case .silence:
+            var pollDescriptor = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
+            var byte: UInt8 = 0
+            while !isStopped {
+                // The client's close makes the socket readable with nothing to read.
+                if poll(&pollDescriptor, 1, 100) > 0 && recv(connection, &byte, 1, Int32(MSG_PEEK)) <= 0 { return }
+            }
+        }
+    }
+
+    /// Writes all of `data`; false once the client has closed the connection.
+    private func write(_ data: Data, to connection: Int32) -> Bool {
+        data.withUnsafeBytes { bytes in
+            var sent = 0
+            while sent < bytes.count {
+                let written = send(
+                    connection, bytes.baseAddress?.advanced(by: sent), bytes.count - sent, Int32(MSG_NOSIGNAL))
+                if written <= 0 { return false }
+                sent += written
+            }
+            return true
         }
     }
 
@@ -128,6 +189,14 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
             "HTTP/1.1 200 OK\r\nContent-Type: application/dicom+json\r\n"
             + "Content-Length: \(declaredLength ?? bytes.count)\r\nConnection: close\r\n\r\n"
         return Data(head.utf8) + bytes
+    }
+
+    /// A 200 reply's head announcing `declaredLength` bytes of body, or none (the body then ends
+    /// when the connection closes).
+    public static func head(declaredLength: Int?) -> Data {
+        let length = declaredLength.map { "Content-Length: \($0)\r\n" } ?? ""
+        return Data(
+            ("HTTP/1.1 200 OK\r\nContent-Type: application/dicom+json\r\n" + length + "Connection: close\r\n\r\n").utf8)
     }
 
     /// An HTTP/1.1 redirect with this status to `location`, without a body.
