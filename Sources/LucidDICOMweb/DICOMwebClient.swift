@@ -48,8 +48,7 @@ public final class DICOMwebClient: Sendable {
         configuration.urlCache = nil
         let delegate = SessionDelegate()
         self.delegate = delegate
-        self.session = URLSession(
-            configuration: configuration, delegate: delegate, delegateQueue: delegate.makeOperationQueue())
+        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }
 
     deinit { session.finishTasksAndInvalidate() }
@@ -216,11 +215,4 @@ public final class DICOMwebClient: Sendable {
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return data.count > limit ? text + "…" : text
     }
-}
-
-
-/// A task handed to the delegate from inside a continuation's closure.
-private struct UncheckedTask: @unchecked Sendable {
-    let task: URLSessionTask
-    init(_ task: URLSessionTask) { self.task = task }
 }

@@ -37,7 +37,9 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
         let limit: Int
         let continuation: CheckedContinuation<TransferOutcome, Never>
         let watch: DispatchSourceTimer
-        var body = Data()
+        /// The reply so far, appended to in place (a reference, so no copy of the transfer
+        /// copies it).
+        let body = ReplyBuffer()
     }
 
     private struct Transfers: Sendable {
@@ -49,21 +51,10 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
 
     private let refusedURLs = Mutex<Set<String>>([])
     private let transfers = Mutex(Transfers())
-    /// The serial queue of the delegate's calls, with a thread of its own. URLSession on Linux
-    /// hands the delegate each piece of a reply through the delegate's operation queue while
-    /// libcurl goes on reading: on a busy global queue the delegate would fall behind, and what
-    /// libcurl read meanwhile would wait in memory past the limit until the delegate saw it.
-    let queue = DispatchQueue(label: "lucid.dicomweb.session")
-    /// The deadlines' queue, so that no backlog of the delegate's calls can hold one back.
+    /// The queue of the deadlines and of the cancellations. A queue of its own, since a global
+    /// queue's threads can all be busy with the transfers themselves: a deadline must fire even
+    /// then.
     private let deadlines = DispatchQueue(label: "lucid.dicomweb.deadlines")
-
-    /// The operation queue to give the session: one operation at a time, on `queue`.
-    func makeOperationQueue() -> OperationQueue {
-        let operations = OperationQueue()
-        operations.maxConcurrentOperationCount = 1
-        operations.underlyingQueue = queue
-        return operations
-    }
 
     /// Whether `stopAll()` was called.
     var isStopped: Bool { transfers.withLock { $0.stopped } }
@@ -105,8 +96,8 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
         }
         guard let ended else { return }
         ended.watch.cancel()
-        ended.task.cancel()
         ended.continuation.resume(returning: outcome)
+        cancelLater(ended.task)
     }
 
     /// Ends every transfer as cancelled, and every later one before it starts.
@@ -118,9 +109,16 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
         }
         for transfer in ended {
             transfer.watch.cancel()
-            transfer.task.cancel()
             transfer.continuation.resume(returning: .cancelled)
+            cancelLater(transfer.task)
         }
+    }
+
+    /// Cancels `task` on another queue: URLSession on Linux cancels through the session's work
+    /// queue, which a fast reply can keep busy, and the caller must not wait for it.
+    private func cancelLater(_ task: URLSessionTask) {
+        let task = UncheckedTask(task)
+        deadlines.async { task.task.cancel() }
     }
 
     func urlSession(
@@ -140,9 +138,9 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let id = dataTask.taskIdentifier
         let tooLarge = transfers.withLock { state -> Bool in
-            guard let kept = state.running[id]?.body.count, let limit = state.running[id]?.limit else { return false }
-            if data.count > limit - kept { return true }
-            state.running[id]?.body.append(data)
+            guard let transfer = state.running[id] else { return false }
+            if data.count > transfer.limit - transfer.body.data.count { return true }
+            transfer.body.data.append(data)
             return false
         }
         if tooLarge { end(id, .tooLarge) }
@@ -155,7 +153,7 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
             error as? URLError ?? URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: error.localizedDescription])
         }
         ended.continuation.resume(
-            returning: .finished(body: ended.body, response: task.response as? HTTPURLResponse, failure: failure))
+            returning: .finished(body: ended.body.data, response: task.response as? HTTPURLResponse, failure: failure))
     }
 
     func urlSession(
@@ -183,3 +181,13 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
     }
 }
 
+/// A reply body being collected; used only under the lock of the delegate's transfers.
+final class ReplyBuffer: @unchecked Sendable {
+    var data = Data()
+}
+
+/// A task handed to another queue or into a continuation's closure.
+struct UncheckedTask: @unchecked Sendable {
+    let task: URLSessionTask
+    init(_ task: URLSessionTask) { self.task = task }
+}

@@ -45,7 +45,8 @@ struct OrthancServer {
 
     func client(password: String? = nil, retryPolicy: RetryPolicy = RetryPolicy()) throws -> DICOMwebClient {
         let used = password.map { DICOMwebCredentials(user: credentials.user, password: $0) } ?? credentials
-        return try DICOMwebClient(baseURL: dicomWebURL, credentials: used, retryPolicy: retryPolicy,
+        return try DICOMwebClient(
+            baseURL: dicomWebURL, credentials: used, retryPolicy: retryPolicy,
             limits: RequestLimits(idleTimeout: 30))
     }
 

@@ -38,7 +38,8 @@ import Testing
         let server = try ScriptedHTTPServer(replies: [ScriptedHTTPServer.redirect(status: 301, to: location)])
         defer { server.stop() }
         let root = try #require(URL(string: "http://127.0.0.1:\(server.port)/dicom-web"))
-        let client = try DICOMwebClient(baseURL: root, credentials: nil, retryPolicy: .none, limits: RequestLimits(idleTimeout: 5))
+        let client = try DICOMwebClient(
+            baseURL: root, credentials: nil, retryPolicy: .none, limits: RequestLimits(idleTimeout: 5))
         let part = DICOMwebPart(name: "a.dcm", bytes: Data(repeating: 0, count: 200))
         await #expect {
             _ = try await client.store([part])

@@ -84,7 +84,8 @@ import Testing
         #expect(server.bytesStreamed < 256 << 20, "\(server.bytesStreamed) of 1 GiB were streamed")
         let message = "\(DICOMwebError.replyTooLarge(url: "u", limit: 4 << 20))"
         #expect(
-            message == "u: the reply passed 4 MiB (4194304 bytes), the most read from a PACS reply; reading stopped there")
+            message
+                == "u: the reply passed 4 MiB (4194304 bytes), the most read from a PACS reply; reading stopped there")
     }
 
     @Test("a reply at the limit exactly is read")

@@ -44,7 +44,8 @@ import Testing
     @Test func connectionRefusedIsRetriedThenReported() async throws {
         let url = try #require(URL(string: "http://127.0.0.1:1/dicom-web"))
         let policy = RetryPolicy(maxAttempts: 3, initialDelay: 0.01, maxDelay: 0.02, maxTotalDelay: 1)
-        let client = try DICOMwebClient(baseURL: url, credentials: nil, retryPolicy: policy, limits: RequestLimits(idleTimeout: 5))
+        let client = try DICOMwebClient(
+            baseURL: url, credentials: nil, retryPolicy: policy, limits: RequestLimits(idleTimeout: 5))
         await #expect {
             _ = try await client.findInstances(sopInstanceUID: "1.2.3")
         } throws: { error in

@@ -13,7 +13,8 @@ import Testing
 
     static func client(port: UInt16) throws -> DICOMwebClient {
         let url = try #require(URL(string: "http://127.0.0.1:\(port)/dicom-web"))
-        return try DICOMwebClient(baseURL: url, credentials: nil, retryPolicy: policy, limits: RequestLimits(idleTimeout: 10))
+        return try DICOMwebClient(
+            baseURL: url, credentials: nil, retryPolicy: policy, limits: RequestLimits(idleTimeout: 10))
     }
 
     @Test("a reply cut short is retried, and the next full reply is read")

@@ -43,7 +43,8 @@ import Testing
     func unreachable() async throws {
         let target = try PACSTarget(parsing: "dicomweb+http://127.0.0.1:1/dicom-web")
         let policy = RetryPolicy(maxAttempts: 2, initialDelay: 0.01, maxDelay: 0.01, maxTotalDelay: 1)
-        let uploader = try PACSUploader(target: target, credentials: nil, retryPolicy: policy, limits: RequestLimits(idleTimeout: 5))
+        let uploader = try PACSUploader(
+            target: target, credentials: nil, retryPolicy: policy, limits: RequestLimits(idleTimeout: 5))
         let halted = Mutexed<[PACSHalt]>([])
         uploader.whenHalted { halt in halted.update { $0.append(halt) } }
         let items = [
