@@ -64,4 +64,40 @@ import Testing
         }
         #expect(await uploader.push(items).allSatisfy { !$0.isConfirmed })
     }
+
+    @Test("a reply too large halts as configuration, a deadline passed as too slow, a cancellation not at all")
+    func boundsHalts() throws {
+        let target = try PACSTarget(parsing: "dicomweb+http://h:1/dw")
+        let large = DICOMwebError.replyTooLarge(url: "u", limit: 4 << 20)
+        #expect(PACSHalt.forError(large, target: target) == .configuration(target, large))
+        let slow = DICOMwebError.deadlineExceeded(url: "u", seconds: 120)
+        #expect(PACSHalt.forError(slow, target: target) == .unreachable(target, slow))
+        #expect(
+            PACSHalt.unreachable(target, slow).shortReason
+                == "dicomweb+http://h:1/dw too slow (request deadline passed)")
+        #expect(PACSHalt.forError(.cancelled(url: "u"), target: target) == nil)
+    }
+
+    @Test("cancel() ends a push waiting on the PACS at once: every item failed, the uploader not halted")
+    func cancelledPush() async throws {
+        let server = try ScriptedHTTPServer(script: [.silence])
+        defer { server.stop() }
+        let target = try PACSTarget(parsing: "dicomweb+http://127.0.0.1:\(server.port)/dicom-web")
+        let uploader = try PACSUploader(target: target, credentials: nil)
+        let items = [PushItem(name: "a.dcm", bytes: Data([1]), sopInstanceUID: "1.2")]
+        let pushing = Task { await uploader.push(items) }
+        let start = Date()
+        while server.connectionsServed == 0 && Date().timeIntervalSince(start) < 30 {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        uploader.cancel()
+        let results = await pushing.value
+        #expect(Date().timeIntervalSince(start) < 30)
+        #expect(results.map(\.isConfirmed) == [false])
+        #expect(
+            results.first?.failure?.hasSuffix("/dicom-web/instances?SOPInstanceUID=1.2: request given up: interrupted")
+                == true)
+        #expect(uploader.isCancelled && uploader.halted == nil)
+        #expect(await uploader.checkAccess() == nil)
+    }
 }
