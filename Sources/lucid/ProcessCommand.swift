@@ -78,6 +78,15 @@ struct ProcessCommand: ParsableCommand {
     @Option(help: "Only this frame (from 1) of each file; default every frame.")
     var frame: Int?
 
+    @Option(
+        name: .customLong("rendition-frames"),
+        help: ArgumentHelp(
+            "Renditions for at most N frames of a multi-frame file, frames 1...N; 0 for every frame (default "
+                + "\(ProcessSettings.defaultRenditionFrameLimit): a 10 s cine loop at 30 frames/s; more floods a "
+                + "folder). The archive's derived DICOMs cover every frame.",
+            valueName: "n"))
+    var renditionFrames = ProcessSettings.defaultRenditionFrameLimit
+
     @Flag(help: "One JSON line per finished file and a summary line on standard output.")
     var json = false
 
@@ -162,6 +171,7 @@ struct ProcessCommand: ParsableCommand {
         guard threadsPerJob >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard (1...100).contains(quality) else { throw ValidationError("--quality must be 1...100") }
         if let frame, frame < 1 { throw ValidationError("--frame counts from 1") }
+        guard renditionFrames >= 0 else { throw ValidationError("--rendition-frames must be 0 (every frame) or more") }
     }
 
     func run() throws {
@@ -187,7 +197,8 @@ struct ProcessCommand: ParsableCommand {
         }
         let settings = ProcessSettings(
             recipe: try recipe, formats: try formats, quality: quality, threads: threadsPerJob, frame: frame,
-            layout: layout, archive: opened, pacs: uploader, limits: try limits.readLimits)
+            layout: layout, archive: opened, pacs: uploader, limits: try limits.readLimits,
+            renditionFrameLimit: renditionFrames == 0 ? nil : renditionFrames)
         // Created first so that the walker can recognise and skip them when they lie inside an input folder.
         if let out { try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
         let walker = InputWalker(
