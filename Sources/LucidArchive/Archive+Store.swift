@@ -122,7 +122,10 @@ extension Archive {
                 arguments: [plan.identity.sopInstanceUID, plan.recipe])
         }
         var records = [
-            (try place(original, at: plan.originalPath, role: .original, created: &created), plan.identity.sopInstanceUID)
+            (
+                try place(original, at: plan.originalPath, role: .original, created: &created),
+                plan.identity.sopInstanceUID
+            )
         ]
         var folders: [String: ArchiveFolder] = [:]
         while !staged.isEmpty {
@@ -137,7 +140,10 @@ extension Archive {
                 if !existed { created.append((folder, file.name)) }
             }
             records.append(
-                (RecordedFile(role: file.role, path: file.path, size: file.size, sha256: file.sha256), file.sopInstanceUID))
+                (
+                    RecordedFile(role: file.role, path: file.path, size: file.size, sha256: file.sha256),
+                    file.sopInstanceUID
+                ))
         }
         for folder in folders.values { folder.sync() }
         try insertInstance(db, plan, records: records)

@@ -51,7 +51,8 @@ final class ArchiveFolder {
             guard next >= 0 else {
                 if code == ELOOP || code == ENOTDIR { throw .symbolicLink(path: walked) }
                 throw create
-                    ? .unwritable(path: walked, reason: errorText(code)) : .unreadable(path: walked, reason: errorText(code))
+                    ? .unwritable(path: walked, reason: errorText(code))
+                    : .unreadable(path: walked, reason: errorText(code))
             }
             current = next
         }

@@ -31,7 +31,8 @@ extension Archive {
         let rows = try read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT path, size, sha256 FROM files UNION SELECT path, size, sha256 FROM conflicts ORDER BY path")
+                sql: "SELECT path, size, sha256 FROM files UNION SELECT path, size, sha256 FROM conflicts ORDER BY path"
+            )
         }
         var report = VerificationReport()
         var indexed: Set<String> = []

@@ -49,7 +49,9 @@ import Testing
         #expect(report.unindexed.isEmpty, "the conflict is indexed: \(report)")
         #expect(report.missing == [second.renditionPath(frame: 1, suffix: ".png")])
 
-        guard case .conflict(let again) = try archive.store(intruder, files: ArchiveStoreTests.files(intruder, original: z))
+        guard
+            case .conflict(let again) = try archive.store(
+                intruder, files: ArchiveStoreTests.files(intruder, original: z))
         else {
             Issue.record("a second attempt is still a conflict")
             return
@@ -72,7 +74,9 @@ import Testing
         identity.patientID = "OTHER"
         identity.studyInstanceUID = "1.2.9"
         let other = Self.plan(identity, original: [5, 5])
-        guard case .conflict(let conflict) = try archive.store(other, files: ArchiveStoreTests.files(other, original: [5, 5]))
+        guard
+            case .conflict(let conflict) = try archive.store(
+                other, files: ArchiveStoreTests.files(other, original: [5, 5]))
         else {
             Issue.record("expected a conflict")
             return
@@ -97,7 +101,8 @@ import Testing
                 for original in originals {
                     group.addTask {
                         let plan = Self.plan(shared, original: original)
-                        return try Archive(root: root).store(plan, files: ArchiveStoreTests.files(plan, original: original))
+                        return try Archive(root: root).store(
+                            plan, files: ArchiveStoreTests.files(plan, original: original))
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }

@@ -72,7 +72,9 @@ import Testing
     /// in a fraction of a second, and shared one folder and one patient row.
     @Test("values that shared a folder under 32-bit suffixes get different folders")
     func generatedOldCollisions() {
-        #expect(SHA256Digest.hex(Array("PAT!###$!*%".utf8)).prefix(8) == SHA256Digest.hex(Array("PAT!#$*#%*#".utf8)).prefix(8))
+        #expect(
+            SHA256Digest.hex(Array("PAT!###$!*%".utf8)).prefix(8)
+                == SHA256Digest.hex(Array("PAT!#$*#%*#".utf8)).prefix(8))
         #expect(ArchivePathComponent.sanitize("PAT!###$!*%") != ArchivePathComponent.sanitize("PAT!#$*#%*#"))
         let alphabet = Array("!#$*%&()".utf8)
         var seen: [Substring: String] = [:]
@@ -94,7 +96,8 @@ import Testing
         for (first, second) in collisions {
             #expect(ArchivePathComponent.sanitize(first) != ArchivePathComponent.sanitize(second), "\(first) \(second)")
             #expect(
-                ArchivePathComponent.folderName(["20240101", first]) != ArchivePathComponent.folderName(["20240101", second]))
+                ArchivePathComponent.folderName(["20240101", first])
+                    != ArchivePathComponent.folderName(["20240101", second]))
         }
     }
 

@@ -37,7 +37,8 @@ extension FileProcessor {
                 pushArchived(plan, outcome: &outcome)
                 return
             }
-            let conflict = try Self.archiveCall(path) { () throws(ArchiveError) in try archive.conflictingOriginal(plan) }
+            let conflict = try Self.archiveCall(path) { () throws(ArchiveError) in try archive.conflictingOriginal(plan)
+            }
             if conflict != nil {
                 let result = try Self.archiveCall(path) { () throws(ArchiveError) in
                     try archive.store(plan, original: bytes, staged: [])
