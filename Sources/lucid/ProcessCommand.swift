@@ -18,7 +18,10 @@ struct ProcessCommand: ParsableCommand {
             that are not DICOM or 16-bit grayscale PNG are reported as skipped.
             --archive DIR files each DICOM image as DIR/PATIENT/DATE_STUDY/NUMBER_MODALITY_SERIES/ with the original \
             (SOP.dcm), the derived DICOM (DERIVED-SOP.derived.dcm) and the renditions (DERIVED-SOP.png...), indexed \
-            in DIR/index.sqlite; an image already archived with the same recipe is skipped ("already archived").
+            in DIR/index.sqlite; an image already archived with the same recipe is skipped ("already archived"). An \
+            archived original is never replaced: another file with its SOP Instance UID and other bytes is a conflict, \
+            kept as SOP.conflict-HASH.dcm, not processed, and reported failed. Nothing below DIR is written through a \
+            symbolic link.
             --archive dicomweb+http://HOST:PORT/PATH (or dicomweb+https://) pushes each image's original and derived \
             DICOM to that PACS by STOW-RS, each confirmed by QIDO-RS; --archive may be given twice, a folder and a \
             PACS. The user comes from --user or LUCID_DICOMWEB_USER, the password from LUCID_DICOMWEB_PASSWORD or a \
