@@ -5,8 +5,9 @@
 ///
 /// The defaults suit every image a clinical workstation handles; lower them on small machines or
 /// for untrusted input. `lucid info`, `render` and `process` set `maximumImageBytes` with
-/// `--max-image-memory` and `maximumFileBytes` with `--max-file-size`; the other limits are set
-/// through this type.
+/// `--max-image-memory`, `maximumFileBytes` with `--max-file-size`, `maximumFrames` with
+/// `--max-frames` and `memoryBudget` from `--max-memory` (divided by `--jobs` in `process`); the
+/// other limits are set through this type.
 public struct ReadLimits: Sendable, Equatable {
     /// Largest file read into memory (also from standard input), bytes. Default 4 GiB.
     public var maximumFileBytes: Int
@@ -19,6 +20,16 @@ public struct ReadLimits: Sendable, Equatable {
     /// bounds every decoder's sample buffer (native, RLE, JPEG, JPEG Lossless) and the 16-bit PNG
     /// inputs of `lucid process` (2 bytes a pixel). Default 2 GiB.
     public var maximumImageBytes: Int
+    /// Most frames an image may declare in Number of Frames (0028,0008), PS3.3 C.7.6.6, checked
+    /// before any frame is decoded or any per-frame output is planned. Default 20,000: the largest
+    /// grayscale multi-frame objects in clinical use (enhanced CT and MR volumes and 4D series,
+    /// cine ultrasound and XA runs, breast tomosynthesis) stay well below it.
+    public var maximumFrames: Int
+    /// Bytes one file may make Lucid hold at once: the file itself, its inflated data set and the
+    /// working copies of its decoded image (see `memoryNeeded`). Checked before the file is read,
+    /// before it is inflated and before any frame is decoded. Default `Int.max` (no budget); the
+    /// CLI sets it from `--max-memory` divided among the jobs running at once.
+    public var memoryBudget: Int
     /// Deepest sequence nesting (PS3.5 §7.5). Default 32.
     public var maximumSequenceDepth: Int
     /// Most data elements in one file, counting the elements of nested sequence items, the items
@@ -27,51 +38,36 @@ public struct ReadLimits: Sendable, Equatable {
 
     public init(
         maximumFileBytes: Int = 4 << 30, maximumInflatedBytes: Int = 2 << 30,
-        maximumFramePixels: Int = 1 << 28, maximumImageBytes: Int = 2 << 30, maximumSequenceDepth: Int = 32,
-        maximumElementCount: Int = 1_000_000
+        maximumFramePixels: Int = 1 << 28, maximumImageBytes: Int = 2 << 30, maximumFrames: Int = 20_000,
+        memoryBudget: Int = .max, maximumSequenceDepth: Int = 32, maximumElementCount: Int = 1_000_000
     ) {
         self.maximumFileBytes = maximumFileBytes
         self.maximumInflatedBytes = maximumInflatedBytes
         self.maximumFramePixels = maximumFramePixels
         self.maximumImageBytes = maximumImageBytes
+        self.maximumFrames = maximumFrames
+        self.memoryBudget = memoryBudget
         self.maximumSequenceDepth = maximumSequenceDepth
         self.maximumElementCount = maximumElementCount
     }
 
     public static let standard = ReadLimits()
-}
 
-/// Which of the `ReadLimits` a file exceeded.
-public enum ReadLimit: String, Sendable, Equatable, CaseIterable {
-    case fileBytes, inflatedBytes, framePixels, imageBytes, elementCount
+    /// Copies of the decoded image a file's processing holds at once, each of 2 bytes a sample
+    /// (decoded samples are `UInt16` whatever Bits Allocated is): the stored samples, the filtered
+    /// samples (what the derived DICOM stores) and the rendition. Used by `memoryNeeded`.
+    public static let workingCopies = 3
 
-    /// What the limit measures, for messages.
-    public var measure: String {
-        switch self {
-        case .fileBytes: return "file size in bytes"
-        case .inflatedBytes: return "inflated data set size in bytes"
-        case .framePixels: return "pixels in one frame (Rows x Columns)"
-        case .imageBytes: return "declared image size in bytes (Rows x Columns x Frames x Samples x Bits Allocated / 8)"
-        case .elementCount: return "number of data elements, items and fragments"
-        }
-    }
-
-    /// How a user raises it, for messages.
-    public var setting: String {
-        switch self {
-        case .imageBytes: return "ReadLimits.maximumImageBytes; in the CLI --max-image-memory SIZE"
-        case .fileBytes: return "ReadLimits.maximumFileBytes; in the CLI --max-file-size SIZE"
-        case .inflatedBytes: return "ReadLimits.maximumInflatedBytes"
-        case .framePixels: return "ReadLimits.maximumFramePixels"
-        case .elementCount: return "ReadLimits.maximumElementCount"
-        }
-    }
-
-    /// What to do about it, for messages.
-    public var advice: String {
-        switch self {
-        case .fileBytes: return "Check that the input is the DICOM file meant; if it is, raise the limit."
-        default: return "The file is probably corrupt or hostile; if it is genuine, raise the limit."
-        }
+    /// The bytes a file needs held at once, `fileBytes + inflatedBytes + workingCopies x 2 x
+    /// decodedSamples`, saturating at `Int.max` instead of overflowing.
+    /// - Parameters:
+    ///   - fileBytes: the file's size, bytes.
+    ///   - inflatedBytes: the inflated data set's size for Deflated Explicit VR Little Endian, else 0.
+    ///   - decodedSamples: Rows x Columns x Number of Frames x Samples per Pixel.
+    public static func memoryNeeded(fileBytes: Int, inflatedBytes: Int, decodedSamples: Int) -> Int {
+        let (copies, copiesOverflow) = decodedSamples.multipliedReportingOverflow(by: 2 * workingCopies)
+        let (held, heldOverflow) = fileBytes.addingReportingOverflow(inflatedBytes)
+        let (total, totalOverflow) = held.addingReportingOverflow(copies)
+        return copiesOverflow || heldOverflow || totalOverflow ? .max : total
     }
 }

@@ -85,6 +85,14 @@ import Testing
             #expect {
                 _ = try Self.decode(bytes)
             } throws: { error in
+                guard case DICOMError.tooLarge(_, .numberOfFrames?, _, .frames, let reported, 20_000) = error else {
+                    return false
+                }
+                return "\(reported)" == frames
+            }
+            #expect {
+                _ = try Self.decode(bytes, limits: ReadLimits(maximumFrames: .max))
+            } throws: { error in
                 guard case DICOMError.tooLarge(_, .pixelData?, _, .imageBytes, let reported, _) = error else {
                     return false
                 }
@@ -128,7 +136,7 @@ import Testing
         #expect(
             throws: DICOMError.codec(
                 file: "image.dcm", transferSyntax: "JPEG Baseline (Process 1)", frame: 1,
-                reason: "the JPEG stream is 20x10, the header declares 4x4 with 1")
+                reason: "the JPEG stream is 20x10 with 1 component(s), the header declares 4x4 with 1")
         ) {
             _ = try Self.decode(bytes)
         }
