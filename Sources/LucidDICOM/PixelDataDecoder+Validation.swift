@@ -62,12 +62,14 @@ extension PixelDataDecoder {
         }
     }
 
-    /// The file, its inflated data set and `ReadLimits.workingCopies` decoded copies of the image
-    /// against `ReadLimits.memoryBudget` (see `ReadLimits.memoryNeeded`).
+    /// The file, its inflated data set and `ReadLimits.workingCopies` decoded copies of one frame
+    /// (of every frame, when `frameRetention` is `.everyFrame`) against `ReadLimits.memoryBudget`
+    /// (see `ReadLimits.memoryNeeded`).
     private func validateMemory(_ element: DataElement) throws(DICOMError) {
         let (frameSamples, frameOverflow) = description.pixelsPerFrame.multipliedReportingOverflow(
             by: description.samplesPerPixel)
-        let (samples, overflow) = frameSamples.multipliedReportingOverflow(by: description.numberOfFrames)
+        let held = limits.frameRetention == .everyFrame ? description.numberOfFrames : 1
+        let (samples, overflow) = frameSamples.multipliedReportingOverflow(by: held)
         let needed =
             frameOverflow || overflow
             ? Int.max

@@ -26,10 +26,13 @@ public struct ReadLimits: Sendable, Equatable {
     /// cine ultrasound and XA runs, breast tomosynthesis) stay well below it.
     public var maximumFrames: Int
     /// Bytes one file may make Lucid hold at once: the file itself, its inflated data set and the
-    /// working copies of its decoded image (see `memoryNeeded`). Checked before the file is read,
+    /// working copies of its decoded frames (see `memoryNeeded`). Checked before the file is read,
     /// before it is inflated and before any frame is decoded. Default `Int.max` (no budget); the
     /// CLI sets it from `--max-memory` divided among the jobs running at once.
     public var memoryBudget: Int
+    /// Whose working copies the memory budget counts: one frame's, or every frame's. Default
+    /// `.oneAtATime`.
+    public var frameRetention: FrameRetention
     /// Deepest sequence nesting (PS3.5 §7.5). Default 32.
     public var maximumSequenceDepth: Int
     /// Most data elements in one file, counting the elements of nested sequence items, the items
@@ -39,7 +42,8 @@ public struct ReadLimits: Sendable, Equatable {
     public init(
         maximumFileBytes: Int = 4 << 30, maximumInflatedBytes: Int = 2 << 30,
         maximumFramePixels: Int = 1 << 28, maximumImageBytes: Int = 2 << 30, maximumFrames: Int = 20_000,
-        memoryBudget: Int = .max, maximumSequenceDepth: Int = 32, maximumElementCount: Int = 1_000_000
+        memoryBudget: Int = .max, frameRetention: FrameRetention = .oneAtATime, maximumSequenceDepth: Int = 32,
+        maximumElementCount: Int = 1_000_000
     ) {
         self.maximumFileBytes = maximumFileBytes
         self.maximumInflatedBytes = maximumInflatedBytes
@@ -47,23 +51,37 @@ public struct ReadLimits: Sendable, Equatable {
         self.maximumImageBytes = maximumImageBytes
         self.maximumFrames = maximumFrames
         self.memoryBudget = memoryBudget
+        self.frameRetention = frameRetention
         self.maximumSequenceDepth = maximumSequenceDepth
         self.maximumElementCount = maximumElementCount
     }
 
     public static let standard = ReadLimits()
 
-    /// Copies of the decoded image a file's processing holds at once, each of 2 bytes a sample
-    /// (decoded samples are `UInt16` whatever Bits Allocated is): the stored samples, the filtered
-    /// samples (what the derived DICOM stores) and the rendition. Used by `memoryNeeded`.
-    public static let workingCopies = 3
+    /// How long a frame's working copies live, for the memory budget.
+    public enum FrameRetention: Sendable, Equatable {
+        /// Frames are processed one after the other and each frame's copies are released before
+        /// the next (`lucid info`, `render`, `process --out`).
+        case oneAtATime
+        /// Every frame's outputs are held until the whole image is done (`process --archive`,
+        /// which files an image's derived instances and renditions in one transaction).
+        case everyFrame
+    }
+
+    /// Copies of a decoded frame that processing holds at once, each of 2 bytes a sample (decoded
+    /// samples are `UInt16` whatever Bits Allocated is): the stored samples, the filtered samples
+    /// (what the derived DICOM stores), two for a filter's intermediates (the floating-point
+    /// kernels hold 4 bytes a sample) and the rendition with its encoding. A 4096 x 4096 frame run
+    /// through `denoise:bilateral | unsharp` into PNG, 16-bit PNG and JPEG peaks at about 4.7.
+    public static let workingCopies = 5
 
     /// The bytes a file needs held at once, `fileBytes + inflatedBytes + workingCopies x 2 x
     /// decodedSamples`, saturating at `Int.max` instead of overflowing.
     /// - Parameters:
     ///   - fileBytes: the file's size, bytes.
     ///   - inflatedBytes: the inflated data set's size for Deflated Explicit VR Little Endian, else 0.
-    ///   - decodedSamples: Rows x Columns x Number of Frames x Samples per Pixel.
+    ///   - decodedSamples: Rows x Columns x Samples per Pixel, times Number of Frames when every
+    ///     frame is retained.
     public static func memoryNeeded(fileBytes: Int, inflatedBytes: Int, decodedSamples: Int) -> Int {
         let (copies, copiesOverflow) = decodedSamples.multipliedReportingOverflow(by: 2 * workingCopies)
         let (held, heldOverflow) = fileBytes.addingReportingOverflow(inflatedBytes)

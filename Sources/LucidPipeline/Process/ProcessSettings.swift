@@ -27,7 +27,10 @@ public struct ProcessSettings: Sendable {
     /// (`--archive dicomweb+http://…`); nil without one.
     public var pacs: PACSUploader?
     /// What one input may make Lucid read and allocate (`--max-image-memory` sets
-    /// `maximumImageBytes`, which also caps 16-bit PNG inputs at 2 bytes a pixel).
+    /// `maximumImageBytes`, which also caps 16-bit PNG inputs at 2 bytes a pixel; `memoryBudget` is
+    /// one job's share of `--max-memory`). Filing into an archive or a PACS holds every frame's
+    /// outputs until the image is filed, so then the budget counts every frame
+    /// (`frameRetention` `.everyFrame`, unless only one `frame` is processed).
     public var limits: ReadLimits
 
     public init(
@@ -45,5 +48,6 @@ public struct ProcessSettings: Sendable {
         self.archive = archive
         self.pacs = pacs
         self.limits = limits
+        if (archive != nil || pacs != nil) && frame == nil { self.limits.frameRetention = .everyFrame }
     }
 }

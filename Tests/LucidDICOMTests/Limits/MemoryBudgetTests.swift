@@ -12,23 +12,28 @@ import Testing
         return (value == nil || reported == value) && "\(error)".contains("--max-memory")
     }
 
-    @Test("the budget: the file, 3 decoded copies of 2 bytes a sample; at it decodes, one byte under it is refused")
+    @Test("the budget: the file and 5 working copies of one frame, or of every frame; one byte under is refused")
     func pixelBudget() throws {
         let bytes = DataSetBytes.nativeImage(rows: 16, columns: 16, frames: 4, bitsAllocated: 8, value: 5)
-        let needed = bytes.count + 3 * 2 * 16 * 16 * 4
-        #expect(ReadLimits.memoryNeeded(fileBytes: bytes.count, inflatedBytes: 0, decodedSamples: 1024) == needed)
-        let within = ReadLimits(memoryBudget: needed)
-        let image = try DICOMImage(file: DICOMFile(bytes: bytes, source: "b.dcm", limits: within), limits: within)
-        #expect(try image.frame(3).pixels.count == 256)
-        let under = ReadLimits(memoryBudget: needed - 1)
-        let refused = try DICOMImage(file: DICOMFile(bytes: bytes, source: "b.dcm", limits: under), limits: under)
-        #expect {
-            try refused.checkPixelData()
-        } throws: { error in
-            guard case DICOMError.tooLarge("b.dcm", .pixelData?, _?, _, _, _) = error else { return false }
-            return Self.isBudget(error, value: needed, budget: needed - 1)
+        #expect(ReadLimits.workingCopies == 5)
+        for (retention, frames) in [(ReadLimits.FrameRetention.oneAtATime, 1), (.everyFrame, 4)] {
+            let needed = bytes.count + 5 * 2 * 16 * 16 * frames
+            #expect(
+                ReadLimits.memoryNeeded(fileBytes: bytes.count, inflatedBytes: 0, decodedSamples: 256 * frames)
+                    == needed)
+            let within = ReadLimits(memoryBudget: needed, frameRetention: retention)
+            let image = try DICOMImage(file: DICOMFile(bytes: bytes, source: "b.dcm", limits: within), limits: within)
+            #expect(try image.frame(3).pixels.count == 256)
+            let under = ReadLimits(memoryBudget: needed - 1, frameRetention: retention)
+            let refused = try DICOMImage(file: DICOMFile(bytes: bytes, source: "b.dcm", limits: under), limits: under)
+            #expect {
+                try refused.checkPixelData()
+            } throws: { error in
+                guard case DICOMError.tooLarge("b.dcm", .pixelData?, _?, _, _, _) = error else { return false }
+                return Self.isBudget(error, value: needed, budget: needed - 1)
+            }
+            #expect(throws: DICOMError.self) { _ = try refused.frame(0) }
         }
-        #expect(throws: DICOMError.self) { _ = try refused.frame(0) }
     }
 
     @Test("memoryNeeded saturates instead of overflowing")
