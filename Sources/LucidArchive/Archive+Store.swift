@@ -1,24 +1,49 @@
 import Foundation
 import GRDB
-import LucidCodecs
 
 /// What `Archive.store` did.
 public enum StoreResult: Sendable, Equatable {
-    /// The files were written (or already present with the same bytes) and the instance indexed.
-    case archived([String])
-    /// The instance was already archived with this recipe and intact files; nothing was written.
-    /// `sameOriginal` is false when the archived original's bytes differ from this input's (another
-    /// file with the same SOP Instance UID was archived).
-    case alreadyArchived(sameOriginal: Bool)
+    /// The files were written (or already present with the same bytes) and the instance indexed;
+    /// their paths (root-joined), the original first, then the staged files in order, and their SHA-256.
+    case archived([String], sha256: [String])
+    /// The instance was already archived from the same bytes with this recipe and intact files;
+    /// nothing was written.
+    case alreadyArchived
+    /// The archive holds another file with this SOP Instance UID; this one was kept apart.
+    case conflict(ArchiveConflict)
+}
+
+/// A file that claims the SOP Instance UID of an archived original but holds other bytes. The
+/// archived original is never replaced; the newcomer is kept, byte for byte, under
+/// `ArchivePlan.conflictPath` in the series folder its own header names, and indexed in `conflicts`.
+public struct ArchiveConflict: Sendable, Equatable {
+    public var sopInstanceUID: String
+    /// Where this file was kept (root-joined).
+    public var keptAs: String
+    /// The SHA-256 of this file.
+    public var sha256: String
+    /// The archived original with this SOP Instance UID (root-joined) and its SHA-256.
+    public var archivedPath: String
+    public var archivedSHA256: String
+    /// False when an earlier run had already kept these bytes.
+    public var newlyKept: Bool
 }
 
 extension Archive {
-    /// Whether `plan`'s instance is archived with its recipe, every expected file indexed, present,
-    /// and matching its recorded size and SHA-256, from an original whose SHA-256 is `originalSHA256`.
-    public func isArchived(_ plan: ArchivePlan, originalSHA256: String) throws(ArchiveError) -> Bool {
+    /// Whether `plan`'s instance is archived with its recipe from the same original bytes, every
+    /// expected file indexed, present as a regular file (no link on the way) and matching its
+    /// recorded size and SHA-256.
+    public func isArchived(_ plan: ArchivePlan) throws(ArchiveError) -> Bool {
         let recorded = try read { db in try Self.recordedFiles(db, plan: plan) }
-        guard let recorded, Self.original(of: recorded, plan: plan) == originalSHA256 else { return false }
-        return try intact(recorded, expected: plan.expectedPaths)
+        guard let recorded, Self.original(of: recorded, plan: plan) == plan.originalSHA256 else { return false }
+        return intact(recorded, expected: plan.expectedPaths)
+    }
+
+    /// The archived original holding `plan`'s SOP Instance UID with other bytes than `plan`'s, if any.
+    public func conflictingOriginal(_ plan: ArchivePlan) throws(ArchiveError) -> (path: String, sha256: String)? {
+        try read { db in try Self.archivedOriginal(db, plan: plan) }.flatMap { original in
+            original.sha256 == plan.originalSHA256 ? nil : (absolute(original.path), original.sha256)
+        }
     }
 
     /// The recorded SHA-256 of the plan's original.
@@ -26,176 +51,135 @@ extension Archive {
         recorded.first { $0.role == .original && $0.path == plan.originalPath }?.sha256
     }
 
-    /// Files `plan`'s instance: inside one write transaction (other writers wait), checks again
-    /// that it is not archived already, writes every file atomically (temporary name, flush, rename;
-    /// a file already present with the same bytes is left untouched), then records the instance and
-    /// its files, replacing an incomplete earlier record. The files are in place before the commit.
+    /// Files `plan`'s instance from the original's bytes and the files staged for it (`stage`),
+    /// inside one write transaction (other workers and runs wait for it):
+    /// - when the archive holds the SOP Instance UID from other bytes, anywhere, the original is
+    ///   kept apart as a conflict (`ArchivePlan.conflictPath`), the staged files are discarded and
+    ///   nothing already archived is touched;
+    /// - when the instance is archived with this recipe and intact, the staged files are discarded;
+    /// - otherwise the original is written (unless present with the same bytes), each staged file is
+    ///   renamed to its place (or discarded when identical bytes are there), and the instance and its
+    ///   files are indexed, replacing an incomplete record of the same instance and recipe. Files of
+    ///   the replaced record that the new one does not list, and no other record does, are removed
+    ///   after the commit.
     ///
-    /// When anything fails (a full disk, a read-only folder, the index), the transaction rolls back
-    /// and the files this call created are removed again, so the archive holds no file its index
-    /// does not know. Holding the write lock, it also removes the temporary files (`.NAME.tmp-*`)
-    /// left in the folders it writes to by a writer that was killed: no other write can be in
-    /// progress there. Each folder is swept the first time this `Archive` writes to it, so a large
-    /// series folder is not listed again for every instance.
-    public func store(_ plan: ArchivePlan, files: [ArchiveFile]) throws(ArchiveError) -> StoreResult {
-        var created: [String] = []
+    /// Every file is written below the root without following links (`ArchiveFolder`). When anything
+    /// fails the transaction rolls back, the staged files are discarded and the files this call
+    /// created are removed, so the archive holds no file its index does not know. The temporary
+    /// files of killed writers are removed from each folder the first time this `Archive` writes there.
+    public func store(_ plan: ArchivePlan, original: [UInt8], staged: [StagedFile]) throws(ArchiveError)
+        -> StoreResult
+    {
+        var created: [(ArchiveFolder, String)] = []
+        var pending = staged
         do throws(ArchiveError) {
-            return try storeTransaction(plan, files: files, created: &created)
+            let (result, stale) = try writeTransaction { db in
+                try storeInTransaction(db, plan, original: original, staged: &pending, created: &created)
+            }
+            for path in stale { removeFile(path) }
+            return result
         } catch {
-            for path in created { try? FileManager.default.removeItem(atPath: path) }
+            for (folder, name) in created { folder.remove(name) }
+            discard(pending)
             throw error
         }
     }
 
-    private func storeTransaction(_ plan: ArchivePlan, files: [ArchiveFile], created: inout [String])
-        throws(ArchiveError) -> StoreResult
-    {
-        try writeTransaction { db -> StoreResult in
-            if let recorded = try Self.recordedFiles(db, plan: plan) {
-                if try intact(recorded, expected: plan.expectedPaths) {
-                    let original = files.first { $0.role == .original }?.sha256
-                    return .alreadyArchived(sameOriginal: Self.original(of: recorded, plan: plan) == original)
-                }
-                try db.execute(
-                    sql: "DELETE FROM instances WHERE sop_instance_uid = ? AND recipe = ?",
-                    arguments: [plan.identity.sopInstanceUID, plan.recipe])
-            }
-            let folders = Set(files.map { (absolute($0.path) as NSString).deletingLastPathComponent })
-            let unswept = sweptFolders.withLock { swept in folders.subtracting(swept) }
-            for folder in unswept.sorted() { Self.removeTemporaryFiles(in: folder) }
-            sweptFolders.withLock { $0.formUnion(unswept) }
-            var records: [(ArchiveFile, RecordedFile)] = []
-            for file in files {
-                records.append((file, try place(file, created: &created)))
-            }
-            let seriesID = try Self.seriesRow(db, identity: plan.identity)
-            try db.execute(
-                sql: """
-                    INSERT INTO instances (series, sop_instance_uid, recipe, derived_series_instance_uid, frames,
-                        source_path, archived_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    seriesID, plan.identity.sopInstanceUID, plan.recipe, plan.derivedSeriesInstanceUID,
-                    plan.frames.count, plan.sourcePath, Self.timestamp(),
-                ])
-            let instanceID = db.lastInsertedRowID
-            for (file, record) in records {
-                try db.execute(
-                    sql: """
-                        INSERT INTO files (instance, role, path, size, sha256, sop_instance_uid)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        instanceID, record.role.rawValue, record.path, record.size, record.sha256, file.sopInstanceUID,
-                    ])
-            }
-            return .archived(records.map { absolute($0.1.path) })
+    /// Stages the given files (all but the original) and stores them: `store(_:original:staged:)`
+    /// for callers that hold every file's bytes.
+    public func store(_ plan: ArchivePlan, files: [ArchiveFile]) throws(ArchiveError) -> StoreResult {
+        let original = files.first { $0.role == .original }?.bytes ?? []
+        var staged: [StagedFile] = []
+        do throws(ArchiveError) {
+            for file in files where file.role != .original { staged.append(try stage(file)) }
+        } catch {
+            discard(staged)
+            throw error
         }
+        return try store(plan, original: original, staged: staged)
     }
 
-    /// Writes one file unless identical bytes are already there; returns its record. A file that
-    /// was not there before is added to `created`.
-    private func place(_ file: ArchiveFile, created: inout [String]) throws(ArchiveError) -> RecordedFile {
-        let digest = file.sha256
-        let record = RecordedFile(role: file.role, path: file.path, size: Int64(file.bytes.count), sha256: digest)
-        let target = absolute(file.path)
-        let existing = Self.fileSize(target)
-        if let existing, existing == record.size, (try? SHA256Digest.hex(fileAt: target)) == digest {
-            return record
+    private func storeInTransaction(
+        _ db: Database, _ plan: ArchivePlan, original: [UInt8], staged: inout [StagedFile],
+        created: inout [(ArchiveFolder, String)]
+    ) throws -> (StoreResult, [String]) {
+        if let archived = try Self.archivedOriginal(db, plan: plan), archived.sha256 != plan.originalSHA256 {
+            let conflict = try keepConflict(db, plan, original: original, archived: archived, created: &created)
+            discard(staged)
+            staged = []
+            return (.conflict(conflict), [])
         }
-        let folder = (target as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .unwritable(path: folder, reason: error.localizedDescription)
+        var replaced: [RecordedFile] = []
+        if let recorded = try Self.recordedFiles(db, plan: plan) {
+            if intact(recorded, expected: plan.expectedPaths) {
+                discard(staged)
+                staged = []
+                return (.alreadyArchived, [])
+            }
+            replaced = recorded
+            try db.execute(
+                sql: "DELETE FROM instances WHERE sop_instance_uid = ? AND recipe = ?",
+                arguments: [plan.identity.sopInstanceUID, plan.recipe])
         }
-        do throws(FileWriteError) {
-            try AtomicFileWriter.write(file.bytes, to: target)
-        } catch {
-            throw .unwritable(path: target, reason: error.description)
+        var records = [
+            (
+                try place(original, at: plan.originalPath, role: .original, created: &created),
+                plan.identity.sopInstanceUID
+            )
+        ]
+        var folders: [String: ArchiveFolder] = [:]
+        while !staged.isEmpty {
+            let file = staged.removeFirst()
+            let folder = try folders[file.folder] ?? openFolder(file.folder, create: true)
+            folders[file.folder] = folder
+            if let state = folder.fileState(file.name), state.size == file.size, state.sha256 == file.sha256 {
+                folder.remove(file.temporaryName)
+            } else {
+                let existed = folder.fileState(file.name) != nil
+                try folder.commit(file.temporaryName, as: file.name)
+                if !existed { created.append((folder, file.name)) }
+            }
+            records.append(
+                (
+                    RecordedFile(role: file.role, path: file.path, size: file.size, sha256: file.sha256),
+                    file.sopInstanceUID
+                ))
         }
-        if existing == nil { created.append(target) }
+        for folder in folders.values { folder.sync() }
+        try insertInstance(db, plan, records: records)
+        let kept = Set(records.map(\.0.path))
+        var stale: [String] = []
+        for file in replaced where file.role != .original && !kept.contains(file.path) {
+            let others = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM files WHERE path = ?", arguments: [file.path])
+            if others == 0 { stale.append(file.path) }
+        }
+        return (.archived(records.map { absolute($0.0.path) }, sha256: records.map(\.0.sha256)), stale)
+    }
+
+    /// Writes `bytes` as the archive file `path` unless identical bytes are there; returns its record.
+    func place(_ bytes: [UInt8], at path: String, role: FileRole, created: inout [(ArchiveFolder, String)])
+        throws(ArchiveError) -> RecordedFile
+    {
+        let (folderPath, name) = Self.split(path)
+        let folder = try openFolder(folderPath, create: true)
+        let digest = SHA256Digest.hex(bytes)
+        let record = RecordedFile(role: role, path: path, size: Int64(bytes.count), sha256: digest)
+        let existing = folder.fileState(name)
+        if let existing, existing.size == record.size, existing.sha256 == digest { return record }
+        try folder.write(bytes, as: name)
+        if existing == nil { created.append((folder, name)) }
         return record
     }
 
-    /// Removes the temporary files of atomic writes (`AtomicFileWriter.isTemporaryFileName`) directly
-    /// in `folder`. Called only under the write transaction, when none can belong to a live write.
-    static func removeTemporaryFiles(in folder: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where AtomicFileWriter.isTemporaryFileName(name) {
-            try? FileManager.default.removeItem(atPath: folder + "/" + name)
-        }
-    }
-
     /// True when every expected path is recorded and every recorded file is present and intact.
-    private func intact(_ recorded: [RecordedFile], expected: Set<String>) throws(ArchiveError) -> Bool {
+    func intact(_ recorded: [RecordedFile], expected: Set<String>) -> Bool {
         guard expected.isSubset(of: Set(recorded.map(\.path))) else { return false }
-        for file in recorded {
-            let path = absolute(file.path)
-            guard Self.fileSize(path) == file.size, (try? SHA256Digest.hex(fileAt: path)) == file.sha256 else {
+        return recorded.allSatisfy { file in
+            let (folderPath, name) = Self.split(file.path)
+            guard let folder = try? openFolder(folderPath, create: false), let state = folder.fileState(name) else {
                 return false
             }
+            return state.size == file.size && state.sha256 == file.sha256
         }
-        return true
-    }
-
-    /// The files recorded for `plan`'s instance and recipe, or nil when it is not indexed.
-    static func recordedFiles(_ db: Database, plan: ArchivePlan) throws -> [RecordedFile]? {
-        let instance = try Int64.fetchOne(
-            db, sql: "SELECT id FROM instances WHERE sop_instance_uid = ? AND recipe = ?",
-            arguments: [plan.identity.sopInstanceUID, plan.recipe])
-        guard let instance else { return nil }
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT role, path, size, sha256 FROM files WHERE instance = ?", arguments: [instance])
-        return rows.map { row in
-            RecordedFile(
-                role: FileRole(rawValue: row["role"]) ?? .rendition, path: row["path"], size: row["size"],
-                sha256: row["sha256"])
-        }
-    }
-
-    /// The id of the series row for `identity`, inserting the patient, study and series rows as needed.
-    static func seriesRow(_ db: Database, identity: InstanceIdentity) throws -> Int64 {
-        let patientFolder = identity.patientFolder
-        let studyFolder = patientFolder + "/" + identity.studyFolder
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO patients (folder, patient_id, patient_name) VALUES (?, ?, ?)",
-            arguments: [patientFolder, identity.patientID, identity.patientName])
-        try db.execute(
-            sql: """
-                INSERT OR IGNORE INTO studies (patient, folder, study_instance_uid, study_date)
-                SELECT id, ?, ?, ? FROM patients WHERE folder = ?
-                """,
-            arguments: [studyFolder, identity.studyInstanceUID, identity.studyDate, patientFolder])
-        try db.execute(
-            sql: """
-                INSERT OR IGNORE INTO series (study, folder, series_instance_uid, series_number, modality)
-                SELECT id, ?, ?, ?, ? FROM studies WHERE folder = ?
-                """,
-            arguments: [
-                identity.folder, identity.seriesInstanceUID, identity.seriesNumber, identity.modality, studyFolder,
-            ])
-        guard
-            let id = try Int64.fetchOne(db, sql: "SELECT id FROM series WHERE folder = ?", arguments: [identity.folder])
-        else {
-            throw DatabaseError(message: "series row for \(identity.folder) missing after insert")
-        }
-        return id
-    }
-
-    static func fileSize(_ path: String) -> Int64? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            attributes[.type] as? FileAttributeType == .typeRegular,
-            let size = attributes[.size] as? NSNumber
-        else { return nil }
-        return size.int64Value
-    }
-
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date())
     }
 }

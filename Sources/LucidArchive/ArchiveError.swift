@@ -10,6 +10,9 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
     case unfileable(source: String, reason: String)
     /// The digest library failed.
     case digest(path: String, reason: String)
+    /// A symbolic link (or something other than a folder) stands where the archive expects one of
+    /// its folders or files; the archive never writes through a link.
+    case symbolicLink(path: String)
 
     public var description: String {
         switch self {
@@ -18,6 +21,9 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
         case .index(let path, let reason): return "\(path): archive index error: \(reason)"
         case .unfileable(let source, let reason): return "\(source): cannot archive: \(reason)"
         case .digest(let path, let reason): return "\(path): SHA-256 failed: \(reason)"
+        case .symbolicLink(let path):
+            return "\(path): a symbolic link or not a folder inside the archive; the archive never writes through "
+                + "links: remove it (and move what it points to back into the archive) before filing into it"
         }
     }
 }

@@ -11,22 +11,29 @@ public struct ArchivePlan: Sendable {
     public let identity: InstanceIdentity
     /// The recipe that keys the instance (the steps, in `--steps` syntax).
     public let recipe: String
-    /// The frames processed, from 1.
+    /// The frames processed, from 1: each gets a derived DICOM.
     public let frames: [Int]
+    /// The frames that also get renditions (a prefix of `frames` when a limit applies).
+    public let renditionFrames: [Int]
     /// The rendition suffixes asked for, e.g. `[".png", ".jpg"]`.
     public let renditionSuffixes: [String]
     /// The input path, recorded in the index.
     public let sourcePath: String
+    /// The SHA-256 of the input file's bytes (lowercase hex): the original's identity.
+    public let originalSHA256: String
     public let derivedSeriesInstanceUID: String
 
     public init(
-        identity: InstanceIdentity, recipe: String, frames: [Int], renditionSuffixes: [String], sourcePath: String
+        identity: InstanceIdentity, recipe: String, frames: [Int], renditionFrames: [Int]? = nil,
+        renditionSuffixes: [String], sourcePath: String, originalSHA256: String
     ) {
         self.identity = identity
         self.recipe = recipe
         self.frames = frames
+        self.renditionFrames = renditionFrames ?? frames
         self.renditionSuffixes = renditionSuffixes
         self.sourcePath = sourcePath
+        self.originalSHA256 = originalSHA256
         self.derivedSeriesInstanceUID = DerivedUIDs.series(
             sourceSeriesUID: identity.seriesInstanceUID.isEmpty ? identity.sopInstanceUID : identity.seriesInstanceUID,
             recipe: recipe)
@@ -34,10 +41,17 @@ public struct ArchivePlan: Sendable {
 
     /// The derived SOP Instance UID of `frame` (from 1).
     public func derivedSOPInstanceUID(frame: Int) -> String {
-        DerivedUIDs.instance(sourceSOPInstanceUID: identity.sopInstanceUID, recipe: recipe, frame: frame)
+        DerivedUIDs.instance(
+            sourceSOPInstanceUID: identity.sopInstanceUID, sourceSHA256: originalSHA256, recipe: recipe, frame: frame)
     }
 
     public var originalPath: String { identity.folder + "/" + identity.sopInstanceUID + ".dcm" }
+
+    /// Where a file that claims an archived SOP Instance UID with other bytes is kept:
+    /// `<SOPInstanceUID>.conflict-<first 16 hex digits of its SHA-256>.dcm` in its own series folder.
+    public var conflictPath: String {
+        identity.folder + "/" + identity.sopInstanceUID + ".conflict-" + originalSHA256.prefix(16) + ".dcm"
+    }
 
     public func derivedPath(frame: Int) -> String {
         identity.folder + "/" + derivedSOPInstanceUID(frame: frame) + ".derived.dcm"
@@ -52,6 +66,8 @@ public struct ArchivePlan: Sendable {
         var paths: Set<String> = [originalPath]
         for frame in frames {
             paths.insert(derivedPath(frame: frame))
+        }
+        for frame in renditionFrames {
             for suffix in renditionSuffixes { paths.insert(renditionPath(frame: frame, suffix: suffix)) }
         }
         return paths

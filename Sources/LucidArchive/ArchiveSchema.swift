@@ -1,7 +1,7 @@
 import GRDB
 
 /// The tables of `index.sqlite`, built by GRDB migrations; `PRAGMA user_version` holds the schema
-/// version (2 since the PACS uploads were added).
+/// version (3 since conflicts are kept).
 ///
 /// - `patients`, `studies`, `series`: one row per folder of the archive tree, keyed by the folder's
 ///   path relative to the archive (`folder`), with the header values it was made from.
@@ -15,8 +15,11 @@ import GRDB
 ///   archive reached that PACS. `pacs` is the DICOMweb root without credentials; `confirmed_at`
 ///   (ISO 8601, UTC) is set once the PACS answered a QIDO-RS query with the instance, and is null
 ///   while it has not; `last_error` holds the reason of the last failed attempt.
+/// - `conflicts` (version 3): files that claimed the SOP Instance UID of an archived original with
+///   other bytes, kept apart byte for byte: `path` (unique), `sop_instance_uid`, `size`, `sha256`,
+///   `source_path`, `archived_path` (the original they conflict with) and `found_at` (ISO 8601, UTC).
 enum ArchiveSchema {
-    static let version = 2
+    static let version = 3
 
     /// Version 1, as the first archives were made. Every statement is idempotent, so an archive
     /// created before the migrations were recorded adopts them without change.
@@ -84,6 +87,21 @@ enum ArchiveSchema {
         PRAGMA user_version = 2;
         """
 
+    /// Version 3: files kept apart because their SOP Instance UID was archived from other bytes.
+    static let version3 = """
+        CREATE TABLE IF NOT EXISTS conflicts (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            sop_instance_uid TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            source_path TEXT NOT NULL,
+            archived_path TEXT NOT NULL,
+            found_at TEXT NOT NULL
+        );
+        PRAGMA user_version = 3;
+        """
+
     /// The migrations in order. Identifiers never change once released.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -92,6 +110,9 @@ enum ArchiveSchema {
         }
         migrator.registerMigration("v2-pacs-uploads", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: version2)
+        }
+        migrator.registerMigration("v3-conflicts", foreignKeyChecks: .immediate) { db in
+            try db.execute(sql: version3)
         }
         return migrator
     }

@@ -29,7 +29,10 @@ extension Archive {
     /// writes (`.NAME.tmp-<hex>`), which belong to writes in progress.
     public func verify() throws(ArchiveError) -> VerificationReport {
         let rows = try read { db in
-            try Row.fetchAll(db, sql: "SELECT DISTINCT path, size, sha256 FROM files ORDER BY path")
+            try Row.fetchAll(
+                db,
+                sql: "SELECT path, size, sha256 FROM files UNION SELECT path, size, sha256 FROM conflicts ORDER BY path"
+            )
         }
         var report = VerificationReport()
         var indexed: Set<String> = []

@@ -10,15 +10,21 @@ import LucidDICOM
 ///
 /// - Derived Series Instance UID: from `series`, the source Series Instance UID and the recipe,
 ///   so every image of a source series processed with one recipe joins one derived series.
-/// - Derived SOP Instance UID: from `instance`, the source SOP Instance UID, the recipe and the
-///   frame number (from 1), so re-running the same recipe gives the same UID.
+/// - Derived SOP Instance UID: from `instance`, the source SOP Instance UID, the SHA-256 of the
+///   source file's bytes, the recipe and the frame number (from 1), so re-running the same recipe
+///   on the same file gives the same UID, and two different files that claim one SOP Instance UID
+///   never give the same derived UID.
 public enum DerivedUIDs {
     public static func series(sourceSeriesUID: String, recipe: String) -> String {
         uid(for: "series\u{0}" + sourceSeriesUID + "\u{0}" + recipe)
     }
 
-    public static func instance(sourceSOPInstanceUID: String, recipe: String, frame: Int) -> String {
-        uid(for: "instance\u{0}" + sourceSOPInstanceUID + "\u{0}" + recipe + "\u{0}" + String(frame))
+    public static func instance(sourceSOPInstanceUID: String, sourceSHA256: String, recipe: String, frame: Int)
+        -> String
+    {
+        uid(
+            for: "instance\u{0}" + sourceSOPInstanceUID + "\u{0}" + sourceSHA256 + "\u{0}" + recipe + "\u{0}"
+                + String(frame))
     }
 
     /// `2.25.<UUID>` from the SHA-256 of `name`.

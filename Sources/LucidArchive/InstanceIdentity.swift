@@ -40,17 +40,15 @@ public struct InstanceIdentity: Sendable, Equatable {
             seriesNumber: text(.seriesNumber), modality: text(.modality), sopInstanceUID: sop)
     }
 
-    /// `<PatientID>`, sanitised.
-    public var patientFolder: String { ArchivePathComponent.sanitize(patientID) }
+    /// `<PatientID>`, as `ArchivePathComponent` names it.
+    public var patientFolder: String { ArchivePathComponent.folderName([patientID]) }
 
-    /// `<StudyDate>_<StudyInstanceUID>`, each part sanitised.
-    public var studyFolder: String {
-        ArchivePathComponent.sanitize(studyDate) + "_" + ArchivePathComponent.sanitize(studyInstanceUID)
-    }
+    /// `<StudyDate>_<StudyInstanceUID>`, as `ArchivePathComponent` names the pair.
+    public var studyFolder: String { ArchivePathComponent.folderName([studyDate, studyInstanceUID]) }
 
-    /// `<SeriesNumber>_<Modality>_<SeriesInstanceUID>`, each part sanitised.
+    /// `<SeriesNumber>_<Modality>_<SeriesInstanceUID>`, as `ArchivePathComponent` names the triple.
     public var seriesFolder: String {
-        [seriesNumber, modality, seriesInstanceUID].map { ArchivePathComponent.sanitize($0) }.joined(separator: "_")
+        ArchivePathComponent.folderName([seriesNumber, modality, seriesInstanceUID])
     }
 
     /// The series folder relative to the archive root.

@@ -62,19 +62,19 @@ extension PixelDataDecoder {
         }
     }
 
-    /// The file, its inflated data set and `ReadLimits.workingCopies` decoded copies of one frame
-    /// (of every frame, when `frameRetention` is `.everyFrame`) against `ReadLimits.memoryBudget`
+    /// The file, its inflated data set, `ReadLimits.workingCopies` copies of one frame and, when
+    /// `frameRetention` is `.everyFrame`, one more of every frame, against `ReadLimits.memoryBudget`
     /// (see `ReadLimits.memoryNeeded`).
     private func validateMemory(_ element: DataElement) throws(DICOMError) {
-        let (frameSamples, frameOverflow) = description.pixelsPerFrame.multipliedReportingOverflow(
+        let (frameSamples, overflow) = description.pixelsPerFrame.multipliedReportingOverflow(
             by: description.samplesPerPixel)
-        let held = limits.frameRetention == .everyFrame ? description.numberOfFrames : 1
-        let (samples, overflow) = frameSamples.multipliedReportingOverflow(by: held)
+        let held = limits.frameRetention == .everyFrame ? description.numberOfFrames : 0
         let needed =
-            frameOverflow || overflow
+            overflow
             ? Int.max
             : ReadLimits.memoryNeeded(
-                fileBytes: file.byteCount, inflatedBytes: file.inflatedByteCount, decodedSamples: samples)
+                fileBytes: file.byteCount, inflatedBytes: file.inflatedByteCount, frameSamples: frameSamples,
+                heldFrames: held)
         guard needed <= limits.memoryBudget else {
             throw .tooLarge(
                 file: source, tag: .pixelData, offset: element.offset, limit: .memoryBudget, value: needed,

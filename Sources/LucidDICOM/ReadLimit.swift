@@ -11,8 +11,8 @@ public enum ReadLimit: String, Sendable, Equatable, CaseIterable {
         case .imageBytes: return "declared image size in bytes (Rows x Columns x Frames x Samples x Bits Allocated / 8)"
         case .frames: return "number of frames (0028,0008)"
         case .memoryBudget:
-            return "memory the file needs in bytes (file + inflated data set + \(ReadLimits.workingCopies) working "
-                + "copies of Rows x Columns x Samples x 2 for one frame, or for every frame when all are held)"
+            return "memory the file needs in bytes (file + inflated data set + Rows x Columns x Samples x 2 x "
+                + "(\(ReadLimits.workingCopies) working copies + 1 for every frame held))"
         case .elementCount: return "number of data elements, items and fragments"
         }
     }

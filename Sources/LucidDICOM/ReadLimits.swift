@@ -58,13 +58,14 @@ public struct ReadLimits: Sendable, Equatable {
 
     public static let standard = ReadLimits()
 
-    /// How long a frame's working copies live, for the memory budget.
+    /// Which frames' samples a file's processing holds at once, for the memory budget.
     public enum FrameRetention: Sendable, Equatable {
-        /// Frames are processed one after the other and each frame's copies are released before
-        /// the next (`lucid info`, `render`, `process --out`).
+        /// Frames are processed one after the other, each frame's copies released (or written to
+        /// disk) before the next: `lucid info`, `render`, `process --out` and `--archive DIR`.
         case oneAtATime
-        /// Every frame's outputs are held until the whole image is done (`process --archive`,
-        /// which files an image's derived instances and renditions in one transaction).
+        /// Besides the frame in progress, the derived samples of every frame are held until the
+        /// image is done: `process` pushing to a PACS without an archive folder, which sends an
+        /// image's derived instances together. One more copy a frame.
         case everyFrame
     }
 
@@ -75,17 +76,23 @@ public struct ReadLimits: Sendable, Equatable {
     /// through `denoise:bilateral | unsharp` into PNG, 16-bit PNG and JPEG peaks at about 4.7.
     public static let workingCopies = 5
 
-    /// The bytes a file needs held at once, `fileBytes + inflatedBytes + workingCopies x 2 x
-    /// decodedSamples`, saturating at `Int.max` instead of overflowing.
+    /// The bytes a file needs held at once, `fileBytes + inflatedBytes + 2 x frameSamples x
+    /// (workingCopies + heldFrames)`, saturating at `Int.max` instead of overflowing.
     /// - Parameters:
     ///   - fileBytes: the file's size, bytes.
     ///   - inflatedBytes: the inflated data set's size for Deflated Explicit VR Little Endian, else 0.
-    ///   - decodedSamples: Rows x Columns x Samples per Pixel, times Number of Frames when every
-    ///     frame is retained.
-    public static func memoryNeeded(fileBytes: Int, inflatedBytes: Int, decodedSamples: Int) -> Int {
-        let (copies, copiesOverflow) = decodedSamples.multipliedReportingOverflow(by: 2 * workingCopies)
+    ///   - frameSamples: Rows x Columns x Samples per Pixel.
+    ///   - heldFrames: frames whose derived samples are held besides the frame in progress: 0, or
+    ///     Number of Frames for `.everyFrame`.
+    public static func memoryNeeded(fileBytes: Int, inflatedBytes: Int, frameSamples: Int, heldFrames: Int = 0)
+        -> Int
+    {
+        let (copies, copiesOverflow) = workingCopies.addingReportingOverflow(max(0, heldFrames))
+        let (samples, samplesOverflow) = frameSamples.multipliedReportingOverflow(by: copies)
+        let (bytes, bytesOverflow) = samples.multipliedReportingOverflow(by: 2)
         let (held, heldOverflow) = fileBytes.addingReportingOverflow(inflatedBytes)
-        let (total, totalOverflow) = held.addingReportingOverflow(copies)
-        return copiesOverflow || heldOverflow || totalOverflow ? .max : total
+        let (total, totalOverflow) = held.addingReportingOverflow(bytes)
+        let overflow = copiesOverflow || samplesOverflow || bytesOverflow || heldOverflow || totalOverflow
+        return overflow ? .max : total
     }
 }

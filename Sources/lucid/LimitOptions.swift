@@ -39,8 +39,9 @@ struct LimitOptions: ParsableArguments {
         help: ArgumentHelp(
             "Memory the images of the run may take, shared by the files processed at once (each of --jobs N gets "
                 + "SIZE / N), checked before a file is read, inflated or decoded: a file needs its size, its inflated "
-                + "data set and \(ReadLimits.workingCopies) working copies of a frame at 2 bytes a sample (of every "
-                + "frame with --archive) (default: half of this machine's memory, "
+                + "data set and \(ReadLimits.workingCopies) working copies of a frame at 2 bytes a sample, plus a "
+                + "copy of every frame when pushing to a PACS without an archive folder (default: half of this "
+                + "machine's memory, "
                 + "\(ByteSize.approximate(MachineMemory.defaultBudget))).",
             valueName: "size"))
     var maxMemory: String?

@@ -18,7 +18,10 @@ struct ProcessCommand: ParsableCommand {
             that are not DICOM or 16-bit grayscale PNG are reported as skipped.
             --archive DIR files each DICOM image as DIR/PATIENT/DATE_STUDY/NUMBER_MODALITY_SERIES/ with the original \
             (SOP.dcm), the derived DICOM (DERIVED-SOP.derived.dcm) and the renditions (DERIVED-SOP.png...), indexed \
-            in DIR/index.sqlite; an image already archived with the same recipe is skipped ("already archived").
+            in DIR/index.sqlite; an image already archived with the same recipe is skipped ("already archived"). An \
+            archived original is never replaced: another file with its SOP Instance UID and other bytes is a conflict, \
+            kept as SOP.conflict-HASH.dcm, not processed, and reported failed. Nothing below DIR is written through a \
+            symbolic link.
             --archive dicomweb+http://HOST:PORT/PATH (or dicomweb+https://) pushes each image's original and derived \
             DICOM to that PACS by STOW-RS, each confirmed by QIDO-RS; --archive may be given twice, a folder and a \
             PACS. The user comes from --user or LUCID_DICOMWEB_USER, the password from LUCID_DICOMWEB_PASSWORD or a \
@@ -77,6 +80,15 @@ struct ProcessCommand: ParsableCommand {
 
     @Option(help: "Only this frame (from 1) of each file; default every frame.")
     var frame: Int?
+
+    @Option(
+        name: .customLong("rendition-frames"),
+        help: ArgumentHelp(
+            "Renditions for at most N frames of a multi-frame file, frames 1...N; 0 for every frame (default "
+                + "\(ProcessSettings.defaultRenditionFrameLimit): a 10 s cine loop at 30 frames/s; more floods a "
+                + "folder). The archive's derived DICOMs cover every frame.",
+            valueName: "n"))
+    var renditionFrames = ProcessSettings.defaultRenditionFrameLimit
 
     @Flag(help: "One JSON line per finished file and a summary line on standard output.")
     var json = false
@@ -167,6 +179,7 @@ struct ProcessCommand: ParsableCommand {
         _ = try limits.readLimits(jobs: jobs)
         guard (1...100).contains(quality) else { throw ValidationError("--quality must be 1...100") }
         if let frame, frame < 1 { throw ValidationError("--frame counts from 1") }
+        guard renditionFrames >= 0 else { throw ValidationError("--rendition-frames must be 0 (every frame) or more") }
     }
 
     func run() throws {
@@ -192,7 +205,8 @@ struct ProcessCommand: ParsableCommand {
         }
         let settings = ProcessSettings(
             recipe: try recipe, formats: try formats, quality: quality, threads: threadsPerJob, frame: frame,
-            layout: layout, archive: opened, pacs: uploader, limits: try limits.readLimits(jobs: jobs))
+            layout: layout, archive: opened, pacs: uploader, limits: try limits.readLimits(jobs: jobs),
+            renditionFrameLimit: renditionFrames == 0 ? nil : renditionFrames)
         // Created first so that the walker can recognise and skip them when they lie inside an input folder.
         if let out { try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
         let walker = InputWalker(

@@ -9,8 +9,10 @@ import Testing
         patientID: "../../etc", patientName: "TEST^HOSTILE", studyInstanceUID: "1.2.3", studyDate: "20240102",
         seriesInstanceUID: "1.2.3.4", seriesNumber: "5", modality: "CT", sopInstanceUID: "1.2.3.4.5")
 
-    static func plan(recipe: String = "window:file") -> ArchivePlan {
-        ArchivePlan(identity: identity, recipe: recipe, frames: [1], renditionSuffixes: [".png"], sourcePath: "in.dcm")
+    static func plan(recipe: String = "window:file", original: [UInt8] = [1, 2, 3]) -> ArchivePlan {
+        ArchivePlan(
+            identity: identity, recipe: recipe, frames: [1], renditionSuffixes: [".png"], sourcePath: "in.dcm",
+            originalSHA256: SHA256.hex(original))
     }
 
     static func files(_ plan: ArchivePlan, original: [UInt8] = [1, 2, 3]) -> [ArchiveFile] {
@@ -30,19 +32,18 @@ import Testing
         let archive = try Archive(root: root)
         let plan = Self.plan()
         #expect(plan.originalPath.hasPrefix("_._etc_"))
-        #expect(try !archive.isArchived(plan, originalSHA256: SHA256.hex([1, 2, 3])))
+        #expect(try !archive.isArchived(plan))
         let result = try archive.store(plan, files: Self.files(plan))
-        guard case .archived(let paths) = result else {
+        guard case .archived(let paths, let digests) = result else {
             Issue.record("expected archived, got \(result)")
             return
         }
         #expect(paths.count == 3)
+        #expect(digests == [[1, 2, 3], [4, 5], [6]].map(SHA256.hex))
         for path in paths { #expect(URL(fileURLWithPath: path).standardized.path.hasPrefix(root + "/_._etc_")) }
-        #expect(try archive.isArchived(plan, originalSHA256: SHA256.hex([1, 2, 3])))
-        #expect(try !archive.isArchived(plan, originalSHA256: SHA256.hex([9])))
-        #expect(try archive.store(plan, files: Self.files(plan)) == .alreadyArchived(sameOriginal: true))
-        #expect(
-            try archive.store(plan, files: Self.files(plan, original: [9])) == .alreadyArchived(sameOriginal: false))
+        #expect(try archive.isArchived(plan))
+        #expect(try !archive.isArchived(Self.plan(original: [9])))
+        #expect(try archive.store(plan, files: Self.files(plan)) == .alreadyArchived)
         try FileManager.default.createDirectory(atPath: root + "/runs", withIntermediateDirectories: true)
         #expect(
             FileManager.default.createFile(atPath: root + "/runs/lucid-run-20250102T030405Z-42.json", contents: nil))
@@ -66,7 +67,7 @@ import Testing
         #expect(report.altered.map(\.path) == [plan.renditionPath(frame: 1, suffix: ".png")])
         #expect(report.missing == [other.derivedPath(frame: 1)])
         #expect(report.unindexed == ["runs/notes.json", "stray.txt"])
-        #expect(try !archive.isArchived(plan, originalSHA256: SHA256.hex([1, 2, 3])))
+        #expect(try !archive.isArchived(plan))
 
         // Storing again repairs the damaged instance.
         guard case .archived = try archive.store(plan, files: Self.files(plan)) else {

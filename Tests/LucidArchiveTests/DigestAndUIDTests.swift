@@ -28,7 +28,7 @@ import Testing
         #expect(throws: ArchiveError.self) { try SHA256Digest.hex(fileAt: folder + "/absent") }
     }
 
-    @Test("derived UIDs are valid, deterministic, and differ by series, recipe, instance and frame")
+    @Test("derived UIDs are valid, deterministic, and differ by series, recipe, instance, source bytes and frame")
     func uids() {
         let series = DerivedUIDs.series(sourceSeriesUID: "1.2.3", recipe: "window:file")
         #expect(DICOMUID.isValid(series))
@@ -36,10 +36,17 @@ import Testing
         #expect(series == DerivedUIDs.series(sourceSeriesUID: "1.2.3", recipe: "window:file"))
         #expect(series != DerivedUIDs.series(sourceSeriesUID: "1.2.3", recipe: "window:lung"))
         #expect(series != DerivedUIDs.series(sourceSeriesUID: "1.2.4", recipe: "window:file"))
-        let one = DerivedUIDs.instance(sourceSOPInstanceUID: "1.2.3.9", recipe: "window:file", frame: 1)
+        func instance(_ sop: String = "1.2.3.9", source: String = "aa", recipe: String = "window:file", frame: Int = 1)
+            -> String
+        {
+            DerivedUIDs.instance(sourceSOPInstanceUID: sop, sourceSHA256: source, recipe: recipe, frame: frame)
+        }
+        let one = instance()
         #expect(DICOMUID.isValid(one))
-        #expect(one == DerivedUIDs.instance(sourceSOPInstanceUID: "1.2.3.9", recipe: "window:file", frame: 1))
-        #expect(one != DerivedUIDs.instance(sourceSOPInstanceUID: "1.2.3.9", recipe: "window:file", frame: 2))
-        #expect(one != DerivedUIDs.instance(sourceSOPInstanceUID: "1.2.3.9", recipe: "window:lung", frame: 1))
+        #expect(one == instance())
+        #expect(one != instance(frame: 2))
+        #expect(one != instance(recipe: "window:lung"))
+        #expect(one != instance("1.2.3.8"))
+        #expect(one != instance(source: "ab"), "two files claiming one SOP Instance UID get different derived UIDs")
     }
 }

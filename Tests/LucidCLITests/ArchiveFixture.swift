@@ -39,7 +39,7 @@ struct ArchiveFixture {
         #expect(FileManager.default.createFile(atPath: destination, contents: Data(bytes)))
     }
 
-    static func dicom(patientID: String, sopInstanceUID: String) throws -> [UInt8] {
+    static func dicom(patientID: String, sopInstanceUID: String, patientName: String? = nil) throws -> [UInt8] {
         let source = try DICOMImage(path: SampleCorpus.path("ct_nema_ct1_evrle.dcm"))
         let derived = DerivedImage(
             source: source, processed: try source.frame(0), encoding: source.pixel.encoding, recipe: "test input",
@@ -47,6 +47,7 @@ struct ArchiveFixture {
             seriesInstanceUID: "1.2.826.0.1.3680043.2.1125.77", sopInstanceUID: sopInstanceUID)
         var dataSet = try derived.dataSet()
         dataSet.set(.patientID, .LO, patientID)
+        if let patientName { dataSet.set(.patientName, .PN, patientName) }
         return try Part10Writer.encode(dataSet, implementationVersion: "0.1.0")
     }
 

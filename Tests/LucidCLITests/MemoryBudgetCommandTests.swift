@@ -69,25 +69,29 @@ import Testing
         #expect(tiny.status == 2 && tiny.standardError.contains("every job needs at least 1 MiB"))
     }
 
-    @Test("with --archive every frame's outputs are held, so the budget counts every frame, not one")
-    func archiveCountsEveryFrame() throws {
+    @Test("--archive stages each frame to disk, so a 100-frame file's budget counts one frame, not 100")
+    func archiveCountsOneFrame() throws {
         let fixture = try ProcessFixture()
-        // 100 frames of 128 x 128 16-bit: 3.2 MB; one frame's 5 working copies 160 KiB, every frame's 16 MB.
+        // 100 frames of 128 x 128 16-bit: 3.2 MB; one frame's 5 working copies 160 KiB, 100 frames' 16 MB.
         try fixture.write(
-            DataSetBytes.nativeImage(rows: 128, columns: 128, frames: 100, bitsAllocated: 16, value: 3), to: "cine.dcm")
-        let rendered = try MeasuredChild.run(
-            LucidBinary.path,
-            ["process", fixture.input, "--out", fixture.output, "--jobs", "1", "--max-memory", "8MiB"], timeout: 120)
-        #expect(rendered.status == 0, "\(rendered.standardError)")
+            ArchiveFramesTests.multiFrame(frames: 100, size: 128, sopInstanceUID: "1.2.826.0.1.3680043.2.1125.20.9"),
+            to: "cine.dcm")
         let archived = try MeasuredChild.run(
             LucidBinary.path,
             [
                 "process", fixture.input, "--archive", fixture.folder + "/archive", "--json", "--jobs", "1",
-                "--max-memory", "8MiB",
+                "--max-memory", "8MiB", "--rendition-frames", "1",
+            ], timeout: 300)
+        #expect(archived.status == 0, "\(archived.standardOutput) \(archived.standardError)")
+        let refused = try MeasuredChild.run(
+            LucidBinary.path,
+            [
+                "process", fixture.input, "--archive", fixture.folder + "/archive2", "--json", "--jobs", "1",
+                "--max-memory", "3MiB",
             ], timeout: 120)
-        #expect(archived.status == 1)
-        let outcome = try #require(Self.outcomes(archived)[fixture.input + "/cine.dcm"])
-        #expect(outcome.error.contains("above Lucid's limit of 8388608 (ReadLimits.memoryBudget"), "\(outcome.error)")
+        #expect(refused.status == 1)
+        let outcome = try #require(Self.outcomes(refused)[fixture.input + "/cine.dcm"])
+        #expect(outcome.error.contains("above Lucid's limit of 3145728 (ReadLimits.memoryBudget"), "\(outcome.error)")
     }
 
     @Test("a 3 MB deflate bomb (3 GiB inflated) is refused within --max-memory, peak memory measured")

@@ -48,9 +48,10 @@ import Testing
         let identity = InstanceIdentity(
             patientID: "PACS-TEST", studyInstanceUID: DICOMUID.generate(), studyDate: "20250101",
             seriesInstanceUID: DICOMUID.generate(), seriesNumber: "1", modality: "CT", sopInstanceUID: uid)
-        let plan = ArchivePlan(
-            identity: identity, recipe: "window:file", frames: [1], renditionSuffixes: [], sourcePath: "made.dcm")
         let original = try ArchiveFixture.dicom(patientID: "PACS-TEST", sopInstanceUID: uid)
+        let plan = ArchivePlan(
+            identity: identity, recipe: "window:file", frames: [1], renditionSuffixes: [], sourcePath: "made.dcm",
+            originalSHA256: SHA256.hex(original))
         let text = Array("this is not a DICOM file\n".utf8)
         _ = try archive.store(
             plan,

@@ -24,8 +24,12 @@ struct ProcessFixture {
         try FileManager.default.copyItem(atPath: SampleCorpus.path(name), toPath: destination)
     }
 
+    /// Writes `bytes` as the input `relative`, creating its folders.
     func write(_ bytes: [UInt8], to relative: String) throws {
-        #expect(FileManager.default.createFile(atPath: input + "/" + relative, contents: Data(bytes)))
+        let destination = input + "/" + relative
+        try FileManager.default.createDirectory(
+            atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: destination, contents: Data(bytes)))
     }
 
     /// The standard mix: CT, CR MONOCHROME1, two same-named MR files in different folders, MG,

@@ -25,7 +25,7 @@ enum ArchivePathProbe {
         guard let identity = try? InstanceIdentity(dataSet: file.dataSet, source: "fuzz.dcm") else { return }
         let plan = ArchivePlan(
             identity: identity, recipe: header.recipe, frames: [1, 2], renditionSuffixes: renditionSuffixes,
-            sourcePath: "fuzz.dcm")
+            sourcePath: "fuzz.dcm", originalSHA256: SHA256Digest.hex(header.part10))
         for path in plan.expectedPaths { checkPath(path) }
     }
 
@@ -36,17 +36,19 @@ enum ArchivePathProbe {
         precondition(name.utf8.count <= ArchivePathComponent.maximumLength, "\(name.debugDescription) is too long")
     }
 
-    /// Different values (after DICOM padding is trimmed) never share a folder; empty values and
-    /// `UNKNOWN` do, by design.
+    /// Different values (after DICOM padding is trimmed) never share a folder, alone or as the study
+    /// folder's pair; only an empty value is `UNKNOWN`.
     static func checkDistinct(_ values: [[UInt8]]) {
         let texts = values.map { String(decoding: $0, as: UTF8.self) }
         for (first, second) in zip(texts, texts.dropFirst()) {
             let (a, b) = (trimmed(first), trimmed(second))
-            guard a != b, ArchivePathComponent.sanitize(a) == ArchivePathComponent.sanitize(b) else { continue }
-            let unknown = [ArchivePathComponent.unknown, ""]
+            guard a != b else { continue }
             precondition(
-                unknown.contains(a) && unknown.contains(b),
+                ArchivePathComponent.sanitize(a) != ArchivePathComponent.sanitize(b),
                 "\(a.debugDescription) and \(b.debugDescription) share the folder \(ArchivePathComponent.sanitize(a))")
+            precondition(
+                ArchivePathComponent.folderName([a, b]) != ArchivePathComponent.folderName([b, a]),
+                "(\(a.debugDescription), \(b.debugDescription)) and its reverse share a folder")
         }
     }
 
@@ -55,7 +57,7 @@ enum ArchivePathProbe {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         precondition(parts.count == 4, "\(path.debugDescription) is not patient/study/series/file")
         let component = ArchivePathComponent.maximumLength
-        let caps = [component, 2 * component + 1, 3 * component + 2, component + ".derived.dcm".utf8.count]
+        let caps = [component, component, component, component + ".derived.dcm".utf8.count]
         for (part, cap) in zip(parts, caps) {
             precondition(isSafeName(part), "\(path.debugDescription) has the unsafe part \(part.debugDescription)")
             precondition(part.utf8.count <= min(cap, nameMaximum), "\(path.debugDescription): a part is too long")

@@ -43,6 +43,7 @@ public final class BatchRunner: @unchecked Sendable {
         lock.lock()
         cancelled = true
         lock.unlock()
+        processor.settings.cancellation.cancel()
         queue.cancel()
     }
 

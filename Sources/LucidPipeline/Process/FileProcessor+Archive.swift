@@ -1,15 +1,20 @@
+import Foundation
 import LucidArchive
 import LucidDICOM
 import LucidImaging
 
 extension FileProcessor {
-    /// Files a DICOM image into the archive folder and pushes it to the PACS (either or both):
-    /// skipped when its instance is already archived with the same recipe and intact files (then
-    /// only pushed from the archive's files, when the PACS lacks them) or, without a folder, when
-    /// the PACS holds the original and every derived instance already; otherwise every frame is
-    /// processed once, the renditions are mirrored under `--out` (when given), the original, the
-    /// derived DICOM of each frame and the renditions are stored and indexed in one transaction,
-    /// and the original and derived DICOMs are pushed.
+    /// Files a DICOM image into the archive folder and pushes it to the PACS (either or both).
+    ///
+    /// Skipped, before any pixel is processed, when its instance is already archived from the same
+    /// bytes with the same recipe and intact files (then pushed from the archive's files when the
+    /// PACS lacks them, and rendered under `--out` when its renditions are not there) or, without a
+    /// folder, when the PACS holds the original and every derived instance already. A file that
+    /// claims the SOP Instance UID of an archived original with other bytes is a conflict: kept apart
+    /// by the archive, never processed, and reported as failed. Otherwise each frame is processed in
+    /// turn, its renditions mirrored under `--out`, and its derived DICOM and renditions staged in
+    /// the archive (written to disk, so only one frame is held in memory); the original and the
+    /// staged files are then filed and indexed in one transaction and pushed.
     func archiveDICOM(_ image: DICOMImage, bytes: [UInt8], path: String, outcome: inout FileOutcome)
         throws(FileFailure)
     {
@@ -17,65 +22,92 @@ extension FileProcessor {
         outcome.steps = steps.description
         outcome.preset = preset
         let frameNumbers = try frames(of: image, path: path)
-        let originalSHA256 = SHA256Digest.hex(bytes)
-        let plan: ArchivePlan
-        do throws(ArchiveError) {
-            plan = ArchivePlan(
-                identity: try InstanceIdentity(dataSet: image.dataSet, source: path), recipe: steps.description,
-                frames: frameNumbers, renditionSuffixes: settings.formats.map(\.suffix), sourcePath: path)
-            if let archive = settings.archive, try archive.isArchived(plan, originalSHA256: originalSHA256) {
+        let identity = try Self.archiveCall(path) { () throws(ArchiveError) in
+            try InstanceIdentity(dataSet: image.dataSet, source: path)
+        }
+        let plan = ArchivePlan(
+            identity: identity, recipe: steps.description, frames: frameNumbers,
+            renditionFrames: renditionFrames(of: frameNumbers), renditionSuffixes: settings.formats.map(\.suffix),
+            sourcePath: path, originalSHA256: SHA256Digest.hex(bytes))
+        if let archive = settings.archive {
+            if try Self.archiveCall(path, { () throws(ArchiveError) in try archive.isArchived(plan) }) {
                 outcome.status = .skipped
                 outcome.error = Self.alreadyArchived
+                try mirrorArchived(image, plan: plan, path: path, steps: steps, preset: preset, outcome: &outcome)
                 pushArchived(plan, outcome: &outcome)
                 return
             }
-        } catch {
-            throw FileFailure(Self.naming(path, error))
-        }
-        if settings.archive == nil, pacsHoldsEverything(of: plan, outcome: &outcome) { return }
-        var files = [
-            ArchiveFile(
-                role: .original, path: plan.originalPath, bytes: bytes, sha256: originalSHA256,
-                sopInstanceUID: plan.identity.sopInstanceUID)
-        ]
-        for frame in plan.frames {
-            let product = try renderAndMirror(
-                image, frame: frame, path: path, steps: steps, preset: preset, outcome: &outcome)
-            let derivedUID = plan.derivedSOPInstanceUID(frame: frame)
-            files.append(
-                ArchiveFile(
-                    role: .derived, path: plan.derivedPath(frame: frame),
-                    bytes: try derivedBytes(image, product: product, plan: plan, preset: preset, path: path),
-                    sopInstanceUID: derivedUID))
-            for (format, encoded) in product.encoded {
-                files.append(
-                    ArchiveFile(
-                        role: .rendition, path: plan.renditionPath(frame: frame, suffix: format.suffix), bytes: encoded,
-                        sopInstanceUID: derivedUID))
+            let conflict = try Self.archiveCall(path) { () throws(ArchiveError) in try archive.conflictingOriginal(plan)
+            }
+            if conflict != nil {
+                let result = try Self.archiveCall(path) { () throws(ArchiveError) in
+                    try archive.store(plan, original: bytes, staged: [])
+                }
+                try report(result, plan: plan, outcome: &outcome)
+                return
             }
         }
         guard let archive = settings.archive else {
+            if pacsHoldsEverything(of: plan, outcome: &outcome) { return }
+            let files = try producedFiles(image, bytes: bytes, plan: plan, preset: preset, outcome: &outcome)
             pushProduced(files, plan: plan, path: path, outcome: &outcome)
             return
         }
-        do throws(ArchiveError) {
-            switch try archive.store(plan, files: files) {
-            case .archived(let paths):
-                // The paths come in the order of `files`, each with the digest the archive recorded.
-                for (file, stored) in zip(files, paths) { outcome.sha256[stored] = file.sha256 }
-                outcome.outputs += paths
-                pushProduced(files, plan: plan, path: path, outcome: &outcome)
-            case .alreadyArchived(let sameOriginal):
-                outcome.status = .skipped
-                outcome.error =
-                    sameOriginal
-                    ? Self.alreadyArchived
-                    : "\(Self.alreadyArchived): SOP Instance UID \(plan.identity.sopInstanceUID) was filed from "
-                        + "another file with different bytes"
-                pushArchived(plan, outcome: &outcome)
+        var staged: [StagedFile] = []
+        do throws(FileFailure) {
+            for frame in plan.frames {
+                try checkInterruption(path: path, frame: frame, of: plan.frames)
+                let product = try renderAndMirror(
+                    image, frame: frame, path: path, steps: steps, preset: preset,
+                    renditions: plan.renditionFrames.contains(frame), outcome: &outcome)
+                for file in try frameFiles(image, product: product, plan: plan, preset: preset, path: path) {
+                    staged.append(try Self.archiveCall(path) { () throws(ArchiveError) in try archive.stage(file) })
+                }
             }
+            let result = try Self.archiveCall(path) { () throws(ArchiveError) in
+                try archive.store(plan, original: bytes, staged: staged)
+            }
+            staged = []
+            try report(result, plan: plan, outcome: &outcome)
         } catch {
-            throw FileFailure(Self.naming(path, error))
+            archive.discard(staged)
+            throw error
+        }
+    }
+
+    /// Applies what the archive did to the outcome, and pushes what it filed.
+    private func report(_ result: StoreResult, plan: ArchivePlan, outcome: inout FileOutcome) throws(FileFailure) {
+        switch result {
+        case .archived(let paths, let digests):
+            outcome.outputs += paths
+            for (stored, digest) in zip(paths, digests) { outcome.sha256[stored] = digest }
+            pushArchived(plan, outcome: &outcome)
+        case .alreadyArchived:
+            outcome.status = .skipped
+            outcome.error = Self.alreadyArchived
+            pushArchived(plan, outcome: &outcome)
+        case .conflict(let conflict):
+            outcome.outputs.append(conflict.keptAs)
+            outcome.sha256[conflict.keptAs] = conflict.sha256
+            throw FileFailure(Self.describe(conflict, path: plan.sourcePath))
+        }
+    }
+
+    /// The message of a conflict: what is archived, where this file was kept, what to do.
+    static func describe(_ conflict: ArchiveConflict, path: String) -> String {
+        "\(path): conflict: SOP Instance UID \(conflict.sopInstanceUID) is archived from another file "
+            + "(\(conflict.archivedPath), SHA-256 \(conflict.archivedSHA256.prefix(16))...); this file (SHA-256 "
+            + "\(conflict.sha256.prefix(16))...) was \(conflict.newlyKept ? "kept" : "already kept") as "
+            + "\(conflict.keptAs) and not processed; the archived original is unchanged. Two different images "
+            + "share one UID: have the sending system corrected"
+    }
+
+    /// Runs an archive call, naming the input in its error.
+    static func archiveCall<T>(_ path: String, _ body: () throws(ArchiveError) -> T) throws(FileFailure) -> T {
+        do throws(ArchiveError) {
+            return try body()
+        } catch {
+            throw FileFailure(naming(path, error))
         }
     }
 
@@ -86,39 +118,4 @@ extension FileProcessor {
 
     /// The reason reported for an instance archived before with the same recipe.
     public static let alreadyArchived = "already archived"
-
-    /// The derived DICOM of one processed frame: the filtered samples, the window actually used,
-    /// the recipe in Derivation Description, and the plan's deterministic UIDs.
-    private func derivedBytes(
-        _ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?, path: String
-    ) throws(FileFailure) -> [UInt8] {
-        var description = "Lucid \(LucidVersion.current): \(plan.recipe); \(product.windowDescription)"
-        if let preset { description += "; preset \(preset)" }
-        let derived = DerivedImage(
-            source: image, frameIndex: product.frame - 1, processed: product.filtered, encoding: image.pixel.encoding,
-            recipe: String(decoding: Array(description.utf8.prefix(1024)), as: UTF8.self),
-            window: Self.window(of: product.voi), softwareVersion: LucidVersion.current,
-            seriesInstanceUID: plan.derivedSeriesInstanceUID,
-            sopInstanceUID: plan.derivedSOPInstanceUID(frame: product.frame))
-        do throws(DICOMWriteError) {
-            return try derived.encode()
-        } catch {
-            throw FileFailure("\(path): cannot write the derived DICOM: \(error)")
-        }
-    }
-
-    /// The window to record for a VOI: itself; a linear range as the LINEAR_EXACT window that maps
-    /// it the same way (PS3.3 C.11.2.1.3.2); nil for a VOI LUT (the builder copies the sequence).
-    static func window(of voi: VOITransform) -> Window? {
-        switch voi {
-        case .window(let window):
-            return window
-        case .lookupTable:
-            return nil
-        case .linearRange(let lower, let upper):
-            return Window(
-                center: (lower + upper) / 2, width: max(upper - lower, 1), function: .linearExact,
-                explanation: "LUCID AUTO")
-        }
-    }
 }

@@ -85,23 +85,26 @@ public struct FileProcessor: Sendable {
         let (steps, preset) = recipe(forDataSet: image.dataSet)
         outcome.steps = steps.description
         outcome.preset = preset
-        for frame in try frames(of: image, path: path) {
+        let frameNumbers = renditionFrames(of: try frames(of: image, path: path))
+        for frame in frameNumbers {
+            try checkInterruption(path: path, frame: frame, of: frameNumbers)
             _ = try renderAndMirror(
-                image, frame: frame, path: path, steps: steps, preset: preset, outcome: &outcome)
+                image, frame: frame, path: path, steps: steps, preset: preset, renditions: true, outcome: &outcome)
         }
     }
 
-    /// Decodes and renders frame `frame` (1-based) of `image`, records the window it used in
-    /// `outcome` and writes its renditions below `--out` when one is set.
+    /// Decodes and renders frame `frame` (1-based) of `image`; with `renditions`, encodes them,
+    /// records the window it used in `outcome` and writes them below `--out` when one is set.
     func renderAndMirror(
-        _ image: DICOMImage, frame: Int, path: String, steps: StepsSpec, preset: String?,
+        _ image: DICOMImage, frame: Int, path: String, steps: StepsSpec, preset: String?, renditions: Bool,
         outcome: inout FileOutcome
     ) throws(FileFailure) -> FrameProduct {
         let frameCount = image.pixel.numberOfFrames
         let product = try renderFrame(
             try decode(image, frame: frame), encoding: image.pixel.encoding,
             display: image.display(frame: frame - 1),
-            path: path, frame: frame, frameCount: frameCount, steps: steps, preset: preset)
+            path: path, frame: frame, frameCount: frameCount, steps: steps, preset: preset, encode: renditions)
+        guard renditions else { return product }
         outcome.windows.append(AppliedWindow(product))
         try writeMirrored(product, path: path, frameCount: frameCount, outcome: &outcome)
         return product

@@ -17,10 +17,11 @@ struct FrameProduct {
 }
 
 extension FileProcessor {
-    /// Filters `samples` once, windows them for each rendition depth asked and encodes every rendition.
+    /// Filters `samples` once, windows them for each rendition depth asked and, with `encode`,
+    /// encodes every rendition (without, `encoded` is empty: the frame's window is still chosen).
     func renderFrame(
         _ samples: GrayImage<UInt16>, encoding: StoredValueEncoding, display: DisplayAttributes, path: String,
-        frame: Int, frameCount: Int, steps: StepsSpec, preset: String?
+        frame: Int, frameCount: Int, steps: StepsSpec, preset: String?, encode: Bool = true
     ) throws(FileFailure) -> FrameProduct {
         var options = RenderOptions(
             frame: frame, window: steps.window, filters: steps.filters, threads: settings.threads)
@@ -49,7 +50,8 @@ extension FileProcessor {
                 renderings[format.depth] = rendering
             }
             if first == nil { first = rendering }
-            encoded.append((format, try encode(rendering, format: format, preset: preset)))
+            guard encode else { break }
+            encoded.append((format, try self.encode(rendering, format: format, preset: preset)))
         }
         guard let first else { throw FileFailure("\(path): no rendition format was asked for") }
         return FrameProduct(

@@ -28,14 +28,28 @@ public struct ProcessSettings: Sendable {
     public var pacs: PACSUploader?
     /// What one input may make Lucid read and allocate (`--max-image-memory` sets
     /// `maximumImageBytes`, which also caps 16-bit PNG inputs at 2 bytes a pixel; `memoryBudget` is
-    /// one job's share of `--max-memory`). Filing into an archive or a PACS holds every frame's
-    /// outputs until the image is filed, so then the budget counts every frame
-    /// (`frameRetention` `.everyFrame`, unless only one `frame` is processed).
+    /// one job's share of `--max-memory`). Pushing to a PACS without an archive folder holds every
+    /// frame's derived DICOM until the image is sent, so then the budget counts a copy of every frame
+    /// (`frameRetention` `.everyFrame`, unless only one `frame` is processed); an archive folder
+    /// stages each frame to disk as it is done.
     public var limits: ReadLimits
+    /// The most frames of one file that get renditions (frames 1...N; `--rendition-frames`); nil for
+    /// every frame. The derived DICOMs cover every frame regardless. Default
+    /// `defaultRenditionFrameLimit`.
+    public var renditionFrameLimit: Int?
+    /// Set when the run is interrupted; a multi-frame file stops between frames.
+    public let cancellation: CancellationFlag
+
+    /// 300 frames: a 10-second cine loop at 30 frames a second. Longer objects are volumes or long
+    /// loops, whose every frame as a separate picture floods a folder (a hostile header could ask for
+    /// millions); the archive's derived DICOMs keep every frame.
+    public static let defaultRenditionFrameLimit = 300
 
     public init(
         recipe: Recipe, formats: [RenditionFormat] = [.png], quality: Int = 95, threads: Int = 1, frame: Int? = nil,
-        layout: OutputLayout?, archive: Archive? = nil, pacs: PACSUploader? = nil, limits: ReadLimits = .standard
+        layout: OutputLayout?, archive: Archive? = nil, pacs: PACSUploader? = nil, limits: ReadLimits = .standard,
+        renditionFrameLimit: Int? = ProcessSettings.defaultRenditionFrameLimit,
+        cancellation: CancellationFlag = CancellationFlag()
     ) {
         self.recipe = recipe
         var unique: [RenditionFormat] = []
@@ -48,6 +62,8 @@ public struct ProcessSettings: Sendable {
         self.archive = archive
         self.pacs = pacs
         self.limits = limits
-        if (archive != nil || pacs != nil) && frame == nil { self.limits.frameRetention = .everyFrame }
+        self.renditionFrameLimit = renditionFrameLimit
+        self.cancellation = cancellation
+        if pacs != nil && archive == nil && frame == nil { self.limits.frameRetention = .everyFrame }
     }
 }

@@ -12,14 +12,14 @@ import Testing
         return (value == nil || reported == value) && "\(error)".contains("--max-memory")
     }
 
-    @Test("the budget: the file and 5 working copies of one frame, or of every frame; one byte under is refused")
+    @Test("the budget: the file and 5 working copies of a frame, one more a frame when all are held")
     func pixelBudget() throws {
         let bytes = DataSetBytes.nativeImage(rows: 16, columns: 16, frames: 4, bitsAllocated: 8, value: 5)
         #expect(ReadLimits.workingCopies == 5)
-        for (retention, frames) in [(ReadLimits.FrameRetention.oneAtATime, 1), (.everyFrame, 4)] {
-            let needed = bytes.count + 5 * 2 * 16 * 16 * frames
+        for (retention, held) in [(ReadLimits.FrameRetention.oneAtATime, 0), (.everyFrame, 4)] {
+            let needed = bytes.count + 2 * 16 * 16 * (5 + held)
             #expect(
-                ReadLimits.memoryNeeded(fileBytes: bytes.count, inflatedBytes: 0, decodedSamples: 256 * frames)
+                ReadLimits.memoryNeeded(fileBytes: bytes.count, inflatedBytes: 0, frameSamples: 256, heldFrames: held)
                     == needed)
             let within = ReadLimits(memoryBudget: needed, frameRetention: retention)
             let image = try DICOMImage(file: DICOMFile(bytes: bytes, source: "b.dcm", limits: within), limits: within)
@@ -38,8 +38,10 @@ import Testing
 
     @Test("memoryNeeded saturates instead of overflowing")
     func saturates() {
-        #expect(ReadLimits.memoryNeeded(fileBytes: 10, inflatedBytes: 0, decodedSamples: Int.max / 4) == Int.max)
-        #expect(ReadLimits.memoryNeeded(fileBytes: Int.max, inflatedBytes: 1, decodedSamples: 0) == Int.max)
+        #expect(ReadLimits.memoryNeeded(fileBytes: 10, inflatedBytes: 0, frameSamples: Int.max / 4) == Int.max)
+        #expect(ReadLimits.memoryNeeded(fileBytes: Int.max, inflatedBytes: 1, frameSamples: 0) == Int.max)
+        #expect(
+            ReadLimits.memoryNeeded(fileBytes: 0, inflatedBytes: 0, frameSamples: 1, heldFrames: Int.max) == Int.max)
     }
 
     @Test("a file above the budget is refused before it is read, naming the budget, not the file-size limit")

@@ -1,0 +1,63 @@
+/// A derived file or rendition written ahead of `Archive.store` to a temporary name in its final
+/// folder (flushed to disk), so that the frames of a large image go to disk one at a time instead of
+/// being held in memory until the image is filed. `store` renames it into place; `discard` removes it.
+public struct StagedFile: Sendable, Equatable {
+    public var role: FileRole
+    /// The final path, relative to the archive root.
+    public var path: String
+    /// The temporary file's name in the final folder.
+    public var temporaryName: String
+    /// Bytes.
+    public var size: Int64
+    /// Lowercase hex.
+    public var sha256: String
+    /// The SOP Instance the file holds or depicts.
+    public var sopInstanceUID: String
+
+    /// The folder part of `path`.
+    var folder: String { Archive.split(path).folder }
+    /// The file name part of `path`.
+    var name: String { Archive.split(path).name }
+}
+
+extension Archive {
+    /// Writes `file` (a derived file or rendition) to a temporary name in its folder, flushed.
+    /// - Throws: `ArchiveError` naming the folder or file, e.g. `.symbolicLink` for a planted link.
+    public func stage(_ file: ArchiveFile) throws(ArchiveError) -> StagedFile {
+        let (folderPath, name) = Self.split(file.path)
+        let folder = try openFolder(folderPath, create: true)
+        let temporary = try folder.writeTemporary(file.bytes, for: name)
+        return StagedFile(
+            role: file.role, path: file.path, temporaryName: temporary, size: Int64(file.bytes.count),
+            sha256: file.sha256, sopInstanceUID: file.sopInstanceUID)
+    }
+
+    /// Removes staged files that will not be stored; best effort.
+    public func discard(_ staged: [StagedFile]) {
+        for file in staged {
+            (try? openFolder(file.folder, create: false))?.remove(file.temporaryName)
+        }
+    }
+
+    /// Opens a folder below the root without following links (`ArchiveFolder`). The first time this
+    /// `Archive` opens a folder for writing, it removes the temporary files killed writers left there.
+    func openFolder(_ relative: String, create: Bool) throws(ArchiveError) -> ArchiveFolder {
+        let folder = try ArchiveFolder.open(root: root, relative: relative, create: create)
+        if create, sweptFolders.withLock({ $0.insert(relative).inserted }) {
+            folder.removeAbandonedTemporaries()
+        }
+        return folder
+    }
+
+    /// Removes the archive file `path` (relative) without following links; best effort.
+    func removeFile(_ path: String) {
+        let (folderPath, name) = Self.split(path)
+        (try? openFolder(folderPath, create: false))?.remove(name)
+    }
+
+    /// The folder and file name of a relative path.
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+    }
+}

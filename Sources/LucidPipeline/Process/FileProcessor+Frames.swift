@@ -1,0 +1,120 @@
+import Foundation
+import LucidArchive
+import LucidDICOM
+import LucidImaging
+
+extension FileProcessor {
+    /// The frames that get renditions: all of `frames` up to `settings.renditionFrameLimit` (frames
+    /// 1...N of a longer file), every one when the limit is nil or `--frame` chose one.
+    func renditionFrames(of frames: [Int]) -> [Int] {
+        guard let limit = settings.renditionFrameLimit, settings.frame == nil else { return frames }
+        return Array(frames.prefix(limit))
+    }
+
+    /// Fails the file when the run was interrupted (Ctrl-C, SIGTERM) before `frame`, unless it is
+    /// the file's first frame: a single-frame image in progress is finished, a long multi-frame one
+    /// stops between frames, and nothing of it is filed.
+    func checkInterruption(path: String, frame: Int, of frames: [Int]) throws(FileFailure) {
+        guard frame != frames.first, settings.cancellation.isCancelled else { return }
+        throw FileFailure(
+            "\(path): interrupted before frame \(frame) of \(frames.count); nothing of this file was archived")
+    }
+
+    /// The derived DICOM and the renditions of one processed frame, as archive files.
+    func frameFiles(
+        _ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?, path: String
+    ) throws(FileFailure) -> [ArchiveFile] {
+        let derivedUID = plan.derivedSOPInstanceUID(frame: product.frame)
+        var files = [
+            ArchiveFile(
+                role: .derived, path: plan.derivedPath(frame: product.frame),
+                bytes: try derivedBytes(image, product: product, plan: plan, preset: preset, path: path),
+                sopInstanceUID: derivedUID)
+        ]
+        for (format, encoded) in product.encoded {
+            files.append(
+                ArchiveFile(
+                    role: .rendition, path: plan.renditionPath(frame: product.frame, suffix: format.suffix),
+                    bytes: encoded, sopInstanceUID: derivedUID))
+        }
+        return files
+    }
+
+    /// Without an archive folder (a PACS only): the original and every frame's derived DICOM in
+    /// memory, for the push; renditions go under `--out` only.
+    func producedFiles(
+        _ image: DICOMImage, bytes: [UInt8], plan: ArchivePlan, preset: String?, outcome: inout FileOutcome
+    ) throws(FileFailure) -> [ArchiveFile] {
+        let (steps, _) = recipe(forDataSet: image.dataSet)
+        var files = [
+            ArchiveFile(
+                role: .original, path: plan.originalPath, bytes: bytes, sha256: plan.originalSHA256,
+                sopInstanceUID: plan.identity.sopInstanceUID)
+        ]
+        for frame in plan.frames {
+            try checkInterruption(path: plan.sourcePath, frame: frame, of: plan.frames)
+            let product = try renderAndMirror(
+                image, frame: frame, path: plan.sourcePath, steps: steps, preset: preset,
+                renditions: plan.renditionFrames.contains(frame), outcome: &outcome)
+            let all = try frameFiles(image, product: product, plan: plan, preset: preset, path: plan.sourcePath)
+            files += all.filter { $0.role == .derived }
+        }
+        return files
+    }
+
+    /// For an image the archive holds already: its renditions under `--out` when given and not all
+    /// there yet (a new `--out` folder for an archived batch).
+    func mirrorArchived(
+        _ image: DICOMImage, plan: ArchivePlan, path: String, steps: StepsSpec, preset: String?,
+        outcome: inout FileOutcome
+    ) throws(FileFailure) {
+        guard let layout = settings.layout else { return }
+        let frameCount = image.pixel.numberOfFrames
+        let missing = plan.renditionFrames.filter { frame in
+            settings.formats.contains { format in
+                let output = layout.outputPath(for: path, frame: frameCount > 1 ? frame : nil, format: format)
+                return !FileManager.default.fileExists(atPath: output)
+            }
+        }
+        for frame in missing {
+            try checkInterruption(path: path, frame: frame, of: missing)
+            _ = try renderAndMirror(
+                image, frame: frame, path: path, steps: steps, preset: preset, renditions: true, outcome: &outcome)
+        }
+    }
+
+    /// The derived DICOM of one processed frame: the filtered samples, the window actually used,
+    /// the recipe in Derivation Description, and the plan's deterministic UIDs.
+    private func derivedBytes(
+        _ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?, path: String
+    ) throws(FileFailure) -> [UInt8] {
+        var description = "Lucid \(LucidVersion.current): \(plan.recipe); \(product.windowDescription)"
+        if let preset { description += "; preset \(preset)" }
+        let derived = DerivedImage(
+            source: image, frameIndex: product.frame - 1, processed: product.filtered, encoding: image.pixel.encoding,
+            recipe: String(decoding: Array(description.utf8.prefix(1024)), as: UTF8.self),
+            window: Self.window(of: product.voi), softwareVersion: LucidVersion.current,
+            seriesInstanceUID: plan.derivedSeriesInstanceUID,
+            sopInstanceUID: plan.derivedSOPInstanceUID(frame: product.frame))
+        do throws(DICOMWriteError) {
+            return try derived.encode()
+        } catch {
+            throw FileFailure("\(path): cannot write the derived DICOM: \(error)")
+        }
+    }
+
+    /// The window to record for a VOI: itself; a linear range as the LINEAR_EXACT window that maps
+    /// it the same way (PS3.3 C.11.2.1.3.2); nil for a VOI LUT (the builder copies the sequence).
+    static func window(of voi: VOITransform) -> Window? {
+        switch voi {
+        case .window(let window):
+            return window
+        case .lookupTable:
+            return nil
+        case .linearRange(let lower, let upper):
+            return Window(
+                center: (lower + upper) / 2, width: max(upper - lower, 1), function: .linearExact,
+                explanation: "LUCID AUTO")
+        }
+    }
+}
