@@ -29,6 +29,12 @@ public enum SHA256Digest {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: errnoText()) }
         defer { close(descriptor) }
+        return try hex(descriptor: descriptor, path: path)
+    }
+
+    /// The digest of what is left to read from the open `descriptor` (which stays open), read in
+    /// chunks; `path` names it in errors.
+    static func hex(descriptor: Int32, path: String) throws(ArchiveError) -> String {
         guard let context = EVP_MD_CTX_new() else { throw .digest(path: path, reason: "EVP_MD_CTX_new failed") }
         defer { EVP_MD_CTX_free(context) }
         guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {

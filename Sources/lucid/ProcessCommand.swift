@@ -178,6 +178,7 @@ struct ProcessCommand: ParsableCommand {
         let uploader = try pacsTarget.map { target in try pacsOptions.uploader(for: target, batchSize: 16) }
         var opened: Archive?
         if let archiveFolder {
+            ArchiveLock.announceWait(root: archiveFolder)
             do {
                 opened = try Archive(root: archiveFolder)
             } catch {
