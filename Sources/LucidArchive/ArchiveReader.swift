@@ -135,7 +135,8 @@ public final class ArchiveReader: Sendable {
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             for suffix in ["", "-wal"] {
-                try FileManager.default.copyItem(atPath: path + suffix, toPath: folder + "/" + Archive.indexName + suffix)
+                try FileManager.default.copyItem(
+                    atPath: path + suffix, toPath: folder + "/" + Archive.indexName + suffix)
             }
         } catch {
             try? FileManager.default.removeItem(atPath: folder)

@@ -1,9 +1,10 @@
+import LucidCodecs
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import LucidCodecs
 
 /// What a walk of the archive tree found, paths relative to the root as raw bytes. Symbolic links
 /// are reported, never followed.

@@ -40,7 +40,9 @@ enum IndexIntegrity {
             return "implausible indexed path \"\(DisplayText.escaped(path))\""
         }
         if size < 0 { return "\(path): indexed size \(size)" }
-        if sha256.utf8.count != 64 || !sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+        if sha256.utf8.count != 64
+            || !sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+        {
             return "\(path): implausible indexed SHA-256 \"\(DisplayText.escaped(sha256))\""
         }
         return nil

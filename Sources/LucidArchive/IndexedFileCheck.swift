@@ -59,7 +59,8 @@ enum IndexedFileCheck {
         if let status = NoFollowCalls.status(name, in: folder) {
             let mode = status.st_mode & S_IFMT
             if mode == S_IFLNK {
-                return .altered(shown.map { "\($0) is a symbolic link, not followed" } ?? "a symbolic link, not followed")
+                return .altered(
+                    shown.map { "\($0) is a symbolic link, not followed" } ?? "a symbolic link, not followed")
             }
             if let shown, mode != S_IFDIR { return .altered("\(shown) is \(ArchiveTree.kind(status.st_mode))") }
         }
