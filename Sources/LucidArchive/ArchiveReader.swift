@@ -30,10 +30,9 @@ public final class ArchiveReader: Sendable {
     private let copyFolder: String?
 
     /// Opens the index of the archive at `root` for reading.
-    /// - Parameter exclusive: take the run lock exclusively first (for `verify`), failing with
-    ///   `ArchiveError.busy` while a writer holds it; default false (a snapshot is enough for `ls`).
-    /// - Throws: `ArchiveError.index` when there is no index or it cannot be opened,
-    ///   `.damagedIndex` when SQLite does not recognise it as a database, `.busy`.
+    /// - Parameter exclusive: take the run lock exclusively first and hold it until the reader goes
+    ///   away (for `verify`), failing with `ArchiveError.busy` while a writer holds it; default false:
+    ///   no lock, and every `read` sees one consistent snapshot even while a run writes (for `ls`).
     public init(root: String, exclusive: Bool = false) throws(ArchiveError) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         self.indexPath = self.root + "/" + Archive.indexName

@@ -39,12 +39,7 @@ struct ArchiveListCommand: ParsableCommand {
     func run() throws {
         let listing: ArchiveListing
         do {
-            let reader = try ArchiveReader(root: archive)
-            try reader.checkIndex(full: false)
-            listing = try reader.listing(patientID: patient)
-            if listing.patients.isEmpty || listing.patients.allSatisfy(\.studies.isEmpty) {
-                try reportNothing(reader)
-            }
+            listing = try read()
         } catch let failure as ProcessingFailure {
             throw failure
         } catch {
@@ -73,6 +68,17 @@ struct ArchiveListCommand: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// The listing, read with a reader that is gone (and the run lock released) before any output.
+    private func read() throws -> ArchiveListing {
+        let reader = try ArchiveReader(root: archive)
+        try reader.checkIndex(full: false)
+        let listing = try reader.listing(patientID: patient)
+        if listing.patients.isEmpty || listing.patients.allSatisfy(\.studies.isEmpty) {
+            try reportNothing(reader)
+        }
+        return listing
     }
 
     /// Says on standard error why nothing is listed: an index without images (exit 1 when the tree

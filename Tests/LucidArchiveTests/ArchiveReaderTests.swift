@@ -26,6 +26,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == before)
     }
 
+    @Test("a listing reader takes no lock and reads a snapshot beside an open writer")
+    func listingBesideWriter() throws {
+        let root = try Self.closedArchive()
+        let writer = try Archive(root: root)
+        let reader = try ArchiveReader(root: root)
+        #expect(reader.access == .readOnly)
+        #expect(try reader.listing().patients.count == 1)
+        #expect(throws: ArchiveError.busy(path: root)) { try ArchiveReader(root: root, exclusive: true) }
+        let second = try Archive(root: root)
+        withExtendedLifetime((writer, second)) {}
+    }
+
     @Test("an indexed path that leaves the archive or holds a control character is index damage")
     func implausiblePaths() throws {
         for path in ["'../outside.png'", "'a//b.png'", "'/etc/passwd'", "'x' || char(27) || '[2J.png'"] {
