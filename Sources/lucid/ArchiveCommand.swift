@@ -15,9 +15,9 @@ struct ArchiveListCommand: ParsableCommand {
         commandName: "ls",
         abstract: "List the patients, studies, series and instances of an archive.",
         discussion: """
-            Text: one indented line per patient, study, series and instance (SOP Instance UID, recipe, files). \\
-            --json: an array of patients {patientID, patientName, folder, studies: [{studyInstanceUID, studyDate, \\
-            folder, series: [{seriesInstanceUID, seriesNumber, modality, folder, instances: [{sopInstanceUID, \\
+            Text: one indented line per patient, study, series and instance (SOP Instance UID, recipe, files). \
+            --json: an array of patients {patientID, patientName, folder, studies: [{studyInstanceUID, studyDate, \
+            folder, series: [{seriesInstanceUID, seriesNumber, modality, folder, instances: [{sopInstanceUID, \
             recipe, derivedSeriesInstanceUID, frames, archivedAt, files}]}]}]}. Reads only (works on a read-only \
             mount), from one consistent snapshot of the index, checked first with SQLite's quick_check. Control \
             characters in header values are shown as \\xHH in text (JSON escapes them).

@@ -9,16 +9,16 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check an archive: every indexed file present with its recorded size and SHA-256, no unindexed file.",
         discussion: """
-            Reads only: works on a read-only mount. First checks the index itself (SQLite's integrity_check, \\
-            plausible paths); a damaged index is reported and no file is checked. Then lists missing files \\
-            (indexed, not on disk), altered files (size or SHA-256 differs, or a symbolic link or other file where \\
-            the index expects a file or folder), unindexed files (in the tree, not in the index; index.sqlite* and \\
-            run manifests are ignored), symbolic links (reported, never followed), unreadable files and folders, and \\
-            leftover temporary files of interrupted writes (.NAME.tmp-*, with their size; they do not make the \\
-            archive unclean). Names that are not UTF-8 and control characters are shown as \\xHH. With --json, one \\
-            object {"altered":[{"path","reason"}],"checked","leftovers":[{"path","size"}],"links":[{"path",\\
+            Reads only: works on a read-only mount. First checks the index itself (SQLite's integrity_check, \
+            plausible paths); a damaged index is reported and no file is checked. Then lists missing files \
+            (indexed, not on disk), altered files (size or SHA-256 differs, or a symbolic link or other file where \
+            the index expects a file or folder), unindexed files (in the tree, not in the index; index.sqlite* and \
+            run manifests are ignored), symbolic links (reported, never followed), unreadable files and folders, and \
+            leftover temporary files of interrupted writes (.NAME.tmp-*, with their size; they do not make the \
+            archive unclean). Names that are not UTF-8 and control characters are shown as \\xHH. With --json, one \
+            object {"altered":[{"path","reason"}],"checked","leftovers":[{"path","size"}],"links":[{"path",\
             "target"}],"missing","ok","unindexed","unreadable":[{"path","reason"}]} with archive-relative paths.
-            Exit status: 0 clean, 1 a problem was found (or the index is damaged or cannot be read), 2 bad usage, \\
+            Exit status: 0 clean, 1 a problem was found (or the index is damaged or cannot be read), 2 bad usage, \
             3 archive busy: a lucid process or lucid archive push run is writing to it (retry after the run).
             """)
 
