@@ -1,5 +1,6 @@
 import Foundation
 import LucidArchive
+import LucidDICOM
 import LucidTestSupport
 import Testing
 
@@ -36,6 +37,40 @@ import Testing
         #expect(
             message.contains("is being checked by lucid verify") && message.contains("waiting for it to finish"),
             "\(message)")
+        #expect(try LucidBinary.run(["verify", fixture.archive]).status == 0)
+    }
+
+    @Test("verify during a lucid process run: archive busy (exit 3) while it writes, never a false finding")
+    func verifyDuringRun() throws {
+        let fixture = try ArchiveFixture(bad: false)
+        for index in 0..<40 {
+            try fixture.write(
+                patientID: "BUSY-\(index % 4)", sopInstanceUID: DICOMUID.generate(), to: "many/\(index).dcm")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: LucidBinary.path)
+        process.arguments = [
+            "process", fixture.input, "--archive", fixture.archive, "--steps", "window:file", "--quiet",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        while process.isRunning && !FileManager.default.fileExists(atPath: fixture.archive + "/index.sqlite") {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        var busy = 0
+        while process.isRunning {
+            let result = try LucidBinary.run(["verify", fixture.archive])
+            if result.status == 3 {
+                busy += 1
+                #expect(result.standardError.contains("archive busy"), "\(result.standardError)")
+            } else {
+                #expect(result.status == 0, "only a finished run verifies: \(result.outputText)\(result.standardError)")
+            }
+        }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(busy >= 1, "verify ran at least once while the run was writing")
         #expect(try LucidBinary.run(["verify", fixture.archive]).status == 0)
     }
 }
