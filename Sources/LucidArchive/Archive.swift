@@ -19,11 +19,14 @@ public final class Archive: Sendable {
     /// `root/index.sqlite`.
     public let indexPath: String
     let pool: DatabasePool
+    /// The run lock, held shared while this archive is open (see `ArchiveLock`).
+    let lock: ArchiveLock
     /// The folders whose leftover temporary files this instance has removed (see `store`).
     let sweptFolders = Mutex<Set<String>>([])
 
-    /// Opens (creating when missing) the archive at `root` and its index; with `create`, the folder
-    /// must be writable.
+    /// Opens (creating when missing) the archive at `root` and its index for writing, holding the run
+    /// lock shared until it goes away (waiting while `lucid verify` holds it); with `create`, the
+    /// folder must be writable. Reading commands use `ArchiveReader`.
     /// - Parameter create: false to fail when there is no index (for `verify` and `ls`).
     /// - Throws: `ArchiveError` naming the folder or index.
     public init(root: String, create: Bool = true) throws(ArchiveError) {
@@ -43,6 +46,7 @@ public final class Archive: Sendable {
         } else if !FileManager.default.fileExists(atPath: indexPath) {
             throw .index(path: indexPath, reason: "no archive index here (is \(self.root) an archive?)")
         }
+        lock = try ArchiveLock.shared(root: self.root)
         var configuration = Configuration()
         configuration.busyMode = .timeout(Archive.busyTimeout)
         do {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What an archive holds, patient by patient, for `lucid archive ls`.
@@ -39,22 +40,68 @@ public struct ArchiveListing: Sendable, Equatable {
 extension Archive {
     /// Everything indexed, sorted by folder; only the patient whose Patient ID is `patientID` when given.
     public func listing(patientID: String? = nil) throws(ArchiveError) -> ArchiveListing {
-        try read { db in
-            let patientRows = try Row.fetchAll(
-                db,
-                sql: "SELECT id, folder, patient_id, patient_name FROM patients WHERE ?1 IS NULL OR patient_id = ?1"
-                    + " ORDER BY folder",
-                arguments: [patientID])
-            return ArchiveListing(
-                patients: try patientRows.map { row in
-                    ArchiveListing.Patient(
-                        patientID: row["patient_id"], patientName: row["patient_name"], folder: row["folder"],
-                        studies: try studies(db, patient: row["id"]))
-                })
+        try read { db in try ListingQuery.listing(db, patientID: patientID) }
+    }
+
+    /// Every file the index records (each path once), sorted by path.
+    public func recordedFiles() throws(ArchiveError) -> [RecordedFile] {
+        try read(ListingQuery.recordedFiles)
+    }
+}
+
+extension ArchiveReader {
+    /// Everything indexed, sorted by folder, from one snapshot; only the patient whose Patient ID is
+    /// exactly `patientID` (the header value, not the folder name) when given.
+    public func listing(patientID: String? = nil) throws(ArchiveError) -> ArchiveListing {
+        try read { db in try ListingQuery.listing(db, patientID: patientID) }
+    }
+
+    /// Every file the index records (each path once), sorted by path.
+    public func recordedFiles() throws(ArchiveError) -> [RecordedFile] {
+        try read(ListingQuery.recordedFiles)
+    }
+
+    /// The number of images (instance rows, one per source image and recipe) the index records.
+    public func imageCount() throws(ArchiveError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM instances") ?? 0 }
+    }
+
+    /// Whether the tree below the root holds any file besides the index, its companions, run
+    /// manifests and temporaries (symbolic links are not followed); stops at the first.
+    public func treeHoldsFiles() throws(ArchiveError) -> Bool {
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(path: root, reason: NoFollowCalls.describe(errno)) }
+        defer { close(descriptor) }
+        return !ArchiveTree.scan(root: descriptor, firstFileOnly: true).files.isEmpty
+    }
+}
+
+/// The listing's queries, for a writer's and a reader's connection alike.
+enum ListingQuery {
+    static func recordedFiles(_ db: Database) throws -> [RecordedFile] {
+        try Row.fetchAll(db, sql: "SELECT role, path, size, sha256 FROM files GROUP BY path ORDER BY path").map {
+            row in
+            RecordedFile(
+                role: FileRole(rawValue: row["role"]) ?? .rendition, path: row["path"], size: row["size"],
+                sha256: row["sha256"])
         }
     }
 
-    private func studies(_ db: Database, patient: Int64) throws -> [ArchiveListing.Study] {
+    static func listing(_ db: Database, patientID: String?) throws -> ArchiveListing {
+        let patientRows = try Row.fetchAll(
+            db,
+            sql: "SELECT id, folder, patient_id, patient_name FROM patients WHERE ?1 IS NULL OR patient_id = ?1"
+                + " ORDER BY folder",
+            arguments: [patientID])
+        return ArchiveListing(
+            patients: try patientRows.map { row in
+                ArchiveListing.Patient(
+                    patientID: row["patient_id"], patientName: row["patient_name"], folder: row["folder"],
+                    studies: try studies(db, patient: row["id"]))
+            })
+    }
+
+    private static func studies(_ db: Database, patient: Int64) throws -> [ArchiveListing.Study] {
         let rows = try Row.fetchAll(
             db, sql: "SELECT id, folder, study_instance_uid, study_date FROM studies WHERE patient = ? ORDER BY folder",
             arguments: [patient])
@@ -65,7 +112,7 @@ extension Archive {
         }
     }
 
-    private func series(_ db: Database, study: Int64) throws -> [ArchiveListing.Series] {
+    private static func series(_ db: Database, study: Int64) throws -> [ArchiveListing.Series] {
         let rows = try Row.fetchAll(
             db,
             sql: "SELECT id, folder, series_instance_uid, series_number, modality FROM series WHERE study = ?"
@@ -78,7 +125,7 @@ extension Archive {
         }
     }
 
-    private func instances(_ db: Database, series: Int64) throws -> [ArchiveListing.Instance] {
+    private static func instances(_ db: Database, series: Int64) throws -> [ArchiveListing.Instance] {
         let rows = try Row.fetchAll(
             db,
             sql: """

@@ -1,74 +1,90 @@
 import Foundation
 import GRDB
-import LucidCodecs
 
-/// The findings of `lucid verify`: index against files.
+/// The findings of `lucid verify`: index against files. Paths are relative to the archive; a name
+/// that is not UTF-8 is shown with its bytes escaped (`\xE9`, see `DisplayText`).
 public struct VerificationReport: Sendable, Equatable {
-    /// A file whose size or SHA-256 differs from the index.
+    /// A file whose size or SHA-256 differs from the index, or that cannot be read.
     public struct Altered: Sendable, Equatable {
         public var path: String
         public var reason: String
     }
 
+    /// A temporary file an interrupted write left (`.NAME.tmp-<hex>`).
+    public struct Leftover: Sendable, Equatable {
+        public var path: String
+        /// Bytes.
+        public var size: Int64
+    }
+
+    /// A symbolic link in the archive tree; it is reported, never followed.
+    public struct Link: Sendable, Equatable {
+        public var path: String
+        public var target: String
+    }
+
     /// Distinct files the index records.
     public var checked = 0
-    /// Indexed files that are not there (relative paths, sorted).
+    /// Indexed files that are not there (sorted).
     public var missing: [String] = []
-    /// Indexed files whose contents changed.
+    /// Indexed files whose contents changed, or that are not a regular file where the index expects
+    /// one (a symbolic link, a FIFO, a link in place of one of their folders).
     public var altered: [Altered] = []
-    /// Files in the archive tree that the index does not know.
+    /// Files in the archive tree that the index does not know, FIFOs and devices included.
     public var unindexed: [String] = []
+    /// Temporary files of interrupted writes, with their sizes. They do not make the archive unclean:
+    /// they hold no indexed data, and the next write into their folder removes them.
+    public var leftovers: [Leftover] = []
+    /// Symbolic links below the root.
+    public var links: [Link] = []
+    /// Indexed files and folders that could not be read (permissions, I/O errors).
+    public var unreadable: [Altered] = []
 
-    public var isClean: Bool { missing.isEmpty && altered.isEmpty && unindexed.isEmpty }
+    /// True when every indexed file is intact and the tree holds nothing else (leftovers aside).
+    public var isClean: Bool {
+        missing.isEmpty && altered.isEmpty && unindexed.isEmpty && links.isEmpty && unreadable.isEmpty
+    }
+
+    /// The number of findings that make the archive unclean.
+    public var problems: Int { missing.count + altered.count + unindexed.count + links.count + unreadable.count }
+}
+
+/// One file the index records, as verification reads it: a row of `files` or (schema 3) of `conflicts`.
+struct IndexedFile {
+    var path: String
+    var size: Int64
+    var sha256: String
+
+    static func fetchAll(_ db: Database) throws -> [IndexedFile] {
+        let hasConflicts = try db.tableExists("conflicts")
+        let sql =
+            "SELECT DISTINCT path, size, sha256 FROM files"
+            + (hasConflicts ? " UNION SELECT path, size, sha256 FROM conflicts" : "") + " ORDER BY path"
+        return try Row.fetchAll(db, sql: sql).map { row in
+            IndexedFile(path: row["path"], size: row["size"], sha256: row["sha256"])
+        }
+    }
+}
+
+extension ArchiveReader {
+    /// Checks the index (`PRAGMA integrity_check`, then every record's plausibility), then recomputes
+    /// the SHA-256 of every indexed file and walks the tree for what the index lacks. Open the reader
+    /// with `exclusive: true` so no writer runs meanwhile.
+    /// Not counted as unindexed: `index.sqlite` and its companions (`-wal`, `-shm`, `-journal`,
+    /// `.lock`), the run manifests (`runs/lucid-run-*.json`) and temporary files (reported as leftovers).
+    /// - Throws: `ArchiveError.damagedIndex` before any file is checked when the index fails its checks.
+    public func verify() throws(ArchiveError) -> VerificationReport {
+        try checkIndex(full: true)
+        return try Verification.run(root: root, indexPath: indexPath, files: try read(IndexedFile.fetchAll))
+    }
 }
 
 extension Archive {
-    /// Recomputes the SHA-256 of every indexed file and walks the tree for files the index lacks.
-    /// Not counted as unindexed: `index.sqlite` and its `-wal`, `-shm` and `-journal` companions, the
-    /// run manifests of `lucid process` (`runs/lucid-run-*.json`), and the temporary files of atomic
-    /// writes (`.NAME.tmp-<hex>`), which belong to writes in progress.
+    /// `ArchiveReader.verify()` through this writer's own connection, without the run lock.
     public func verify() throws(ArchiveError) -> VerificationReport {
-        let rows = try read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT path, size, sha256 FROM files UNION SELECT path, size, sha256 FROM conflicts ORDER BY path"
-            )
-        }
-        var report = VerificationReport()
-        var indexed: Set<String> = []
-        for row in rows {
-            let path: String = row["path"]
-            let size: Int64 = row["size"]
-            let digest: String = row["sha256"]
-            if indexed.insert(path).inserted { report.checked += 1 }
-            let location = absolute(path)
-            guard let actual = Self.fileSize(location) else {
-                if !report.missing.contains(path) { report.missing.append(path) }
-                continue
-            }
-            if actual != size {
-                report.altered.append(.init(path: path, reason: "size \(actual) bytes, indexed \(size)"))
-                continue
-            }
-            let computed = try SHA256Digest.hex(fileAt: location)
-            if computed != digest {
-                report.altered.append(.init(path: path, reason: "SHA-256 \(computed), indexed \(digest)"))
-            }
-        }
-        report.unindexed = try treeFiles().filter { !indexed.contains($0) }
-        return report
-    }
-
-    /// Every file the index records (each path once), sorted by path.
-    public func recordedFiles() throws(ArchiveError) -> [RecordedFile] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT role, path, size, sha256 FROM files GROUP BY path ORDER BY path").map {
-                row in
-                RecordedFile(
-                    role: FileRole(rawValue: row["role"]) ?? .rendition, path: row["path"], size: row["size"],
-                    sha256: row["sha256"])
-            }
-        }
+        let findings = try read { db in try IndexIntegrity.findings(db, path: indexPath, full: true) }
+        guard findings.isEmpty else { throw .damagedIndex(path: indexPath, findings: findings) }
+        return try Verification.run(root: root, indexPath: indexPath, files: try read(IndexedFile.fetchAll))
     }
 
     /// Whether `relative` is a run manifest: `runs/lucid-run-*.json`, directly in `runs/`.
@@ -77,25 +93,42 @@ extension Archive {
         return parts.count == 2 && parts[0] == Archive.runsFolder && parts[1].hasPrefix("lucid-run-")
             && parts[1].hasSuffix(".json")
     }
+}
 
-    /// Every regular file below the root, relative and sorted, without the index, the run manifests
-    /// and temporary files.
-    func treeFiles() throws(ArchiveError) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
-            throw .unreadable(path: root, reason: "cannot list the folder")
+/// Index against tree, once the index passed SQLite's check.
+enum Verification {
+    static func run(root: String, indexPath: String, files: [IndexedFile]) throws(ArchiveError)
+        -> VerificationReport
+    {
+        let implausible = files.compactMap { IndexIntegrity.problem(path: $0.path, size: $0.size, sha256: $0.sha256) }
+        guard implausible.isEmpty else {
+            throw .damagedIndex(path: indexPath, findings: Array(implausible.prefix(ArchiveError.findingLimit)))
         }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if !relative.contains("/"), name.hasPrefix(Archive.indexName) { continue }
-            if Self.isRunManifest(relative) { continue }
-            if AtomicFileWriter.isTemporaryFileName(name) { continue }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: absolute(relative), isDirectory: &isDirectory),
-                !isDirectory.boolValue
-            else { continue }
-            files.append(relative)
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .unreadable(path: root, reason: NoFollowCalls.describe(errno)) }
+        defer { close(descriptor) }
+        var report = VerificationReport()
+        var indexed: Set<[UInt8]> = []
+        for file in files {
+            if indexed.insert(Array(file.path.utf8)).inserted { report.checked += 1 }
+            switch IndexedFileCheck.check(root: descriptor, path: file.path, size: file.size, sha256: file.sha256) {
+            case .intact: break
+            case .missing: if report.missing.last != file.path { report.missing.append(file.path) }
+            case .altered(let reason): report.altered.append(.init(path: file.path, reason: reason))
+            case .unreadable(let reason): report.unreadable.append(.init(path: file.path, reason: reason))
+            }
         }
-        return files.sorted()
+        let scan = ArchiveTree.scan(root: descriptor)
+        report.unindexed = (scan.files.filter { !indexed.contains($0.path) } + scan.others).map { text($0.path) }
+            .sorted()
+        report.leftovers = scan.leftovers.map { .init(path: text($0.path), size: $0.size) }
+        report.links = scan.links.map { .init(path: text($0.path), target: text($0.detail)) }
+        report.unreadable += scan.unreadable.map { .init(path: text($0.path), reason: text($0.detail)) }
+        return report
+    }
+
+    /// A path's bytes as text: unchanged when UTF-8, escaped otherwise.
+    static func text(_ bytes: [UInt8]) -> String {
+        DisplayText.utf8(bytes) ?? DisplayText.escaped(bytes)
     }
 }

@@ -32,7 +32,8 @@ public enum SHA256Digest {
         return try hex(descriptor: descriptor, path: path)
     }
 
-    /// The digest of what remains to be read from the open file `descriptor`; `path` names it in errors.
+    /// The digest of what is left to read from the open `descriptor` (which stays open), read in
+    /// chunks; `path` names it in errors.
     static func hex(descriptor: Int32, path: String) throws(ArchiveError) -> String {
         guard let context = EVP_MD_CTX_new() else { throw .digest(path: path, reason: "EVP_MD_CTX_new failed") }
         defer { EVP_MD_CTX_free(context) }

@@ -15,10 +15,16 @@ struct ArchiveListCommand: ParsableCommand {
         commandName: "ls",
         abstract: "List the patients, studies, series and instances of an archive.",
         discussion: """
-            Text: one indented line per patient, study, series and instance (SOP Instance UID, recipe, files). \\
-            --json: an array of patients {patientID, patientName, folder, studies: [{studyInstanceUID, studyDate, \\
-            folder, series: [{seriesInstanceUID, seriesNumber, modality, folder, instances: [{sopInstanceUID, \\
-            recipe, derivedSeriesInstanceUID, frames, archivedAt, files}]}]}]}.
+            Text: one indented line per patient, study, series and instance (SOP Instance UID, recipe, files). \
+            --json: an array of patients {patientID, patientName, folder, studies: [{studyInstanceUID, studyDate, \
+            folder, series: [{seriesInstanceUID, seriesNumber, modality, folder, instances: [{sopInstanceUID, \
+            recipe, derivedSeriesInstanceUID, frames, archivedAt, files}]}]}]}. Reads only (works on a read-only \
+            mount), from one consistent snapshot of the index, checked first with SQLite's quick_check. Control \
+            characters in header values are shown as \\xHH in text (JSON escapes them).
+            Exit status: 0 listed (or an empty archive: the index records no images and the folder holds no files; \
+            said on standard error), 1 the index is damaged or cannot be read, records no images while the \
+            folder holds files (the index was lost or emptied: run lucid verify), or no patient has the Patient ID \
+            given; 2 bad usage.
             """)
 
     @Argument(help: "The archive folder (holding index.sqlite).")
@@ -33,9 +39,11 @@ struct ArchiveListCommand: ParsableCommand {
     func run() throws {
         let listing: ArchiveListing
         do {
-            listing = try Archive(root: archive, create: false).listing(patientID: patient)
+            listing = try read()
+        } catch let failure as ProcessingFailure {
+            throw failure
         } catch {
-            StandardError.write("lucid: \(error)")
+            StandardError.write("lucid: \(DisplayText.escaped("\(error)"))")
             throw ProcessingFailure(status: 1)
         }
         if json {
@@ -43,17 +51,55 @@ struct ArchiveListCommand: ParsableCommand {
             return
         }
         for patient in listing.patients {
-            print("patient \(patient.patientID.isEmpty ? "(none)" : patient.patientID)  \(patient.folder)/")
+            let shown = patient.patientID.isEmpty ? "(none)" : patient.patientID
+            print(DisplayText.escaped("patient \(shown)  \(patient.folder)/"))
             for study in patient.studies {
-                print("  study \(study.studyDate.isEmpty ? "(no date)" : study.studyDate) \(study.studyInstanceUID)")
+                let date = study.studyDate.isEmpty ? "(no date)" : study.studyDate
+                print(DisplayText.escaped("  study \(date) \(study.studyInstanceUID)"))
                 for series in study.series {
-                    print("    series \(series.seriesNumber) \(series.modality) \(series.seriesInstanceUID)")
+                    print(
+                        DisplayText.escaped(
+                            "    series \(series.seriesNumber) \(series.modality) \(series.seriesInstanceUID)"))
                     for instance in series.instances {
-                        print("      \(instance.sopInstanceUID)  \(instance.recipe)  \(instance.files) file(s)")
+                        print(
+                            DisplayText.escaped(
+                                "      \(instance.sopInstanceUID)  \(instance.recipe)  \(instance.files) file(s)"))
                     }
                 }
             }
         }
+    }
+
+    /// The listing, read with a reader that is gone (and the run lock released) before any output.
+    private func read() throws -> ArchiveListing {
+        let reader = try ArchiveReader(root: archive)
+        try reader.checkIndex(full: false)
+        let listing = try reader.listing(patientID: patient)
+        if listing.patients.isEmpty || listing.patients.allSatisfy(\.studies.isEmpty) {
+            try reportNothing(reader)
+        }
+        return listing
+    }
+
+    /// Says on standard error why nothing is listed: an index without images (exit 1 when the tree
+    /// holds files, which the index then lost) or no patient with the Patient ID asked for (exit 1).
+    private func reportNothing(_ reader: ArchiveReader) throws {
+        let shown = DisplayText.escaped(archive)
+        if try reader.imageCount() == 0 {
+            guard try reader.treeHoldsFiles() else {
+                StandardError.write("lucid: \(shown): the index records no images")
+                return
+            }
+            if json { print("[]") }
+            StandardError.write(
+                "lucid: \(shown): the index records no images, yet the archive holds files: the index was lost "
+                    + "or emptied; run lucid verify \(shown)")
+            throw ProcessingFailure(status: 1)
+        }
+        guard let patient else { return }
+        if json { print("[]") }
+        StandardError.write("lucid: \(shown): no patient with Patient ID \"\(DisplayText.escaped(patient))\"")
+        throw ProcessingFailure(status: 1)
     }
 
     static func object(_ patient: ArchiveListing.Patient) -> [String: Any] {

@@ -64,6 +64,7 @@ struct ArchivePushCommand: ParsableCommand {
 
     func run() throws {
         let archive: Archive
+        ArchiveLock.announceWait(root: source)
         do {
             archive = try Archive(root: source, create: false)
         } catch {

@@ -201,6 +201,7 @@ struct ProcessCommand: ParsableCommand {
         }
         var opened: Archive?
         if let archiveFolder {
+            ArchiveLock.announceWait(root: archiveFolder)
             do {
                 opened = try Archive(root: archiveFolder)
             } catch {

@@ -85,5 +85,10 @@ import Testing
         } throws: { error in
             "\(error)".contains(root + "/index.sqlite")
         }
+        #expect {
+            try ArchiveReader(root: root, exclusive: true)
+        } throws: { error in
+            "\(error)".contains(root + "/index.sqlite")
+        }
     }
 }

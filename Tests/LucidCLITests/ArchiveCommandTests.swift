@@ -26,7 +26,7 @@ import Testing
         #expect(try fixture.base.inputHashes() == before, "the inputs are untouched")
 
         // Every indexed file has its recorded checksum; every good input's original is a byte-identical copy.
-        let archive = try Archive(root: fixture.archive, create: false)
+        let archive = try ArchiveReader(root: fixture.archive)
         let recorded = try archive.recordedFiles()
         for file in recorded {
             let bytes = try #require(FileManager.default.contents(atPath: fixture.archive + "/" + file.path))
@@ -124,7 +124,7 @@ import Testing
         let (result, lines) = try fixture.process(["--steps", "denoise:median:3 | window:file", "--format", "jpeg"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(lines.dropLast().allSatisfy { $0["status"] as? String == "ok" })
-        let archive = try Archive(root: fixture.archive, create: false)
+        let archive = try ArchiveReader(root: fixture.archive)
         let files = try archive.recordedFiles()
         #expect(files.filter { $0.role == .original }.count == ArchiveFixture.good.count + 2)
         #expect(

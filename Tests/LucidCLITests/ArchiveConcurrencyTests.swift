@@ -45,7 +45,7 @@ import Testing
         }
         #expect(archived.count == inputs, "each input archived by exactly one of the runs")
         #expect(Set(archived).count == inputs)
-        let listing = try Archive(root: fixture.archive, create: false).listing()
+        let listing = try ArchiveReader(root: fixture.archive).listing()
         let instances = listing.patients.flatMap(\.studies).flatMap(\.series).flatMap(\.instances)
         #expect(instances.count == inputs)
         #expect(Set(instances.map(\.sopInstanceUID)).count == inputs)
@@ -77,7 +77,7 @@ import Testing
         let (rerun, lines) = try fixture.process(["--preset", "chest-xray"])
         #expect(rerun.status == 0, "\(rerun.standardError)")
         #expect(lines.dropLast().allSatisfy { ["ok", "skipped"].contains($0["status"] as? String ?? "") })
-        let instances = try Archive(root: fixture.archive, create: false).listing().patients
+        let instances = try ArchiveReader(root: fixture.archive).listing().patients
             .flatMap(\.studies).flatMap(\.series).flatMap(\.instances)
         #expect(instances.count == ArchiveFixture.good.count + 2 + 30)
         #expect(try LucidBinary.run(["verify", fixture.archive]).status == 0)

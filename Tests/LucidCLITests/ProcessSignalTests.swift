@@ -75,7 +75,7 @@ import Testing
         #expect(TmpfsMount.temporaryFiles(under: fixture.archive).isEmpty)
         let clean = try LucidBinary.run(["verify", fixture.archive])
         #expect(clean.status == 0, "\(clean.outputText)")
-        let instances = try Archive(root: fixture.archive, create: false).listing().patients
+        let instances = try ArchiveReader(root: fixture.archive).listing().patients
             .flatMap(\.studies).flatMap(\.series).flatMap(\.instances)
         #expect(instances.count == ArchiveFixture.good.count + 2 + 30)
         #expect(try fixture.base.inputHashes() == hashes)

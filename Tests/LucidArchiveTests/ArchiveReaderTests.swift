@@ -1,0 +1,84 @@
+import Foundation
+import LucidArchive
+import LucidTestSupport
+import Testing
+
+/// `ArchiveReader`: reads without writing, checks the index's records and schema first.
+@Suite struct ArchiveReaderTests {
+    /// An archive holding one stored instance, closed again.
+    static func closedArchive() throws -> String {
+        let root = try LucidBinary.temporaryFolder() + "/archive"
+        let plan = ArchiveStoreTests.plan()
+        _ = try Archive(root: root).store(plan, files: ArchiveStoreTests.files(plan))
+        return root
+    }
+
+    @Test("verify takes the lock exclusively, opens the index immutable and writes nothing")
+    func writesNothing() throws {
+        let root = try Self.closedArchive()
+        let before = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
+        #expect(before.contains("index.sqlite.lock") && !before.contains("index.sqlite-wal"))
+        let reader = try ArchiveReader(root: root, exclusive: true)
+        #expect(reader.access == .immutable)
+        let report = try reader.verify()
+        #expect(report.isClean && report.checked == 3)
+        #expect(throws: ArchiveError.busy(path: root)) { try ArchiveReader(root: root, exclusive: true) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == before)
+    }
+
+    @Test("a listing reader takes no lock and reads a snapshot beside an open writer")
+    func listingBesideWriter() throws {
+        let root = try Self.closedArchive()
+        let writer = try Archive(root: root)
+        let reader = try ArchiveReader(root: root)
+        #expect(reader.access == .readOnly)
+        #expect(try reader.listing().patients.count == 1)
+        #expect(throws: ArchiveError.busy(path: root)) { try ArchiveReader(root: root, exclusive: true) }
+        let second = try Archive(root: root)
+        withExtendedLifetime((writer, second)) {}
+    }
+
+    @Test("an indexed path that leaves the archive or holds a control character is index damage")
+    func implausiblePaths() throws {
+        for path in ["'../outside.png'", "'a//b.png'", "'/etc/passwd'", "'x' || char(27) || '[2J.png'"] {
+            let root = try Self.closedArchive()
+            let update = "UPDATE files SET path = \(path) WHERE role = 'rendition';"
+            guard try ArchivePACSIndexTests().sqlite(root + "/index.sqlite", update) != nil else { return }
+            #expect {
+                try ArchiveReader(root: root, exclusive: true).verify()
+            } throws: { error in
+                guard case .damagedIndex(let index, let findings) = error as? ArchiveError else { return false }
+                return index == root + "/index.sqlite" && findings.first?.contains("implausible indexed path") == true
+                    && findings.allSatisfy { !$0.contains("\u{1B}") }
+            }
+        }
+    }
+
+    @Test("an index of schema version 1 is read without migrating; a newer version is refused by name")
+    func schemaVersions() throws {
+        let root = try Self.closedArchive()
+        let index = root + "/index.sqlite"
+        let old =
+            "DROP TABLE pacs_uploads; DROP TABLE grdb_migrations; DROP INDEX files_sop_instance_uid; "
+            + "PRAGMA user_version = 1;"
+        guard try ArchivePACSIndexTests().sqlite(index, old) != nil else { return }
+        let report = try ArchiveReader(root: root, exclusive: true).verify()
+        #expect(report.isClean && report.checked == 3)
+        #expect(try ArchiveReader(root: root).listing().patients.count == 1)
+        #expect(try ArchivePACSIndexTests().sqlite(index, "", query: "PRAGMA user_version") == "[(1,)]")
+
+        _ = try ArchivePACSIndexTests().sqlite(index, "PRAGMA user_version = 9;")
+        #expect {
+            try ArchiveReader(root: root).checkIndex(full: false)
+        } throws: { error in
+            "\(error)".contains(index) && "\(error)".contains("schema version 9 is newer")
+        }
+    }
+
+    @Test("control characters and bytes that are not UTF-8 are shown as \\xHH")
+    func displayText() {
+        #expect(DisplayText.escaped("a\u{1B}[31mb\u{7F}\u{85}é") == "a\\x1B[31mb\\x7F\\xC2\\x85é")
+        #expect(DisplayText.escaped([0x6C, 0xE9, 0x2E, 0xC3, 0xA9, 0xED, 0xA0, 0x80]) == "l\\xE9.é\\xED\\xA0\\x80")
+        #expect(DisplayText.escaped("plain/path.dcm") == "plain/path.dcm")
+    }
+}
