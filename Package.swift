@@ -62,7 +62,7 @@ let package = Package(
                 "LucidPipeline", "LucidArchive", "LucidDICOM", "LucidCodecs", "LucidImaging", "LucidDICOMweb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "LucidTestSupport", dependencies: ["LucidDICOM"], path: "Tests/LucidTestSupport"),
+        .target(name: "LucidTestSupport", dependencies: ["LucidDICOM", "CZlib"], path: "Tests/LucidTestSupport"),
         // Runs the mutations of one file in a child process, so the mutation test can cap and measure its memory.
         .executableTarget(
             name: "LucidMutationProbe",

@@ -19,10 +19,12 @@ public struct DICOMFile: Sendable {
     public let isTransferSyntaxInferred: Bool
     /// The main data set.
     public let dataSet: DataSet
+    /// The size of the file as read, bytes.
+    public let byteCount: Int
 
-    /// Reads and parses the file at `path`.
+    /// Reads and parses the file at `path` within `limits`, its memory budget included.
     public static func read(path: String, limits: ReadLimits = .standard) throws(DICOMError) -> DICOMFile {
-        let bytes = try readBytes(path: path, limit: limits.maximumFileBytes)
+        let bytes = try readBytes(path: path, limits: limits)
         return try DICOMFile(bytes: bytes, source: path, limits: limits)
     }
 
@@ -75,6 +77,7 @@ public struct DICOMFile: Sendable {
     /// Parses a file held in memory. `source` names it in error messages.
     public init(bytes: [UInt8], source: String, limits: ReadLimits = .standard) throws(DICOMError) {
         self.source = source
+        byteCount = bytes.count
         let start = Part10Layout.detect(bytes)
         let counter = ElementCounter()
         switch start {
@@ -115,10 +118,18 @@ public struct DICOMFile: Sendable {
         var buffer = bytes
         var start = offset
         if syntax.isDeflated {
+            // The file's bytes are held while its data set is inflated: the budget has the rest.
+            let budgetLeft = max(0, limits.memoryBudget - bytes.count)
+            let budgetBinds = budgetLeft < limits.maximumInflatedBytes
             do {
-                buffer = try Inflate.inflate(bytes[offset...], limit: limits.maximumInflatedBytes)
+                buffer = try Inflate.inflate(bytes[offset...], limit: min(limits.maximumInflatedBytes, budgetLeft))
             } catch {
                 switch error {
+                case .tooLarge(let size) where budgetBinds:
+                    let (needed, overflow) = bytes.count.addingReportingOverflow(size)
+                    throw .tooLarge(
+                        file: source, tag: .transferSyntaxUID, offset: offset, limit: .memoryBudget,
+                        value: overflow ? .max : needed, maximum: limits.memoryBudget)
                 case .tooLarge(let size):
                     throw .tooLarge(
                         file: source, tag: .transferSyntaxUID, offset: offset, limit: .inflatedBytes, value: size,

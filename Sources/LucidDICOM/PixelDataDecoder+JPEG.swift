@@ -2,10 +2,20 @@ import LucidCodecs
 
 /// JPEG frames: Baseline and Extended 8-bit through libjpeg (PS3.5 A.4.1), and JPEG Lossless
 /// (Process 14, PS3.5 A.4.1) through `JPEGLosslessDecoder`. The decoded size and component count
-/// must agree with the Image Pixel module; a stream declaring more pixels than the header's frame
-/// (itself within `ReadLimits`) is refused before its sample buffer is allocated.
+/// must agree with the Image Pixel module; a stream declaring more samples than the header's frame
+/// (itself within `ReadLimits`) is refused before its sample buffer is allocated: a baseline
+/// stream by its frame header (width, height and components) before libjpeg decodes anything, a
+/// lossless one by the decoder's sample cap.
 extension PixelDataDecoder {
     func jpegFrame(_ bytes: [UInt8], index: Int) throws(DICOMError) -> [UInt16] {
+        let header: JPEGHeader
+        do {
+            header = try JPEGCodec.readHeader(bytes)
+        } catch {
+            if case .unsupportedPrecision = error { throw unsupportedSyntax }
+            throw codecError(index, error.description)
+        }
+        try checkGeometry(width: header.width, height: header.height, components: header.components, index: index)
         let image: JPEGImage
         do {
             image = try JPEGCodec.decode(bytes, maximumPixelCount: description.pixelsPerFrame)

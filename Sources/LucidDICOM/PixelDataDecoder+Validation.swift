@@ -1,12 +1,15 @@
 /// The checks made before any frame buffer is allocated: the layout is one Lucid decodes, the
-/// header's sizes are within `ReadLimits`, and the Pixel Data element holds what the header
-/// declares (PS3.5 §8.1.1 for native data, A.4 for encapsulated data).
+/// header's sizes (frame, number of frames, image) are within `ReadLimits`, the file fits its
+/// memory budget, and the Pixel Data element holds what the header declares (PS3.5 §8.1.1 for
+/// native data, A.4 for encapsulated data).
 extension PixelDataDecoder {
     /// Returns the Pixel Data element once every check has passed.
     func validate() throws(DICOMError) -> DataElement {
         guard let element = file.dataSet[.pixelData] else { throw .noPixelData(file: source) }
         try validateLayout()
+        try validateFrameCount(element)
         try validateDeclaredSize(element)
+        try validateMemory(element)
         guard element.length > 0 || element.fragments?.isEmpty == false else {
             throw .emptyPixelData(file: source, offset: element.offset)
         }
@@ -47,6 +50,35 @@ extension PixelDataDecoder {
             throw .tooLarge(
                 file: source, tag: .pixelData, offset: element.offset, limit: .imageBytes,
                 value: frameOverflow || imageOverflow ? Int.max : imageBytes, maximum: limits.maximumImageBytes)
+        }
+    }
+
+    /// Number of Frames (0028,0008) against `ReadLimits.maximumFrames`, before any per-frame work.
+    private func validateFrameCount(_ element: DataElement) throws(DICOMError) {
+        guard description.numberOfFrames <= limits.maximumFrames else {
+            throw .tooLarge(
+                file: source, tag: .numberOfFrames, offset: file.dataSet[.numberOfFrames]?.offset ?? element.offset,
+                limit: .frames, value: description.numberOfFrames, maximum: limits.maximumFrames)
+        }
+    }
+
+    /// The file, its inflated data set, `ReadLimits.workingCopies` copies of one frame and, when
+    /// `frameRetention` is `.everyFrame`, one more of every frame, against `ReadLimits.memoryBudget`
+    /// (see `ReadLimits.memoryNeeded`).
+    private func validateMemory(_ element: DataElement) throws(DICOMError) {
+        let (frameSamples, overflow) = description.pixelsPerFrame.multipliedReportingOverflow(
+            by: description.samplesPerPixel)
+        let held = limits.frameRetention == .everyFrame ? description.numberOfFrames : 0
+        let needed =
+            overflow
+            ? Int.max
+            : ReadLimits.memoryNeeded(
+                fileBytes: file.byteCount, inflatedBytes: file.inflatedByteCount, frameSamples: frameSamples,
+                heldFrames: held)
+        guard needed <= limits.memoryBudget else {
+            throw .tooLarge(
+                file: source, tag: .pixelData, offset: element.offset, limit: .memoryBudget, value: needed,
+                maximum: limits.memoryBudget)
         }
     }
 

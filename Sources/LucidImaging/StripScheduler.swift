@@ -8,6 +8,14 @@ public enum StripScheduler {
     /// The number of cores this process may use; the default thread count.
     public static var availableThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
+    /// The most threads one image may use, 256: more than the hardware threads of the largest
+    /// common servers, and far past the point where strips of a 65,535-row image stop paying
+    /// for their threads. `--threads` beyond it is refused; the default never reaches it.
+    public static let maximumThreads = 256
+
+    /// The default thread count: `availableThreads`, at most `maximumThreads`.
+    public static var defaultThreads: Int { min(availableThreads, maximumThreads) }
+
     /// Calls `body` once per strip of consecutive rows covering `0..<rows`, using at most `threads`
     /// threads (1 runs everything on the caller's thread). Strips hold at least `minimumRows` rows
     /// (default 16) and there are about four per thread, so a slow strip does not hold the others up.
@@ -15,7 +23,7 @@ public enum StripScheduler {
         rows: Int, threads: Int, minimumRows: Int = 16, _ body: @Sendable (Range<Int>) -> Void
     ) {
         guard rows > 0 else { return }
-        let workers = max(1, min(threads, rows))
+        let workers = max(1, min(threads, rows, maximumThreads))
         if workers == 1 {
             body(0..<rows)
             return

@@ -35,6 +35,17 @@ public enum ByteSize {
         }
         return "\(bytes) bytes"
     }
+
+    /// `12437225472` → `11.6 GiB`: the largest binary unit it reaches, one decimal; for people, not
+    /// for parsing back.
+    public static func approximate(_ bytes: Int) -> String {
+        for (suffix, factor) in [("TiB", 1 << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)]
+        where bytes >= factor {
+            let tenths = (Double(bytes) / Double(factor) * 10).rounded() / 10
+            return tenths == tenths.rounded() ? "\(Int(tenths)) \(suffix)" : "\(tenths) \(suffix)"
+        }
+        return "\(bytes) bytes"
+    }
 }
 
 extension Character {

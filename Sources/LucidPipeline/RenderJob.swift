@@ -50,7 +50,7 @@ public struct RenderJob: Sendable {
         do throws(DICOMError) {
             if input == "-" {
                 let bytes = try DICOMFile.readBytes(
-                    from: FileHandle.standardInput, source: "<stdin>", limit: limits.maximumFileBytes)
+                    from: FileHandle.standardInput, source: "<stdin>", limits: limits)
                 image = try DICOMImage(file: DICOMFile(bytes: bytes, source: "<stdin>", limits: limits), limits: limits)
             } else {
                 image = try DICOMImage(path: input, limits: limits)

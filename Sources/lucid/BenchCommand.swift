@@ -36,7 +36,7 @@ struct BenchCommand: ParsableCommand {
     @OptionGroup var image: BenchImageOptions
 
     @Option(help: "Threads the operation may use; the default is this machine's core count.")
-    var threads = StripScheduler.availableThreads
+    var threads = StripScheduler.defaultThreads
 
     @Option(name: .customLong("repeat"), help: "Timed runs.")
     var repeatCount = 5
@@ -53,7 +53,9 @@ struct BenchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard (1...StripScheduler.maximumThreads).contains(threads) else {
+            throw ValidationError("--threads must be 1...\(StripScheduler.maximumThreads), not \(threads)")
+        }
         guard repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
         guard warmup >= 0 else { throw ValidationError("--warmup must be at least 0") }
         try image.validate()

@@ -4,8 +4,10 @@ import LucidPipeline
 
 /// The read limits settable on `info`, `render` and `process`: `--max-image-memory SIZE`, the
 /// ceiling on the image a header may declare (`ReadLimits.maximumImageBytes`, which also bounds
-/// every decoder's buffers), and `--max-file-size SIZE`, the largest input read, standard input
-/// included (`ReadLimits.maximumFileBytes`).
+/// every decoder's buffers); `--max-file-size SIZE`, the largest input read, standard input
+/// included (`ReadLimits.maximumFileBytes`); `--max-frames N`, the most frames an image may
+/// declare (`ReadLimits.maximumFrames`); and `--max-memory SIZE`, the memory budget of the whole
+/// run, divided among the jobs running at once (`ReadLimits.memoryBudget` of each).
 struct LimitOptions: ParsableArguments {
     @Option(
         name: .customLong("max-image-memory"),
@@ -23,15 +25,58 @@ struct LimitOptions: ParsableArguments {
             valueName: "size"))
     var maxFileSize: String?
 
-    /// The read limits to apply: the standard ones, with `--max-image-memory` and `--max-file-size`
-    /// when given.
+    @Option(
+        name: .customLong("max-frames"),
+        help: ArgumentHelp(
+            "Most frames an image may declare in Number of Frames (0028,0008), refused before any frame is "
+                + "decoded (default \(ReadLimits.standard.maximumFrames): real multi-frame images, enhanced CT and "
+                + "MR, cine, tomosynthesis, stay well below).",
+            valueName: "n"))
+    var maxFrames: Int?
+
+    @Option(
+        name: .customLong("max-memory"),
+        help: ArgumentHelp(
+            "Memory the images of the run may take, shared by the files processed at once (each of --jobs N gets "
+                + "SIZE / N), checked before a file is read, inflated or decoded: a file needs its size, its inflated "
+                + "data set and \(ReadLimits.workingCopies) working copies of a frame at 2 bytes a sample, plus a "
+                + "copy of every frame when pushing to a PACS without an archive folder (default: half of this "
+                + "machine's memory, "
+                + "\(ByteSize.approximate(MachineMemory.defaultBudget))).",
+            valueName: "size"))
+    var maxMemory: String?
+
+    /// The least memory budget a job may have: below it no real image fits, so a smaller one is
+    /// taken for a mistyped size (`--max-memory 4` for 4 bytes).
+    static let minimumJobBudget = 1 << 20
+
+    /// The read limits of a single job (`info`, `render`): see `readLimits(jobs:)`.
     var readLimits: ReadLimits {
-        get throws {
-            var limits = ReadLimits.standard
-            if let maxImageMemory { limits.maximumImageBytes = try Self.size(maxImageMemory, "--max-image-memory") }
-            if let maxFileSize { limits.maximumFileBytes = try Self.size(maxFileSize, "--max-file-size") }
-            return limits
+        get throws { try readLimits(jobs: 1) }
+    }
+
+    /// The read limits of each of `jobs` jobs running at once: the standard ones, with
+    /// `--max-image-memory`, `--max-file-size` and `--max-frames` when given, and a memory budget of
+    /// `--max-memory` (default `MachineMemory.defaultBudget`) divided by `jobs`.
+    func readLimits(jobs: Int) throws -> ReadLimits {
+        var limits = ReadLimits.standard
+        if let maxImageMemory { limits.maximumImageBytes = try Self.size(maxImageMemory, "--max-image-memory") }
+        if let maxFileSize { limits.maximumFileBytes = try Self.size(maxFileSize, "--max-file-size") }
+        if let maxFrames {
+            guard maxFrames >= 1 else { throw ValidationError("--max-frames must be at least 1") }
+            limits.maximumFrames = maxFrames
         }
+        let total = try maxMemory.map { text in try Self.size(text, "--max-memory") } ?? MachineMemory.defaultBudget
+        let jobs = max(1, jobs)
+        limits.memoryBudget = total / jobs
+        guard limits.memoryBudget >= Self.minimumJobBudget else {
+            let share = jobs == 1 ? "" : " shared by \(jobs) jobs leaves each \(ByteSize.approximate(total / jobs));"
+            throw ValidationError(
+                "--max-memory \(ByteSize.approximate(total)) is too small:\(share) every job needs at least "
+                    + "\(ByteSize.describe(Self.minimumJobBudget)); raise --max-memory"
+                    + (jobs == 1 ? "" : " or lower --jobs"))
+        }
+        return limits
     }
 
     private static func size(_ text: String, _ option: String) throws -> Int {

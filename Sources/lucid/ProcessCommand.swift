@@ -74,10 +74,10 @@ struct ProcessCommand: ParsableCommand {
     @Option(help: "JPEG quality, 1...100.")
     var quality = 95
 
-    @Option(help: "Files processed at once (default: all cores).")
-    var jobs = StripScheduler.availableThreads
+    @Option(help: "Files processed at once, 1...\(BatchRunner.maximumJobs) (default: all cores).")
+    var jobs = min(StripScheduler.availableThreads, BatchRunner.maximumJobs)
 
-    @Option(help: "Threads inside one image (default: cores / jobs, at least 1).")
+    @Option(help: "Threads inside one image, 1...\(StripScheduler.maximumThreads) (default: cores / jobs, at least 1).")
     var threads: Int?
 
     @Option(help: "Only this frame (from 1) of each file; default every frame.")
@@ -130,7 +130,7 @@ struct ProcessCommand: ParsableCommand {
         }
     }
 
-    var threadsPerJob: Int { threads ?? max(1, StripScheduler.availableThreads / max(1, jobs)) }
+    var threadsPerJob: Int { threads ?? max(1, StripScheduler.defaultThreads / max(1, jobs)) }
 
     /// The `--archive` folder, when one is given.
     var archiveFolder: String? { archive.first { !PACSTarget.names($0) } }
@@ -172,8 +172,13 @@ struct ProcessCommand: ParsableCommand {
         }
         _ = try pacsTarget
         _ = try inputShard
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard threadsPerJob >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard (1...BatchRunner.maximumJobs).contains(jobs) else {
+            throw ValidationError("--jobs must be 1...\(BatchRunner.maximumJobs), not \(jobs)")
+        }
+        guard (1...StripScheduler.maximumThreads).contains(threadsPerJob) else {
+            throw ValidationError("--threads must be 1...\(StripScheduler.maximumThreads), not \(threadsPerJob)")
+        }
+        _ = try limits.readLimits(jobs: jobs)
         guard (1...100).contains(quality) else { throw ValidationError("--quality must be 1...100") }
         if let frame, frame < 1 { throw ValidationError("--frame counts from 1") }
         guard renditionFrames >= 0 else { throw ValidationError("--rendition-frames must be 0 (every frame) or more") }
@@ -205,7 +210,7 @@ struct ProcessCommand: ParsableCommand {
         }
         let settings = ProcessSettings(
             recipe: try recipe, formats: try formats, quality: quality, threads: threadsPerJob, frame: frame,
-            layout: layout, archive: opened, pacs: uploader, limits: try limits.readLimits,
+            layout: layout, archive: opened, pacs: uploader, limits: try limits.readLimits(jobs: jobs),
             renditionFrameLimit: renditionFrames == 0 ? nil : renditionFrames)
         // Created first so that the walker can recognise and skip them when they lie inside an input folder.
         if let out { try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }

@@ -42,7 +42,7 @@ struct RenderCommand: ParsableCommand {
     var steps: String?
 
     @Option(help: "Threads for the image operations (default: all cores).")
-    var threads = StripScheduler.availableThreads
+    var threads = StripScheduler.defaultThreads
 
     @Option(help: "VOI LUT Function overriding the window's: linear, linear-exact or sigmoid.")
     var function: String?
@@ -118,7 +118,9 @@ struct RenderCommand: ParsableCommand {
         _ = try windowSpec
         _ = try voiFunction
         guard frame >= 1 else { throw ValidationError("--frame counts from 1") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard (1...StripScheduler.maximumThreads).contains(threads) else {
+            throw ValidationError("--threads must be 1...\(StripScheduler.maximumThreads), not \(threads)")
+        }
         guard depth == 8 || depth == 16 else { throw ValidationError("--depth must be 8 or 16") }
         if format == .jpeg && depth == 16 { throw ValidationError("JPEG output is 8-bit; use PNG for --depth 16") }
         guard (1...100).contains(quality) else { throw ValidationError("--quality must be 1...100") }

@@ -25,10 +25,16 @@ public final class BatchRunner: @unchecked Sendable {
     private var cancelled = false
     private var summary = BatchSummary()
 
+    /// The most files processed at once, 256 (`--jobs`): every job is a thread holding one image
+    /// and its own share of the memory budget, so more jobs than the largest servers' hardware
+    /// threads only divide the budget into shares too small for an image.
+    public static let maximumJobs = 256
+
+    /// `jobs` is clamped to 1...`maximumJobs`.
     public init(processor: FileProcessor, jobs: Int) {
         self.processor = processor
-        self.jobs = max(1, jobs)
-        self.queue = BoundedQueue(capacity: 2 * max(1, jobs))
+        self.jobs = min(max(1, jobs), Self.maximumJobs)
+        self.queue = BoundedQueue(capacity: 2 * self.jobs)
         if processor.settings.pacs != nil { summary.pacs = PACSCounts() }
     }
 

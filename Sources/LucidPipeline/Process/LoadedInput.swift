@@ -20,7 +20,7 @@ enum LoadedInput {
     static func load(_ path: String, limits: ReadLimits) throws(FileFailure) -> LoadedInput {
         let bytes: [UInt8]
         do throws(DICOMError) {
-            bytes = try DICOMFile.readBytes(path: path, limit: limits.maximumFileBytes)
+            bytes = try DICOMFile.readBytes(path: path, limits: limits)
         } catch {
             throw FileFailure(error.description)
         }
@@ -40,9 +40,11 @@ enum LoadedInput {
     }
 
     /// The most pixels a PNG input may declare: `CodecLimits.defaultMaximumPixelCount`, and no more
-    /// than `maximumImageBytes` allows at 2 bytes a pixel.
-    static func maximumPNGPixels(_ limits: ReadLimits) -> Int {
-        min(CodecLimits.defaultMaximumPixelCount, max(1, limits.maximumImageBytes / 2))
+    /// than `maximumImageBytes` allows at 2 bytes a pixel, nor than the memory budget leaves beside
+    /// the file's `fileBytes` for `ReadLimits.workingCopies` copies of 2 bytes a pixel.
+    static func maximumPNGPixels(_ limits: ReadLimits, fileBytes: Int = 0) -> Int {
+        let budgeted = max(0, limits.memoryBudget - fileBytes) / (2 * ReadLimits.workingCopies)
+        return min(CodecLimits.defaultMaximumPixelCount, max(1, limits.maximumImageBytes / 2), max(1, budgeted))
     }
 
     private static func loadPNG(_ bytes: [UInt8], path: String, limits: ReadLimits) throws(FileFailure)
@@ -50,10 +52,15 @@ enum LoadedInput {
     {
         let decoded: DecodedPNG
         do throws(CodecError) {
-            decoded = try PNGCodec.decode(bytes, maximumPixelCount: maximumPNGPixels(limits))
+            decoded = try PNGCodec.decode(bytes, maximumPixelCount: maximumPNGPixels(limits, fileBytes: bytes.count))
         } catch {
             if case .pngNotGrayscale = error { return .unsupported("not DICOM (a colour PNG)") }
-            throw FileFailure("\(path): cannot decode the PNG: \(error)")
+            var budget = ""
+            if case .imageTooLarge = error, maximumPNGPixels(limits, fileBytes: bytes.count) < maximumPNGPixels(limits)
+            {
+                budget = " (set by the memory budget of one job, --max-memory SIZE divided by --jobs)"
+            }
+            throw FileFailure("\(path): cannot decode the PNG: \(error)\(budget)")
         }
         guard case .gray16(let image) = decoded.image else {
             return .unsupported("not DICOM (an 8-bit PNG; only 16-bit grayscale PNGs are processed)")

@@ -27,7 +27,11 @@ public struct ProcessSettings: Sendable {
     /// (`--archive dicomweb+http://…`); nil without one.
     public var pacs: PACSUploader?
     /// What one input may make Lucid read and allocate (`--max-image-memory` sets
-    /// `maximumImageBytes`, which also caps 16-bit PNG inputs at 2 bytes a pixel).
+    /// `maximumImageBytes`, which also caps 16-bit PNG inputs at 2 bytes a pixel; `memoryBudget` is
+    /// one job's share of `--max-memory`). Pushing to a PACS without an archive folder holds every
+    /// frame's derived DICOM until the image is sent, so then the budget counts a copy of every frame
+    /// (`frameRetention` `.everyFrame`, unless only one `frame` is processed); an archive folder
+    /// stages each frame to disk as it is done.
     public var limits: ReadLimits
     /// The most frames of one file that get renditions (frames 1...N; `--rendition-frames`); nil for
     /// every frame. The derived DICOMs cover every frame regardless. Default
@@ -60,5 +64,6 @@ public struct ProcessSettings: Sendable {
         self.limits = limits
         self.renditionFrameLimit = renditionFrameLimit
         self.cancellation = cancellation
+        if pacs != nil && archive == nil && frame == nil { self.limits.frameRetention = .everyFrame }
     }
 }

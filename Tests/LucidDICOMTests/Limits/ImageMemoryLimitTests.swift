@@ -85,6 +85,14 @@ import Testing
             #expect {
                 _ = try Self.decode(bytes)
             } throws: { error in
+                guard case DICOMError.tooLarge(_, .numberOfFrames?, _, .frames, let reported, 20_000) = error else {
+                    return false
+                }
+                return "\(reported)" == frames
+            }
+            #expect {
+                _ = try Self.decode(bytes, limits: ReadLimits(maximumFrames: .max))
+            } throws: { error in
                 guard case DICOMError.tooLarge(_, .pixelData?, _, .imageBytes, let reported, _) = error else {
                     return false
                 }
@@ -95,12 +103,12 @@ import Testing
 
     @Test("encapsulated data with fewer fragments than frames is refused before any frame is decoded")
     func framesAgainstFragments() throws {
-        let bytes = Self.image(rows: 8, columns: 8, frames: "1000000", syntax: Self.rle, fragments: [[0], [0]])
+        let bytes = Self.image(rows: 8, columns: 8, frames: "20000", syntax: Self.rle, fragments: [[0], [0]])
         #expect {
             _ = try Self.decode(bytes)
         } throws: { error in
             guard case DICOMError.malformed("image.dcm", .numberOfFrames?, _, let reason) = error else { return false }
-            return reason.hasPrefix("Number of Frames is 1000000 but Pixel Data holds only 2 fragment(s)")
+            return reason.hasPrefix("Number of Frames is 20000 but Pixel Data holds only 2 fragment(s)")
         }
     }
 
@@ -128,7 +136,35 @@ import Testing
         #expect(
             throws: DICOMError.codec(
                 file: "image.dcm", transferSyntax: "JPEG Baseline (Process 1)", frame: 1,
-                reason: "the JPEG stream is 20x10, the header declares 4x4 with 1")
+                reason: "the JPEG stream is 20x10 with 1 component(s), the header declares 4x4 with 1")
+        ) {
+            _ = try Self.decode(bytes)
+        }
+    }
+
+    /// A grayscale baseline stream whose frame header (SOF0) is made to declare three components,
+    /// cut right after its scan header: its samples could never be decoded.
+    static func threeComponentHeader(width: Int, height: Int) throws -> [UInt8] {
+        let gray = try JPEGCodec.encode(
+            GrayImage(width: width, height: height, pixels: [UInt8](repeating: 9, count: width * height)), quality: 90)
+        let sof = try #require((0..<(gray.count - 1)).first { gray[$0] == 0xFF && gray[$0 + 1] == 0xC0 })
+        let sos = try #require((0..<(gray.count - 1)).first { gray[$0] == 0xFF && gray[$0 + 1] == 0xDA })
+        let sofLength = Int(gray[sof + 2]) << 8 | Int(gray[sof + 3])
+        let sosLength = Int(gray[sos + 2]) << 8 | Int(gray[sos + 3])
+        var frame: [UInt8] = [0xFF, 0xC0, 0, 17] + Array(gray[(sof + 4)..<(sof + 9)]) + [3]
+        for component in 1...3 { frame += [UInt8(component), 0x11, 0] }
+        return Array(gray[0..<sof]) + frame + Array(gray[(sof + 2 + sofLength)..<(sos + 2 + sosLength)]) + [0x12, 0x34]
+    }
+
+    @Test("a JPEG stream of more components than the header's frame is refused by its header, before libjpeg decodes")
+    func jpegComponentsBeyondFrame() throws {
+        let stream = try Self.threeComponentHeader(width: 16, height: 16)
+        #expect(try JPEGCodec.readHeader(stream).components == 3)
+        let bytes = Self.image(rows: 16, columns: 16, bitsAllocated: 8, syntax: Self.jpegBaseline, fragments: [stream])
+        #expect(
+            throws: DICOMError.codec(
+                file: "image.dcm", transferSyntax: "JPEG Baseline (Process 1)", frame: 1,
+                reason: "the JPEG stream is 16x16 with 3 component(s), the header declares 16x16 with 1")
         ) {
             _ = try Self.decode(bytes)
         }
