@@ -115,8 +115,8 @@ import Testing
                 endingWith: "/dicom-web/studies?limit=1: the reply passed \(limit), the most read from a PACS reply; "
                     + "reading stopped there")
             let end = Date().addingTimeInterval(10)
-            while server.streamsClosedByClient == 0 && Date() < end { Thread.sleep(forTimeInterval: 0.02) }
-            #expect(server.streamsClosedByClient == 1)
+            while server.repliesClosedByClient == 0 && Date() < end { Thread.sleep(forTimeInterval: 0.02) }
+            #expect(server.repliesClosedByClient == 1)
             #expect(server.bytesStreamed < 256 << 20, "\(server.bytesStreamed) of 1 GiB were streamed")
         }
     }

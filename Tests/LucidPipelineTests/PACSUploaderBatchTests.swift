@@ -90,10 +90,12 @@ import Testing
         while server.connectionsServed == 0 && Date().timeIntervalSince(start) < 30 {
             try await Task.sleep(for: .milliseconds(20))
         }
-        let cancelled = Date()
         uploader.cancel()
         let results = await pushing.value
-        #expect(Date().timeIntervalSince(cancelled) < 30)
+        while server.repliesClosedByClient == 0 && Date().timeIntervalSince(start) < 60 {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(server.repliesClosedByClient == 1, "the request's connection is closed")
         #expect(results.map(\.isConfirmed) == [false])
         #expect(
             results.first?.failure?.hasSuffix("/dicom-web/instances?SOPInstanceUID=1.2: request given up: interrupted")

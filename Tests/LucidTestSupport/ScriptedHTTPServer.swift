@@ -79,8 +79,8 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
     /// Body bytes of `.stream` replies the client accepted so far (written into the connection).
     public var bytesStreamed: Int { lock.withLock { streamed } }
 
-    /// How many `.stream` replies the client cut short by closing the connection.
-    public var streamsClosedByClient: Int { lock.withLock { closedEarly } }
+    /// How many `.stream` and `.silence` replies the client cut short by closing the connection.
+    public var repliesClosedByClient: Int { lock.withLock { closedEarly } }
 
     /// Stops accepting: `accept` fails from now on, and the serving thread then closes the socket
     /// itself, so its descriptor cannot be reused by another socket while the thread may still use
@@ -130,7 +130,10 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
             var byte: UInt8 = 0
             while !isStopped {
                 // The client's close makes the socket readable with nothing to read.
-                if poll(&pollDescriptor, 1, 100) > 0 && recv(connection, &byte, 1, Int32(MSG_PEEK)) <= 0 { return }
+                if poll(&pollDescriptor, 1, 100) > 0 && recv(connection, &byte, 1, Int32(MSG_PEEK)) <= 0 {
+                    lock.withLock { closedEarly += 1 }
+                    return
+                }
             }
         }
     }
