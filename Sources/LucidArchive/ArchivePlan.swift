@@ -1,3 +1,5 @@
+import LucidCodecs
+
 /// Where one source image and its products go in the archive, known before any pixel is processed.
 ///
 /// In the series folder `identity.folder`:
@@ -15,7 +17,8 @@ public struct ArchivePlan: Sendable {
     public let frames: [Int]
     /// The rendition suffixes asked for, e.g. `[".png", ".jpg"]`.
     public let renditionSuffixes: [String]
-    /// The input path, recorded in the index.
+    /// The input path as shown to people (`FileSystemName.displayed`: a name that is not UTF-8 as
+    /// `latin\xe9.dcm`), recorded in the index.
     public let sourcePath: String
     public let derivedSeriesInstanceUID: String
 
@@ -26,7 +29,7 @@ public struct ArchivePlan: Sendable {
         self.recipe = recipe
         self.frames = frames
         self.renditionSuffixes = renditionSuffixes
-        self.sourcePath = sourcePath
+        self.sourcePath = FileSystemName.displayed(sourcePath)
         self.derivedSeriesInstanceUID = DerivedUIDs.series(
             sourceSeriesUID: identity.seriesInstanceUID.isEmpty ? identity.sopInstanceUID : identity.seriesInstanceUID,
             recipe: recipe)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LucidArchive
+import LucidCodecs
 import LucidImaging
 import LucidPipeline
 
@@ -189,14 +190,14 @@ struct ProcessCommand: ParsableCommand {
             recipe: try recipe, formats: try formats, quality: quality, threads: threadsPerJob, frame: frame,
             layout: layout, archive: opened, pacs: uploader, limits: try limits.readLimits)
         // Created first so that the walker can recognise and skip them when they lie inside an input folder.
-        if let out { try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+        if let out { try? FolderMaker.create(out) }
         let walker = InputWalker(
             arguments: inputs, lines: lines, excluding: [out, archiveFolder].compactMap { $0 }, shard: try inputShard)
         let runner = BatchRunner(processor: FileProcessor(settings: settings), jobs: jobs)
         uploader?.whenHalted { halt in if halt.isConfiguration { runner.cancel() } }
         let reporter = BatchReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
         let manifest = RunManifest(
-            options: try manifestOptions(settings), arguments: Array(CommandLine.arguments.dropFirst()))
+            options: try manifestOptions(settings), arguments: Array(CommandArguments.all.dropFirst()))
         let interruption = Interruption { runner.cancel() }
         let summary = runner.run(walker) { event in
             reporter.report(event)

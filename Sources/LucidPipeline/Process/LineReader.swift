@@ -1,4 +1,4 @@
-import Foundation
+import LucidCodecs
 
 #if canImport(Glibc)
     import Glibc
@@ -6,48 +6,116 @@ import Foundation
     import Darwin
 #endif
 
-/// Reads a text stream one line at a time, without reading ahead more than the C library's buffer:
-/// the paths of `--files-from FILE` or `--files-from -` (standard input) arrive as they are written.
-/// Empty lines are skipped and a trailing carriage return is removed.
+/// Reads the paths of `--files-from FILE` (or `--files-from -`, standard input) one line at a time,
+/// as bytes: a line is a path's bytes, so a name that is not UTF-8 comes through (as a
+/// `FileSystemName` string). Lines are taken as they are written: `read(2)` returns what is there,
+/// nothing waits for a full buffer. Empty lines are skipped and a trailing carriage return is removed.
+///
+/// A line is at most `maximumLineBytes` bytes (64 KiB). No path is that long (`PATH_MAX` is 4096
+/// bytes on Linux, 1024 on macOS), so a longer line is not a path: it is reported as refused,
+/// naming its line number, and skipped up to the next newline without being held. A line holding a
+/// NUL byte is refused too: no path contains one, and cutting the line there would name another file.
 public final class LineReader: IteratorProtocol {
-    private var stream: UnsafeMutablePointer<FILE>?
-    private let ownsStream: Bool
+    /// What one line gave.
+    public enum Line: Sendable, Equatable {
+        case path(String)
+        /// A line that is not a path, by number from 1, and why.
+        case refused(number: Int, reason: String)
+    }
 
-    /// Opens `path` for reading, or standard input when `path` is `-`.
-    public init(path: String) throws(ProcessInputError) {
+    /// The longest line taken as a path, bytes (64 KiB): 16 times Linux's `PATH_MAX`.
+    public static let maximumLineBytes = 64 << 10
+
+    /// The list as given (`-` for standard input).
+    public let source: String
+    private let descriptor: Int32
+    private let ownsDescriptor: Bool
+    private let maximumLineBytes: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    private var lineNumber = 0
+
+    /// Opens `path` for reading, or standard input when `path` is `-`. `maximumLineBytes` is for tests.
+    public init(path: String, maximumLineBytes: Int = LineReader.maximumLineBytes) throws(ProcessInputError) {
+        source = path
+        self.maximumLineBytes = maximumLineBytes
         if path == "-" {
-            stream = fdopen(STDIN_FILENO, "r")
-            ownsStream = true
+            descriptor = STDIN_FILENO
+            ownsDescriptor = false
         } else {
-            guard let opened = fopen(path, "r") else {
+            descriptor = FileSystemName.withCPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
+            guard descriptor >= 0 else {
                 throw ProcessInputError(path: path, reason: String(cString: strerror(errno)))
             }
-            stream = opened
-            ownsStream = true
+            ownsDescriptor = true
         }
     }
 
     deinit {
-        if ownsStream, let stream { fclose(stream) }
+        if ownsDescriptor { close(descriptor) }
     }
 
     /// The next non-empty line, or nil at the end of the stream.
-    public func next() -> String? {
-        guard let stream else { return nil }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
-        while true {
-            let count = getline(&buffer, &capacity, stream)
-            guard count >= 0, let buffer else {
-                if ownsStream { fclose(stream) }
-                self.stream = nil
-                return nil
+    public func next() -> Line? {
+        while let (bytes, overlong) = nextRawLine() {
+            lineNumber += 1
+            if overlong {
+                return .refused(
+                    number: lineNumber,
+                    reason: "line \(lineNumber) is longer than \(maximumLineBytes) bytes, so it is not a path")
             }
-            var line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: count), as: UTF8.self)
-            while line.last?.isNewline == true { line.removeLast() }
-            if !line.isEmpty { return line }
+            var line = bytes[...]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if line.contains(0) {
+                return .refused(number: lineNumber, reason: "line \(lineNumber) holds a NUL byte, so it is not a path")
+            }
+            if !line.isEmpty { return .path(FileSystemName.string(line)) }
         }
+        return nil
+    }
+
+    /// The next line's bytes without its newline, or `overlong` (with no bytes) for a line longer
+    /// than the cap, which is skipped; nil at the end. A last line without a newline counts.
+    private func nextRawLine() -> (bytes: [UInt8], overlong: Bool)? {
+        var overlong = false
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                overlong = overlong || newline - start > maximumLineBytes
+                let line = overlong ? [] : Array(buffer[start..<newline])
+                start = newline + 1
+                return (line, overlong)
+            }
+            if buffer.count - start > maximumLineBytes {
+                overlong = true
+                start = buffer.count
+            }
+            if atEnd {
+                guard start < buffer.count || overlong else { return nil }
+                let line = overlong ? [] : Array(buffer[start...])
+                start = buffer.count
+                return (line, overlong)
+            }
+            fill()
+        }
+    }
+
+    /// Drops what was consumed and reads what the stream has, up to 64 KiB; sets `atEnd` at its end.
+    private func fill() {
+        buffer.removeFirst(start)
+        start = 0
+        let chunk = 64 << 10
+        let old = buffer.count
+        buffer += [UInt8](repeating: 0, count: chunk)
+        var got = -1
+        while got < 0 {
+            got = buffer.withUnsafeMutableBytes { raw in
+                read(descriptor, raw.baseAddress.map { $0 + old }, chunk)
+            }
+            if got < 0 && errno != EINTR { break }
+        }
+        buffer.removeLast(chunk - max(0, got))
+        if got <= 0 { atEnd = true }
     }
 }
 
