@@ -22,7 +22,8 @@ import Testing
         let lines = ProcessFixture.jsonLines(result.standardOutput)
         let skipped = lines.first { $0["path"] as? String == big }
         #expect(skipped?["status"] as? String == "skipped" && skipped?["error"] as? String == "not DICOM", "\(lines)")
-        #expect(lines.contains { $0["path"] as? String == fixture.input + "/mr.dcm" && $0["status"] as? String == "ok" })
+        #expect(
+            lines.contains { $0["path"] as? String == fixture.input + "/mr.dcm" && $0["status"] as? String == "ok" })
     }
 
     @Test("--files-from: a 200 KB line and a line with a NUL fail by list and line number; the others are processed")
@@ -86,5 +87,12 @@ import Testing
         for path in paths[..<2] {
             #expect(lines.contains { $0["path"] as? String == path && $0["status"] as? String == "ok" }, "\(lines)")
         }
+    }
+
+    @Test("lucid process --help states the input caps")
+    func help() throws {
+        let help = try LucidBinary.run(["process", "--help"]).outputText
+        #expect(help.contains("64 KiB") && help.contains("NUL") && help.contains("first 132 bytes"), "\(help)")
+        #expect(help.contains("not UTF-8") && help.contains("opened without blocking"), "\(help)")
     }
 }

@@ -43,7 +43,9 @@ import Testing
     func processed() throws {
         let fixture = try Self.fixture()
         let archive = fixture.folder + "/archive"
-        let result = try LucidBinary.run(["process", fixture.input, "--out", fixture.output, "--archive", archive, "--json"])
+        let result = try LucidBinary.run([
+            "process", fixture.input, "--out", fixture.output, "--archive", archive, "--json",
+        ])
         #expect(result.status == 0, "\(result.standardError)")
         let lines = ProcessFixture.jsonLines(result.standardOutput)
         let shown = [fixture.input + "/dossier\\xe9/ct.dcm", fixture.input + "/latin\\xe9.dcm"]
@@ -54,7 +56,9 @@ import Testing
 
         let output = RawFileNames.path(fixture.output)
         for rendition in [output + Self.latin + Array(".png".utf8), output + Self.folder + Array("/ct.dcm.png".utf8)] {
-            #expect(RawFileNames.read(rendition)?.starts(with: [0x89, 0x50, 0x4E, 0x47]) == true, "\(RawFileNames.shown(rendition))")
+            #expect(
+                RawFileNames.read(rendition)?.starts(with: [0x89, 0x50, 0x4E, 0x47]) == true,
+                "\(RawFileNames.shown(rendition))")
         }
         #expect(try Self.sourcePaths(archive) == shown)
         let manifest = try ProcessFixture.manifest(in: fixture.output)

@@ -58,10 +58,15 @@ import Testing
     @Test("A byte that is not UTF-8 becomes U+F700 + byte and is displayed as \\xe9")
     func escapes() {
         let latin = FileSystemName.string(Array("latin".utf8) + [0xE9] + Array(".dcm".utf8))
-        #expect(latin.unicodeScalars.map(\.value) == Array("latin".unicodeScalars.map(\.value)) + [0xF7E9] + [46, 100, 99, 109])
+        #expect(
+            latin.unicodeScalars.map(\.value) == Array("latin".unicodeScalars.map(\.value)) + [0xF7E9] + [
+                46, 100, 99, 109,
+            ])
         #expect(FileSystemName.displayed(latin) == "latin\\xe9.dcm")
         // An overlong "/" (C0 AF), a surrogate (ED A0 80) and a lone continuation byte are escaped byte by byte.
-        #expect(FileSystemName.displayed(FileSystemName.string([0xC0, 0xAF, 0xED, 0xA0, 0x80, 0x80])) == "\\xc0\\xaf\\xed\\xa0\\x80\\x80")
+        #expect(
+            FileSystemName.displayed(FileSystemName.string([0xC0, 0xAF, 0xED, 0xA0, 0x80, 0x80]))
+                == "\\xc0\\xaf\\xed\\xa0\\x80\\x80")
         // U+F7E9 written as UTF-8 is escaped byte by byte, so it cannot pass for the byte E9.
         let privateUse = FileSystemName.string(Array("\u{F7E9}".utf8))
         #expect(FileSystemName.displayed(privateUse) == "\\xef\\x9f\\xa9")

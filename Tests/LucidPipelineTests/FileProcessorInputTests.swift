@@ -13,7 +13,8 @@ import Testing
 @Suite struct FileProcessorInputTests {
     func processor(in folder: String) -> FileProcessor {
         let layout = OutputLayout(inputs: [folder + "/in"], usesFilesFrom: false, outputDirectory: folder + "/out")
-        return FileProcessor(settings: ProcessSettings(recipe: .preset(.auto), formats: [.png], threads: 1, layout: layout))
+        return FileProcessor(
+            settings: ProcessSettings(recipe: .preset(.auto), formats: [.png], threads: 1, layout: layout))
     }
 
     /// `process(path)` on another thread, or nil when it has not returned after `seconds`.

@@ -42,7 +42,8 @@ import Testing
         let bytes = exact + [10] + exact + [UInt8(ascii: "c"), 10] + exact + exact
         let reader = try LineReader(path: try list(bytes), maximumLineBytes: cap)
         let refused = { (number: Int) in
-            LineReader.Line.refused(number: number, reason: "line \(number) is longer than \(cap) bytes, so it is not a path")
+            LineReader.Line.refused(
+                number: number, reason: "line \(number) is longer than \(cap) bytes, so it is not a path")
         }
         #expect(drain(reader) == [.path(String(repeating: "b", count: cap)), refused(2), refused(3)])
     }
