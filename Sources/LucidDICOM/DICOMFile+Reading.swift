@@ -5,33 +5,35 @@ extension DICOMFile {
     /// `DICM` (PS3.10 §7.1), which also holds the first element of a file without them.
     public static let sniffLength = 132
 
-    /// Reads and parses the file at `path` (a `FileSystemName` string). The first `sniffLength`
-    /// bytes are read first: a file that starts like no DICOM file is refused as `.notDICOM`
-    /// without reading the rest.
+    /// Reads and parses the file at `path` (a `FileSystemName` string; a pipe or device is read
+    /// too, up to the limit). The first `sniffLength` bytes are read first: a file that starts like
+    /// no DICOM file is refused as `.notDICOM` without reading the rest.
     public static func read(path: String, limits: ReadLimits = .standard) throws(DICOMError) -> DICOMFile {
         let file = try open(path: path, limit: limits.maximumFileBytes)
         let head = try read(file, upTo: sniffLength)
-        if let reason = notDICOMReason(head: head, fileSize: file.size) {
+        if let reason = notDICOMReason(head: head, fileSize: file.isRegularFile ? file.size : .max) {
             throw .notDICOM(file: path, reason: reason)
         }
         let bytes = try readRemaining(of: file, after: head, limit: limits.maximumFileBytes)
         return try DICOMFile(bytes: bytes, source: path, limits: limits)
     }
 
-    /// Reads a whole regular file into memory, refusing files above `limit` bytes: by the size when
-    /// opened, and by stopping at `limit + 1` bytes should the file grow while it is read.
+    /// Reads a whole file into memory, refusing files above `limit` bytes: a regular file by its size
+    /// when opened, anything else (a device, a pipe, a file still growing) by stopping at
+    /// `limit + 1` bytes.
     public static func readBytes(path: String, limit: Int) throws(DICOMError) -> [UInt8] {
         let file = try open(path: path, limit: limit)
         return try readRemaining(of: file, after: [], limit: limit)
     }
 
-    /// Opens `path` for reading (see `InputFile`) and checks its size against `limit`, bytes.
-    /// - Throws: `.unreadable` for a path that cannot be opened or is not a regular file,
-    ///   `.tooLarge` for a file above `limit`.
+    /// Opens `path` for reading, as named by a user: a regular file, a pipe or a device, not a
+    /// folder (see `InputFile`), and checks a regular file's size against `limit`, bytes.
+    /// - Throws: `.unreadable` for a path that cannot be opened or is a folder, `.tooLarge` for a
+    ///   file above `limit`.
     public static func open(path: String, limit: Int) throws(DICOMError) -> InputFile {
         let file: InputFile
         do throws(InputFileError) {
-            file = try InputFile(path: path)
+            file = try InputFile(path: path, regularFilesOnly: false)
         } catch {
             throw .unreadable(file: path, reason: error.reason)
         }

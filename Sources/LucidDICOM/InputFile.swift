@@ -6,26 +6,33 @@ import LucidCodecs
     import Darwin
 #endif
 
-/// An input opened for reading, known to be a regular file.
+/// An input opened for reading: a regular file or, when asked for, whatever a user named.
 ///
-/// The path (a `FileSystemName` string, so a name that is not UTF-8 opens under its own bytes) is
-/// opened with `O_RDONLY | O_NONBLOCK | O_CLOEXEC`: a FIFO or a device put in a file's place after
-/// it was listed cannot block the opening. The descriptor is then asked what it is (`fstat`);
-/// anything but a regular file is refused, and only then is `O_NONBLOCK` cleared and the file read
-/// from that same descriptor, so what was checked is what is read. The descriptor is closed when
-/// the value goes away.
+/// The path is a `FileSystemName` string, so a name that is not UTF-8 opens under its own bytes.
+/// With `regularFilesOnly` (the batch's inputs) it is opened with `O_RDONLY | O_NONBLOCK |
+/// O_CLOEXEC`: a FIFO or a device put in a file's place after it was listed cannot block the
+/// opening. The descriptor is then asked what it is (`fstat`); anything but a regular file is
+/// refused, and only then is `O_NONBLOCK` cleared and the file read from that same descriptor, so
+/// what was checked is what is read. Without it (a path named on the command line of `info` or
+/// `render`, which may be `/dev/stdin` or a process substitution's pipe) only folders are refused
+/// and the opening waits for a FIFO's writer as `cat` does. The descriptor is closed when the value
+/// goes away.
 public final class InputFile {
     /// The path as given.
     public let path: String
-    /// The file's size when it was opened, bytes.
+    /// The file's size when it was opened, bytes; 0 for anything but a regular file.
     public let size: Int
+    /// True for a regular file; false for a pipe or device named with `regularFilesOnly: false`.
+    public let isRegularFile: Bool
     private let descriptor: Int32
 
-    /// Opens `path`.
-    /// - Throws: `InputFileError.notRegularFile` for a FIFO, device, socket or folder;
-    ///   `.cannotOpen` when the system refuses (missing, permission denied).
-    public init(path: String) throws(InputFileError) {
-        let descriptor = FileSystemName.withCPath(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
+    /// Opens `path`; `regularFilesOnly` (default true) refuses anything but a regular file.
+    /// - Throws: `InputFileError.notRegularFile` for a FIFO, device, socket or folder (only a
+    ///   folder without `regularFilesOnly`); `.cannotOpen` when the system refuses (missing,
+    ///   permission denied).
+    public init(path: String, regularFilesOnly: Bool = true) throws(InputFileError) {
+        let flags = O_RDONLY | O_CLOEXEC | (regularFilesOnly ? O_NONBLOCK : 0)
+        let descriptor = FileSystemName.withCPath(path) { open($0, flags) }
         guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: Self.describe(errno)) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
@@ -33,18 +40,20 @@ public final class InputFile {
             close(descriptor)
             throw .cannotOpen(path: path, reason: Self.describe(code))
         }
-        guard info.st_mode & S_IFMT == S_IFREG else {
+        let isRegularFile = info.st_mode & S_IFMT == S_IFREG
+        guard isRegularFile || (!regularFilesOnly && info.st_mode & S_IFMT != S_IFDIR) else {
             close(descriptor)
             throw .notRegularFile(path: path, kind: Self.kind(ofMode: info.st_mode))
         }
-        let flags = fcntl(descriptor, F_GETFL)
-        guard flags >= 0, fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) == 0 else {
+        let current = fcntl(descriptor, F_GETFL)
+        guard current >= 0, fcntl(descriptor, F_SETFL, current & ~O_NONBLOCK) == 0 else {
             let code = errno
             close(descriptor)
             throw .cannotOpen(path: path, reason: Self.describe(code))
         }
         self.path = path
-        self.size = Int(info.st_size)
+        self.size = isRegularFile ? Int(info.st_size) : 0
+        self.isRegularFile = isRegularFile
         self.descriptor = descriptor
     }
 
