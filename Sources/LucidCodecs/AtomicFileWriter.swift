@@ -73,7 +73,7 @@ public enum AtomicFileWriter {
 
     /// The directory prefix including its trailing "/" ("" for a bare name) and the file name.
     private static func split(_ path: String) -> (directory: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
         return (String(path[...slash]), String(path[path.index(after: slash)...]))
     }
 

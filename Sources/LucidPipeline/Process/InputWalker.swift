@@ -14,8 +14,9 @@ public enum InputEvent: Sendable, Equatable {
 /// Walks the inputs of `lucid process` lazily, in a deterministic order: the INPUT arguments in the
 /// order given, each folder recursively with the entries of every folder sorted by the bytes of
 /// their names (see `DirectoryListing`), then the lines of `--files-from`. Paths are
-/// `FileSystemName` strings, so names that are not UTF-8 are walked too. Only the folders on the way down are held in memory (each one's sorted
-/// entry names), never the whole tree, so the first file is found before the rest is listed.
+/// `FileSystemName` strings, so names that are not UTF-8 are walked too. Only the folders on the
+/// way down are held in memory (each one's sorted entry names), never the whole tree, so the first
+/// file is found before the rest is listed.
 ///
 /// Symbolic links are followed, but a folder already visited (same device and inode) is not entered
 /// again, so link loops end; folders in `excluded` (the output folder) are never entered. With a
