@@ -53,6 +53,27 @@ import Testing
         #expect((nul["error"] as? String)?.contains("line 4 holds a NUL byte") == true, "\(nul)")
     }
 
+    @Test("--files-from: a 1 GiB line is skipped within 1 GiB of address space; the lines after it are read")
+    func gigabyteLine() throws {
+        let fixture = try ProcessFixture()
+        try fixture.copy("mr_small_evrle.dcm", to: "a.dcm")
+        let list = fixture.folder + "/list.txt"
+        #expect(FileManager.default.createFile(atPath: list, contents: Data("x".utf8)))
+        let handle = try #require(FileHandle(forWritingAtPath: list))
+        try handle.truncate(atOffset: 1 << 30)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("\n\(fixture.input)/a.dcm\n".utf8))
+        try handle.close()
+        defer { try? FileManager.default.removeItem(atPath: list) }
+        let result = try BoundedRun.shell(
+            #"ulimit -v 1048576 && exec "$LUCID" process --files-from "$LIST" --out "$OUT" --json --jobs 1"#,
+            environment: ["LIST": list, "OUT": fixture.output], seconds: 120)
+        #expect(result.status == 1, "\(result.errorText)")
+        let lines = ProcessFixture.jsonLines(result.standardOutput)
+        #expect(lines.first?["path"] as? String == list + ":1" && lines.first?["status"] as? String == "failed")
+        #expect(lines.dropFirst().first?["status"] as? String == "ok", "\(lines)")
+    }
+
     @Test("A FIFO put in a listed file's place is skipped as not a regular file; the run ends")
     func fifoSwapped() throws {
         let fixture = try ProcessFixture()

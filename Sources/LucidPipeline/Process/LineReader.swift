@@ -31,8 +31,10 @@ public final class LineReader: IteratorProtocol {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
     private let maximumLineBytes: Int
-    private var buffer: [UInt8] = []
-    private var start = 0
+    /// What the last `read(2)` returned, and how much of it is consumed.
+    private var chunk = [UInt8](repeating: 0, count: 64 << 10)
+    private var chunkStart = 0
+    private var chunkEnd = 0
     private var atEnd = false
     private var lineNumber = 0
 
@@ -76,46 +78,54 @@ public final class LineReader: IteratorProtocol {
     }
 
     /// The next line's bytes without its newline, or `overlong` (with no bytes) for a line longer
-    /// than the cap, which is skipped; nil at the end. A last line without a newline counts.
+    /// than the cap, whose bytes are dropped as they are read; nil at the end. A last line without
+    /// a newline counts.
     private func nextRawLine() -> (bytes: [UInt8], overlong: Bool)? {
+        var line: [UInt8] = []
         var overlong = false
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                overlong = overlong || newline - start > maximumLineBytes
-                let line = overlong ? [] : Array(buffer[start..<newline])
-                start = newline + 1
+            if chunkStart == chunkEnd && !refill() {
+                return line.isEmpty && !overlong ? nil : (line, overlong)
+            }
+            let newline = newlineIndex()
+            let end = newline ?? chunkEnd
+            if !overlong {
+                if line.count + (end - chunkStart) > maximumLineBytes {
+                    overlong = true
+                    line = []
+                } else {
+                    line.append(contentsOf: chunk[chunkStart..<end])
+                }
+            }
+            chunkStart = end
+            if newline != nil {
+                chunkStart += 1
                 return (line, overlong)
             }
-            if buffer.count - start > maximumLineBytes {
-                overlong = true
-                start = buffer.count
-            }
-            if atEnd {
-                guard start < buffer.count || overlong else { return nil }
-                let line = overlong ? [] : Array(buffer[start...])
-                start = buffer.count
-                return (line, overlong)
-            }
-            fill()
         }
     }
 
-    /// Drops what was consumed and reads what the stream has, up to 64 KiB; sets `atEnd` at its end.
-    private func fill() {
-        buffer.removeFirst(start)
-        start = 0
-        let chunk = 64 << 10
-        let old = buffer.count
-        buffer += [UInt8](repeating: 0, count: chunk)
-        var got = -1
-        while got < 0 {
-            got = buffer.withUnsafeMutableBytes { raw in
-                read(descriptor, raw.baseAddress.map { $0 + old }, chunk)
-            }
-            if got < 0 && errno != EINTR { break }
+    /// The index of the first newline in the unconsumed part of `chunk`, found with `memchr`.
+    private func newlineIndex() -> Int? {
+        chunk.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress,
+                let found = memchr(base + chunkStart, Int32(UInt8(ascii: "\n")), chunkEnd - chunkStart)
+            else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
         }
-        buffer.removeLast(chunk - max(0, got))
-        if got <= 0 { atEnd = true }
+    }
+
+    /// Reads what the stream has, up to 64 KiB, into `chunk`; false at its end (or on an error).
+    private func refill() -> Bool {
+        guard !atEnd else { return false }
+        var got = -1
+        repeat {
+            got = chunk.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress, raw.count) }
+        } while got < 0 && errno == EINTR
+        chunkStart = 0
+        chunkEnd = max(0, got)
+        atEnd = got <= 0
+        return got > 0
     }
 }
 
