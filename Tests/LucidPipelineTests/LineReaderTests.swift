@@ -59,4 +59,12 @@ import Testing
         #expect(Array(path.unicodeScalars.map(\.value)).contains(0xF7E9))
         #expect(reader.next() == nil)
     }
+
+    @Test("A list that cannot be read ends with one refused line saying so, not silently")
+    func readError() throws {
+        let folder = try LucidBinary.temporaryFolder()
+        let reader = try LineReader(path: folder)
+        #expect(reader.next() == .refused(number: 1, reason: "the list cannot be read past line 0: Is a directory"))
+        #expect(reader.next() == nil)
+    }
 }

@@ -15,6 +15,7 @@ import LucidCodecs
 /// bytes on Linux, 1024 on macOS), so a longer line is not a path: it is reported as refused,
 /// naming its line number, and skipped up to the next newline without being held. A line holding a
 /// NUL byte is refused too: no path contains one, and cutting the line there would name another file.
+/// A list that cannot be read to its end (an I/O error) gives one refused line saying so.
 public final class LineReader: IteratorProtocol {
     /// What one line gave.
     public enum Line: Sendable, Equatable {
@@ -36,6 +37,8 @@ public final class LineReader: IteratorProtocol {
     private var chunkStart = 0
     private var chunkEnd = 0
     private var atEnd = false
+    /// The `errno` of a failed `read(2)`, reported once as a refused line, then the end.
+    private var readError: Int32?
     private var lineNumber = 0
 
     /// Opens `path` for reading, or standard input when `path` is `-`. `maximumLineBytes` is for tests.
@@ -73,6 +76,12 @@ public final class LineReader: IteratorProtocol {
                 return .refused(number: lineNumber, reason: "line \(lineNumber) holds a NUL byte, so it is not a path")
             }
             if !line.isEmpty { return .path(FileSystemName.string(line)) }
+        }
+        if let code = readError {
+            readError = nil
+            let reason = strerror(code).map { String(cString: $0) } ?? "error \(code)"
+            return .refused(
+                number: lineNumber + 1, reason: "the list cannot be read past line \(lineNumber): \(reason)")
         }
         return nil
     }
@@ -122,6 +131,7 @@ public final class LineReader: IteratorProtocol {
         repeat {
             got = chunk.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress, raw.count) }
         } while got < 0 && errno == EINTR
+        if got < 0 { readError = errno }
         chunkStart = 0
         chunkEnd = max(0, got)
         atEnd = got <= 0
