@@ -203,7 +203,11 @@ struct ProcessCommand: ParsableCommand {
         let reporter = BatchReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
         let manifest = RunManifest(
             options: try manifestOptions(settings), arguments: Array(CommandArguments.all.dropFirst()))
-        let interruption = Interruption { runner.cancel() }
+        let stopReading = lines?.canceller
+        let interruption = Interruption {
+            runner.cancel()
+            stopReading?.cancel()
+        }
         let summary = runner.run(walker) { event in
             reporter.report(event)
             manifest.record(event)

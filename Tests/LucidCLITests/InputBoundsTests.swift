@@ -78,19 +78,17 @@ import Testing
     func fifoSwapped() throws {
         let fixture = try ProcessFixture()
         let paths = (0..<4).map { fixture.input + "/\($0).dcm" }
-        for index in 0..<4 { try fixture.copy("mr_small_evrle.dcm", to: "\(index).dcm") }
-        let result = try BoundedRun.run(
-            LucidBinary.path, ["process", "--files-from", "-", "--out", fixture.output, "--json", "--jobs", "1"],
-            seconds: 60
-        ) { _, input in
+        for index in 0..<4 { try fixture.copy("ct_ge_ivrle_window.dcm", to: "\(index).dcm") }
+        // One job and a slow recipe (non-local means on 512 x 512): the walker reads and checks every
+        // line at once (two paths queued, the third waiting for room), while the first file takes
+        // far longer than the pause before two listed files become FIFOs.
+        let arguments = [
+            "process", "--files-from", "-", "--out", fixture.output, "--json", "--jobs", "1", "--threads", "1",
+            "--steps", "denoise:nlm | window:file",
+        ]
+        let result = try BoundedRun.run(LucidBinary.path, arguments, seconds: 120) { _, input in
             input.write(Data(paths.map { $0 + "\n" }.joined().utf8))
-            // Once the first file is done, the next paths have been read and may be queued.
-            let deadline = Date().addingTimeInterval(30)
-            while !ProcessFixture.files(under: fixture.output).contains(where: { $0.hasSuffix("/0.dcm.png") })
-                && Date() < deadline
-            {
-                usleep(10_000)
-            }
+            usleep(300_000)
             for path in paths[2...] {
                 try FileManager.default.removeItem(atPath: path)
                 #expect(mkfifo(path, 0o644) == 0)
@@ -108,6 +106,23 @@ import Testing
         for path in paths[..<2] {
             #expect(lines.contains { $0["path"] as? String == path && $0["status"] as? String == "ok" }, "\(lines)")
         }
+    }
+
+    @Test("SIGINT while --files-from - waits for its next line ends the run: exit 130")
+    func interruptedWhileWaitingForLines() throws {
+        let fixture = try ProcessFixture()
+        let result = try BoundedRun.run(
+            LucidBinary.path, ["process", "--files-from", "-", "--out", fixture.output, "--json"], seconds: 30
+        ) { process, _ in
+            // Standard input stays open and empty: lucid waits for a line when the signal comes.
+            let deadline = Date().addingTimeInterval(10)
+            while !FileManager.default.fileExists(atPath: fixture.output) && Date() < deadline { usleep(10_000) }
+            usleep(500_000)
+            kill(process.processIdentifier, SIGINT)
+        }
+        #expect(try #require(result.status, "lucid ignored SIGINT while reading its list") == 130)
+        let summary = try #require(ProcessFixture.jsonLines(result.standardOutput).last?["summary"] as? [String: Any])
+        #expect(summary["interrupted"] as? Bool == true)
     }
 
     @Test("lucid process --help states the input caps")

@@ -15,13 +15,21 @@ import LucidCodecs
 /// bytes on Linux, 1024 on macOS), so a longer line is not a path: it is reported as refused,
 /// naming its line number, and skipped up to the next newline without being held. A line holding a
 /// NUL byte is refused too: no path contains one, and cutting the line there would name another file.
-/// A list that cannot be read to its end (an I/O error) gives one refused line saying so.
+/// A list that cannot be read to its end (an I/O error) gives one refused line saying so. A reader
+/// waiting for its next line (standard input) can be stopped from another thread (`canceller`).
 public final class LineReader: IteratorProtocol {
     /// What one line gave.
     public enum Line: Sendable, Equatable {
         case path(String)
         /// A line that is not a path, by number from 1, and why.
         case refused(number: Int, reason: String)
+    }
+
+    /// Stops a reader waiting for its next line (`--files-from -` on SIGINT): the reader then ends
+    /// as at the end of its stream. Safe from any thread.
+    public struct Canceller: Sendable {
+        fileprivate let pipe: WakePipe?
+        public func cancel() { pipe?.wake() }
     }
 
     /// The longest line taken as a path, bytes (64 KiB): 16 times Linux's `PATH_MAX`.
@@ -37,6 +45,7 @@ public final class LineReader: IteratorProtocol {
     private var chunkStart = 0
     private var chunkEnd = 0
     private var atEnd = false
+    private let wakePipe = WakePipe()
     /// The `errno` of a failed `read(2)`, reported once as a refused line, then the end.
     private var readError: Int32?
     private var lineNumber = 0
@@ -60,6 +69,9 @@ public final class LineReader: IteratorProtocol {
     deinit {
         if ownsDescriptor { close(descriptor) }
     }
+
+    /// What stops this reader from another thread.
+    public var canceller: Canceller { Canceller(pipe: wakePipe) }
 
     /// The next non-empty line, or nil at the end of the stream.
     public func next() -> Line? {
@@ -124,9 +136,14 @@ public final class LineReader: IteratorProtocol {
         }
     }
 
-    /// Reads what the stream has, up to 64 KiB, into `chunk`; false at its end (or on an error).
+    /// Reads what the stream has, up to 64 KiB, into `chunk`, waiting for it in `poll` so that a
+    /// cancel ends the wait; false at its end, on an error or once cancelled.
     private func refill() -> Bool {
         guard !atEnd else { return false }
+        if let wakePipe, !wakePipe.waitReadable(descriptor) {
+            atEnd = true
+            return false
+        }
         var got = -1
         repeat {
             got = chunk.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress, raw.count) }
