@@ -143,6 +143,7 @@ final class ArchiveFolder {
 }
 
 /// POSIX `open(2)` of a folder, named apart from `ArchiveFolder.open`.
+/// The root may be named by bytes that are not UTF-8 (see `FileSystemName`).
 private func openFolder(_ path: String) -> Int32 {
-    open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    FileSystemName.withCPath(path) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
 }

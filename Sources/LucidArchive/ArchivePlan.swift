@@ -1,3 +1,5 @@
+import LucidCodecs
+
 /// Where one source image and its products go in the archive, known before any pixel is processed.
 ///
 /// In the series folder `identity.folder`:
@@ -17,7 +19,8 @@ public struct ArchivePlan: Sendable {
     public let renditionFrames: [Int]
     /// The rendition suffixes asked for, e.g. `[".png", ".jpg"]`.
     public let renditionSuffixes: [String]
-    /// The input path, recorded in the index.
+    /// The input path as shown to people (`FileSystemName.displayed`: a name that is not UTF-8 as
+    /// `latin\xe9.dcm`), recorded in the index.
     public let sourcePath: String
     /// The SHA-256 of the input file's bytes (lowercase hex): the original's identity.
     public let originalSHA256: String
@@ -32,7 +35,7 @@ public struct ArchivePlan: Sendable {
         self.frames = frames
         self.renditionFrames = renditionFrames ?? frames
         self.renditionSuffixes = renditionSuffixes
-        self.sourcePath = sourcePath
+        self.sourcePath = FileSystemName.displayed(sourcePath)
         self.originalSHA256 = originalSHA256
         self.derivedSeriesInstanceUID = DerivedUIDs.series(
             sourceSeriesUID: identity.seriesInstanceUID.isEmpty ? identity.sopInstanceUID : identity.seriesInstanceUID,

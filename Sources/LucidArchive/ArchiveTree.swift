@@ -74,11 +74,11 @@ enum ArchiveTree {
                 close(child)
             case S_IFREG:
                 let entry = TreeScan.Entry(path: path, size: Int64(status.st_size))
-                let text = DisplayText.utf8(name) ?? ""
+                let text = FileSystemName.string(name)
                 if prefix.isEmpty && text.hasPrefix(Archive.indexName) { continue }
                 if AtomicFileWriter.isTemporaryFileName(text) {
                     scan.leftovers.append(entry)
-                } else if let relative = DisplayText.utf8(path), Archive.isRunManifest(relative) {
+                } else if Archive.isRunManifest(FileSystemName.string(path)) {
                     continue
                 } else {
                     scan.files.append(entry)

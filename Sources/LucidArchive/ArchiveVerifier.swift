@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
+import LucidCodecs
 
 /// The findings of `lucid verify`: index against files. Paths are relative to the archive; a name
-/// that is not UTF-8 is shown with its bytes escaped (`\xE9`, see `DisplayText`).
+/// that is not UTF-8 is held as its `FileSystemName` escape (`TerminalText` shows it as `\xe9`).
 public struct VerificationReport: Sendable, Equatable {
     /// A file whose size or SHA-256 differs from the index, or that cannot be read.
     public struct Altered: Sendable, Equatable {
@@ -127,8 +128,9 @@ enum Verification {
         return report
     }
 
-    /// A path's bytes as text: unchanged when UTF-8, escaped otherwise.
+    /// A path's bytes as text: unchanged when UTF-8; a byte that is not is held as its
+    /// `FileSystemName` escape, which `TerminalText` shows as `\xe9`.
     static func text(_ bytes: [UInt8]) -> String {
-        DisplayText.utf8(bytes) ?? DisplayText.escaped(bytes)
+        FileSystemName.string(bytes)
     }
 }

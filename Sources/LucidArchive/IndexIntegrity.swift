@@ -1,4 +1,5 @@
 import GRDB
+import LucidCodecs
 
 /// The index's own checks, run before anything it records is trusted.
 enum IndexIntegrity {
@@ -34,16 +35,16 @@ enum IndexIntegrity {
     static func problem(path: String, size: Int64, sha256: String) -> String? {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         if path.utf8.count > longestPath { return "an indexed path of \(path.utf8.count) bytes" }
-        if path.unicodeScalars.contains(where: DisplayText.isControl) || path.hasPrefix("/")
+        if path.unicodeScalars.contains(where: TerminalText.isControl) || path.hasPrefix("/")
             || components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." })
         {
-            return "implausible indexed path \"\(DisplayText.escaped(path))\""
+            return "implausible indexed path \"\(TerminalText.escaped(path))\""
         }
         if size < 0 { return "\(path): indexed size \(size)" }
         if sha256.utf8.count != 64
             || !sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
         {
-            return "\(path): implausible indexed SHA-256 \"\(DisplayText.escaped(sha256))\""
+            return "\(path): implausible indexed SHA-256 \"\(TerminalText.escaped(sha256))\""
         }
         return nil
     }

@@ -28,7 +28,8 @@ public struct FileWriteError: Error, Equatable, Sendable, CustomStringConvertibl
 /// temporary file behind, never a partial file under the destination's name.
 public enum AtomicFileWriter {
     /// Writes `bytes` to `path` atomically, creating the file with permissions `permissions`
-    /// (default 0o644, reduced by the process umask) or replacing it. `calls` are the system calls
+    /// (default 0o644, reduced by the process umask) or replacing it. `path` is a `FileSystemName`
+    /// string: a name that is not UTF-8 is written under its own bytes. `calls` are the system calls
     /// used to fill the temporary file; tests pass failing ones to simulate a full or broken disk.
     public static func write(
         _ bytes: [UInt8], to path: String, permissions: mode_t = 0o644, calls: FileSystemCalls = .system
@@ -39,7 +40,9 @@ public enum AtomicFileWriter {
         }
         let suffix = String(UInt64.random(in: .min ... .max), radix: 16)
         let temporary = directory + "." + name + ".tmp-" + suffix
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+        let descriptor = FileSystemName.withCPath(temporary) {
+            open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
+        }
         guard descriptor >= 0 else {
             throw failure(path, "create temporary file \(temporary)")
         }
@@ -52,20 +55,25 @@ public enum AtomicFileWriter {
         if close(descriptor) != 0 && failed == nil {
             failed = ("close \(temporary)", errno)
         }
-        if failed == nil && rename(temporary, path) != 0 {
+        if failed == nil && renamePath(temporary, to: path) != 0 {
             failed = ("rename \(temporary) to \(path)", errno)
         }
         guard let failed else {
             syncDirectory(directory)
             return
         }
-        unlink(temporary)
+        FileSystemName.withCPath(temporary) { _ = unlink($0) }
         throw FileWriteError(path: path, operation: failed.step, reason: describe(failed.code))
+    }
+
+    /// POSIX `rename(2)` on the bytes the two paths stand for.
+    private static func renamePath(_ source: String, to destination: String) -> Int32 {
+        FileSystemName.withCPath(source) { from in FileSystemName.withCPath(destination) { to in rename(from, to) } }
     }
 
     /// The directory prefix including its trailing "/" ("" for a bare name) and the file name.
     private static func split(_ path: String) -> (directory: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
         return (String(path[...slash]), String(path[path.index(after: slash)...]))
     }
 
@@ -93,7 +101,9 @@ public enum AtomicFileWriter {
 
     /// Makes the rename durable; best effort, since some file systems refuse directory fsync.
     private static func syncDirectory(_ directory: String) {
-        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_CLOEXEC)
+        let descriptor = FileSystemName.withCPath(directory.isEmpty ? "." : directory) {
+            open($0, O_RDONLY | O_CLOEXEC)
+        }
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)
         close(descriptor)

@@ -34,7 +34,7 @@ extension DICOMFile {
 extension ReadLimits {
     /// A file-size refusal as a budget refusal when the budget, not `maximumFileBytes`, was the
     /// limit applied; any other error unchanged.
-    func namingBudget(_ error: DICOMError) -> DICOMError {
+    package func namingBudget(_ error: DICOMError) -> DICOMError {
         guard memoryBudget < maximumFileBytes,
             case .tooLarge(let file, let tag, let offset, .fileBytes, let value, _) = error
         else { return error }

@@ -22,63 +22,11 @@ public struct DICOMFile: Sendable {
     /// The size of the file as read, bytes.
     public let byteCount: Int
 
-    /// Reads and parses the file at `path` within `limits`, its memory budget included.
-    public static func read(path: String, limits: ReadLimits = .standard) throws(DICOMError) -> DICOMFile {
-        let bytes = try readBytes(path: path, limits: limits)
-        return try DICOMFile(bytes: bytes, source: path, limits: limits)
-    }
-
-    /// Reads a whole file into memory, refusing files above `limit` bytes: a regular file by its
-    /// size before reading, anything else (a device, a pipe, a file still growing) by stopping at
-    /// `limit + 1` bytes.
-    public static func readBytes(path: String, limit: Int) throws(DICOMError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(file: path, reason: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw .unreadable(file: path, reason: "it is a directory") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size <= limit else {
-            throw .tooLarge(file: path, tag: nil, offset: nil, limit: .fileBytes, value: size, maximum: limit)
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(file: path, reason: "permission denied or not a regular file")
-        }
-        defer { try? handle.close() }
-        return try readBytes(from: handle, source: path, limit: limit, expectedSize: size)
-    }
-
-    /// Reads `handle` to its end (standard input, for example), refusing more than `limit` bytes:
-    /// reading stops at `limit + 1` bytes with `DICOMError.tooLarge`, so nothing larger is held.
-    /// `source` names the input in errors; `expectedSize` only sizes the first allocation.
-    public static func readBytes(from handle: FileHandle, source: String, limit: Int, expectedSize: Int = 0)
-        throws(DICOMError) -> [UInt8]
-    {
-        let chunk = 1 << 20
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(max(0, expectedSize), limit) + 1)
-        while true {
-            let wanted = limit - bytes.count >= chunk ? chunk : limit - bytes.count + 1
-            let data: Data
-            do {
-                data = try handle.read(upToCount: wanted) ?? Data()
-            } catch {
-                throw .unreadable(file: source, reason: error.localizedDescription)
-            }
-            if data.isEmpty { return bytes }
-            bytes.append(contentsOf: data)
-            guard bytes.count <= limit else {
-                throw .tooLarge(
-                    file: source, tag: nil, offset: nil, limit: .fileBytes, value: bytes.count, maximum: limit)
-            }
-        }
-    }
-
     /// Parses a file held in memory. `source` names it in error messages.
     public init(bytes: [UInt8], source: String, limits: ReadLimits = .standard) throws(DICOMError) {
         self.source = source
         byteCount = bytes.count
-        let start = Part10Layout.detect(bytes)
+        let start = Part10Layout.detect(bytes, fileSize: bytes.count)
         let counter = ElementCounter()
         switch start {
         case .none(let reason):

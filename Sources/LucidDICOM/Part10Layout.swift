@@ -11,7 +11,11 @@ enum Part10Layout {
 
     static let magic: [UInt8] = Array("DICM".utf8)
 
-    static func detect(_ bytes: [UInt8]) -> Start {
+    /// Where the file starts, from its first bytes `bytes` (the first 132 suffice) and its whole
+    /// size `fileSize`, bytes. A file without preamble and `DICM` must start with a plausible
+    /// element: an even group up to 7FE0 with a known explicit VR, or an implicit VR element of
+    /// group 0002 or 0008; either way its length must fit the file.
+    static func detect(_ bytes: [UInt8], fileSize: Int) -> Start {
         if bytes.count >= 132 && Array(bytes[128..<132]) == magic { return .fileMeta(offset: 132, preamble: true) }
         if bytes.count >= 4 && Array(bytes[0..<4]) == magic { return .fileMeta(offset: 4, preamble: false) }
         guard bytes.count >= 8 else {
@@ -26,10 +30,16 @@ enum Part10Layout {
         }
         if let vr = ValueRepresentation(byte0: bytes[4], byte1: bytes[5]) {
             let length = vr.hasLongExplicitLength ? 0 : Int(littleEndian16(bytes, 6))
-            if length <= bytes.count - 8 { return .dataSet(.explicitVRLittleEndian) }
+            if length <= fileSize - 8 { return .dataSet(.explicitVRLittleEndian) }
+        }
+        // Without a VR any four bytes read as a length, so an implicit first element must also be
+        // in a group a data set starts with: File Meta (0002) or Identifying (0008), as in
+        // ACR-NEMA files. Text and other files then fail here, on their first 8 bytes.
+        guard group == 0x0002 || group == 0x0008 else {
+            return .none("no 'DICM' at byte 128 and the first bytes are not a DICOM data element")
         }
         let implicitLength = Int(littleEndian32(bytes, 4))
-        guard implicitLength <= bytes.count - 8 || implicitLength == 0xFFFF_FFFF else {
+        guard implicitLength <= fileSize - 8 || implicitLength == 0xFFFF_FFFF else {
             return .none("no 'DICM' at byte 128 and the first element's length does not fit the file")
         }
         return .dataSet(.implicitVRLittleEndian)

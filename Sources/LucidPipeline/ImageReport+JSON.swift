@@ -1,4 +1,5 @@
 import Foundation
+import LucidCodecs
 
 extension ImageReport {
     /// The report as a JSON object with the keys `lucid info --json` documents. Absent values are
@@ -59,9 +60,10 @@ extension ImageReport {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Human-readable lines for the terminal.
+    /// Human-readable lines for the terminal, each escaped (`TerminalText`): a header value's
+    /// control characters and a file name's bytes are shown as escapes, never sent raw.
     public var text: String {
-        if let error { return "\(file)\n  error: \(error)" }
+        if let error { return [file, "  error: \(error)"].map(TerminalText.escaped).joined(separator: "\n") }
         func show(_ value: Any?) -> String { value.map { "\($0)" } ?? "-" }
         var lines = [file]
         lines.append("  patient:        \(show(patientID))  \(show(patientName))")
@@ -95,6 +97,6 @@ extension ImageReport {
                     + "modality \(range.modalityMinimum)...\(range.modalityMaximum)")
         }
         if let pixelDataError { lines.append("  pixel data:     \(pixelDataError)") }
-        return lines.joined(separator: "\n")
+        return lines.map(TerminalText.escaped).joined(separator: "\n")
     }
 }

@@ -1,3 +1,4 @@
+import LucidCodecs
 import LucidImaging
 
 /// A rendered frame and how it was made.
@@ -31,7 +32,7 @@ public struct Rendering: Sendable {
     public var provenance: [(key: String, value: String)] {
         var pairs: [(key: String, value: String)] = [
             ("Software", "Lucid \(LucidVersion.current)"),
-            ("Source", source),
+            ("Source", FileSystemName.displayed(source)),
             ("Frame", "\(frame) of \(frameCount)"),
             ("Steps", steps),
             ("Window", windowDescription),

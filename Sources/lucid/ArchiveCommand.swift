@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LucidArchive
+import LucidCodecs
 
 /// `lucid archive`: commands on an archive folder.
 struct ArchiveCommand: ParsableCommand {
@@ -43,7 +44,7 @@ struct ArchiveListCommand: ParsableCommand {
         } catch let failure as ProcessingFailure {
             throw failure
         } catch {
-            StandardError.write("lucid: \(DisplayText.escaped("\(error)"))")
+            StandardError.write("lucid: \(TerminalText.escaped("\(error)"))")
             throw ProcessingFailure(status: 1)
         }
         if json {
@@ -52,17 +53,17 @@ struct ArchiveListCommand: ParsableCommand {
         }
         for patient in listing.patients {
             let shown = patient.patientID.isEmpty ? "(none)" : patient.patientID
-            print(DisplayText.escaped("patient \(shown)  \(patient.folder)/"))
+            print(TerminalText.escaped("patient \(shown)  \(patient.folder)/"))
             for study in patient.studies {
                 let date = study.studyDate.isEmpty ? "(no date)" : study.studyDate
-                print(DisplayText.escaped("  study \(date) \(study.studyInstanceUID)"))
+                print(TerminalText.escaped("  study \(date) \(study.studyInstanceUID)"))
                 for series in study.series {
                     print(
-                        DisplayText.escaped(
+                        TerminalText.escaped(
                             "    series \(series.seriesNumber) \(series.modality) \(series.seriesInstanceUID)"))
                     for instance in series.instances {
                         print(
-                            DisplayText.escaped(
+                            TerminalText.escaped(
                                 "      \(instance.sopInstanceUID)  \(instance.recipe)  \(instance.files) file(s)"))
                     }
                 }
@@ -84,7 +85,7 @@ struct ArchiveListCommand: ParsableCommand {
     /// Says on standard error why nothing is listed: an index without images (exit 1 when the tree
     /// holds files, which the index then lost) or no patient with the Patient ID asked for (exit 1).
     private func reportNothing(_ reader: ArchiveReader) throws {
-        let shown = DisplayText.escaped(archive)
+        let shown = TerminalText.escaped(archive)
         if try reader.imageCount() == 0 {
             guard try reader.treeHoldsFiles() else {
                 StandardError.write("lucid: \(shown): the index records no images")
@@ -98,7 +99,7 @@ struct ArchiveListCommand: ParsableCommand {
         }
         guard let patient else { return }
         if json { print("[]") }
-        StandardError.write("lucid: \(shown): no patient with Patient ID \"\(DisplayText.escaped(patient))\"")
+        StandardError.write("lucid: \(shown): no patient with Patient ID \"\(TerminalText.escaped(patient))\"")
         throw ProcessingFailure(status: 1)
     }
 

@@ -1,4 +1,5 @@
 import LucidArchive
+import LucidCodecs
 
 extension ArchiveLock {
     /// Says on standard error that opening the archive at `root` will wait for a `lucid verify`
@@ -6,6 +7,6 @@ extension ArchiveLock {
     static func announceWait(root: String) {
         guard isHeldExclusively(root: root) else { return }
         StandardError.write(
-            "lucid: \(DisplayText.escaped(root)) is being checked by lucid verify; waiting for it to finish")
+            "lucid: \(TerminalText.escaped(root)) is being checked by lucid verify; waiting for it to finish")
     }
 }

@@ -77,7 +77,7 @@ struct ArchivePushCommand: ParsableCommand {
         uploader.whenHalted { halt in if halt.isConfiguration { push.cancel() } }
         let reporter = PushReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
         let manifest = PushManifest(
-            archive: archive, pacs: uploader.target.description, arguments: Array(CommandLine.arguments.dropFirst()))
+            archive: archive, pacs: uploader.target.description, arguments: Array(CommandArguments.all.dropFirst()))
         interruption.onSignal { push.cancel() }
         let summary: ArchivePushSummary
         do throws(ArchiveError) {

@@ -1,4 +1,5 @@
 import Foundation
+import LucidCodecs
 import LucidPipeline
 
 /// Prints what `lucid process` does: JSON lines on standard output (`--json`), the progress line on
@@ -34,7 +35,7 @@ final class BatchReporter: @unchecked Sendable {
 
     /// Clears the progress line and prints the summary: a JSON line with `--json`, else (unless
     /// `--quiet`) counts, the PACS counts (`pacs`: the PACS and its counts), the run manifests written and
-    /// every failed file with its reason on standard error.
+    /// every failed file with its reason on standard error, each line escaped (`TerminalText`).
     func finish(_ summary: BatchSummary, manifests: [String] = [], pacs: String? = nil) {
         lock.lock()
         defer { lock.unlock() }
@@ -58,7 +59,9 @@ final class BatchReporter: @unchecked Sendable {
             let named = failure.reason.hasPrefix(failure.path) ? failure.reason : "\(failure.path): \(failure.reason)"
             lines.append("  failed: " + named)
         }
-        if !lines.isEmpty { Self.writeLine(lines.joined(separator: "\n"), to: .standardError) }
+        if !lines.isEmpty {
+            Self.writeLine(lines.map(TerminalText.escaped).joined(separator: "\n"), to: .standardError)
+        }
     }
 
     private static func writeLine(_ text: String, to handle: FileHandle) {

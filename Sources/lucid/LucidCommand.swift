@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LucidCodecs
 import LucidPipeline
 
 /// `lucid`: the command-line front end. Exit status: 0 success, 1 a file could not be processed,
@@ -27,7 +28,7 @@ struct LucidCommand: ParsableCommand {
                 exit(withError: error)
             }
             let message = fullMessage(for: error)
-            if !message.isEmpty { StandardError.write(message) }
+            if !message.isEmpty { StandardError.writeLines(message) }
             exit(2)
         }
     }
@@ -43,9 +44,18 @@ struct ProcessingFailure: Error {
     var status: Int32 = 1
 }
 
-/// Writes lines to standard error.
+/// Writes messages to standard error, escaped (`TerminalText`): no file name or header value in a
+/// message reaches the terminal raw.
 enum StandardError {
+    /// One line: every control character in `message` is escaped, a line break in a value too.
     static func write(_ message: String) {
-        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        let line = message.hasSuffix("\n") ? String(message.dropLast()) : message
+        FileHandle.standardError.write(Data((TerminalText.escaped(line) + "\n").utf8))
+    }
+
+    /// A message of several lines by design (usage errors): each line escaped, the breaks kept.
+    static func writeLines(_ message: String) {
+        let text = message.hasSuffix("\n") ? String(message.dropLast()) : message
+        FileHandle.standardError.write(Data((TerminalText.escapedLines(text) + "\n").utf8))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LucidArchive
+import LucidCodecs
 import LucidImaging
 import LucidPipeline
 
@@ -12,10 +13,13 @@ struct ProcessCommand: ParsableCommand {
         commandName: "process",
         abstract: "Process folders of DICOM images into renditions and a patient/study/series archive, in parallel.",
         discussion: """
-            Inputs are files, folders (recursive, sorted by name) and --files-from lists (one path a line, - for \
-            standard input). Outputs mirror the input tree under --out, relative to the common root of the inputs: \
-            NAME.png, NAME.16.png, NAME.jpg (NAME is the full input file name; multi-frame files add .FRAME). Files \
-            that are not DICOM or 16-bit grayscale PNG are reported as skipped.
+            Inputs are files, folders (recursive, sorted by the bytes of the names) and --files-from lists (one path \
+            a line, - for standard input; a line over 64 KiB, longer than any path, or holding a NUL fails as \
+            LIST:LINE). Paths are bytes: names that are not UTF-8 are processed and shown as latin\\xe9.dcm; every \
+            printed line shows control characters escaped. Outputs mirror the input tree under --out, relative to \
+            the common root of the inputs: NAME.png, NAME.16.png, NAME.jpg (NAME is the full input file name, its \
+            bytes kept; multi-frame files add .FRAME). Only regular files are read, each opened without blocking; \
+            files that are not DICOM or 16-bit grayscale PNG by their first 132 bytes are skipped unread.
             --archive DIR files each DICOM image as DIR/PATIENT/DATE_STUDY/NUMBER_MODALITY_SERIES/ with the original \
             (SOP.dcm), the derived DICOM (DERIVED-SOP.derived.dcm) and the renditions (DERIVED-SOP.png...), indexed \
             in DIR/index.sqlite; an image already archived with the same recipe is skipped ("already archived"). An \
@@ -59,7 +63,9 @@ struct ProcessCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Process only shard K of N of the inputs (1 <= K <= N).", valueName: "K/N"))
     var shard: String?
 
-    @Option(name: .customLong("files-from"), help: "Read more input paths from FILE, one a line; - for standard input.")
+    @Option(
+        name: .customLong("files-from"),
+        help: "Read more input paths from FILE, one a line (at most 64 KiB, no NUL); - for standard input.")
     var filesFrom: String?
 
     @Option(help: "Pipeline, e.g. \"denoise:median:3 | clahe:clip=2,tiles=8x8 | window:file\" (default: window:file).")
@@ -214,15 +220,19 @@ struct ProcessCommand: ParsableCommand {
             layout: layout, archive: opened, pacs: uploader, limits: try limits.readLimits(jobs: jobs),
             renditionFrameLimit: renditionFrames == 0 ? nil : renditionFrames)
         // Created first so that the walker can recognise and skip them when they lie inside an input folder.
-        if let out { try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+        if let out { try? FolderMaker.create(out) }
         let walker = InputWalker(
             arguments: inputs, lines: lines, excluding: [out, archiveFolder].compactMap { $0 }, shard: try inputShard)
         let runner = BatchRunner(processor: FileProcessor(settings: settings), jobs: jobs)
         uploader?.whenHalted { halt in if halt.isConfiguration { runner.cancel() } }
         let reporter = BatchReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
         let manifest = RunManifest(
-            options: try manifestOptions(settings), arguments: Array(CommandLine.arguments.dropFirst()))
-        interruption.onSignal { runner.cancel() }
+            options: try manifestOptions(settings), arguments: Array(CommandArguments.all.dropFirst()))
+        let stopReading = lines?.canceller
+        interruption.onSignal {
+            runner.cancel()
+            stopReading?.cancel()
+        }
         let summary = runner.run(walker) { event in
             reporter.report(event)
             manifest.record(event)

@@ -1,4 +1,5 @@
 import Foundation
+import LucidCodecs
 import LucidPipeline
 
 /// Prints what `lucid archive push` does: JSON lines on standard output (`--json`), the progress
@@ -47,7 +48,7 @@ final class PushReporter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if showProgress { Self.write("\r\u{1B}[K", to: .standardError) }
-        let haltLine = summary.halt.map { "lucid: \($0.message)\n" } ?? ""
+        let haltLine = summary.halt.map { TerminalText.escaped("lucid: \($0.message)") + "\n" } ?? ""
         if json {
             if !quiet { Self.write(summary.jsonLine + "\n", to: .standardOutput) }
             Self.write(haltLine, to: .standardError)
@@ -62,7 +63,9 @@ final class PushReporter: @unchecked Sendable {
         }
         if !quiet, let manifest { lines.append("lucid: run manifest \(manifest)") }
         for failure in summary.failures { lines.append("  failed: " + failure.reason) }
-        if !lines.isEmpty { Self.write(lines.joined(separator: "\n") + "\n", to: .standardError) }
+        if !lines.isEmpty {
+            Self.write(lines.map(TerminalText.escaped).joined(separator: "\n") + "\n", to: .standardError)
+        }
         Self.write(haltLine, to: .standardError)
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LucidArchive
+import LucidCodecs
 
 /// `lucid verify DIR`: checks the index, recomputes every checksum of an archive and checks the
 /// index against the files.
@@ -33,14 +34,14 @@ struct VerifyCommand: ParsableCommand {
         do {
             report = try ArchiveReader(root: archive, exclusive: true).verify()
         } catch .busy {
-            StandardError.write("lucid: \(DisplayText.escaped(ArchiveError.busy(path: archive).description))")
+            StandardError.write("lucid: \(TerminalText.escaped(ArchiveError.busy(path: archive).description))")
             throw ProcessingFailure(status: 3)
         } catch .damagedIndex(let path, let findings) {
             let error = ArchiveError.damagedIndex(path: path, findings: findings)
-            StandardError.write("lucid: \(DisplayText.escaped(error.description)). No file was checked.")
+            StandardError.write("lucid: \(TerminalText.escaped(error.description)). No file was checked.")
             throw ProcessingFailure(status: 1)
         } catch {
-            StandardError.write("lucid: \(DisplayText.escaped(error.description))")
+            StandardError.write("lucid: \(TerminalText.escaped(error.description))")
             throw ProcessingFailure(status: 1)
         }
         if json {
@@ -52,7 +53,7 @@ struct VerifyCommand: ParsableCommand {
             lines += report.links.map { "link: \($0.path) -> \($0.target) (not followed)" }
             lines += report.unreadable.map { "unreadable: \($0.path) (\($0.reason))" }
             lines += report.leftovers.map { "leftover: \($0.path) (\($0.size) bytes)" }
-            for line in lines { print(DisplayText.escaped(line)) }
+            for line in lines { print(TerminalText.escaped(line)) }
             var summary =
                 "lucid: \(report.checked) indexed file(s) checked in \(archive): "
                 + (report.isClean ? "all intact" : "\(report.problems) problem(s)")
@@ -62,7 +63,7 @@ struct VerifyCommand: ParsableCommand {
                     "; \(report.leftovers.count) leftover temporary file(s) of interrupted writes (\(bytes) bytes, "
                     + "no indexed data; safe to delete while no run writes)"
             }
-            StandardError.write(DisplayText.escaped(summary))
+            StandardError.write(TerminalText.escaped(summary))
         }
         if !report.isClean { throw ProcessingFailure(status: 1) }
     }

@@ -1,1 +1,1 @@
-LucidCommand.main(CommandLine.arguments)
+LucidCommand.main(CommandArguments.all)

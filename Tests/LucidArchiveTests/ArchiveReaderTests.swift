@@ -74,11 +74,4 @@ import Testing
             "\(error)".contains(index) && "\(error)".contains("schema version 9 is newer")
         }
     }
-
-    @Test("control characters and bytes that are not UTF-8 are shown as \\xHH")
-    func displayText() {
-        #expect(DisplayText.escaped("a\u{1B}[31mb\u{7F}\u{85}é") == "a\\x1B[31mb\\x7F\\xC2\\x85é")
-        #expect(DisplayText.escaped([0x6C, 0xE9, 0x2E, 0xC3, 0xA9, 0xED, 0xA0, 0x80]) == "l\\xE9.é\\xED\\xA0\\x80")
-        #expect(DisplayText.escaped("plain/path.dcm") == "plain/path.dcm")
-    }
 }

@@ -19,9 +19,23 @@ import Testing
                 "<stdin>: the file size in bytes reaches 65537, above Lucid's limit of 65536 (ReadLimits.maximumFileBytes"
             ), "\(result.standardError)")
         #expect(!FileManager.default.fileExists(atPath: output))
+        // A device is sniffed first: /dev/zero is not DICOM after 132 bytes. A pipe that starts like
+        // DICOM is read up to the cap.
         let device = try LucidBinary.run(["render", "/dev/zero", "-o", output, "--max-file-size", "1MiB"])
         #expect(device.status == 1)
-        #expect(device.standardError.contains("/dev/zero: the file size in bytes reaches 1048577"))
+        #expect(device.standardError.contains("/dev/zero: not a DICOM file"), "\(device.standardError)")
+        let pipe = folder + "/pipe.dcm"
+        #expect(mkfifo(pipe, 0o644) == 0)
+        Thread {
+            guard let writer = FileHandle(forWritingAtPath: pipe) else { return }
+            let start = Data(repeating: 0, count: 128) + Data("DICM".utf8)
+            try? writer.write(contentsOf: start + Data(repeating: 0, count: 2 << 20))
+            try? writer.close()
+        }.start()
+        let piped = try LucidBinary.run(["render", pipe, "-o", output, "--max-file-size", "1MiB"])
+        #expect(piped.status == 1)
+        #expect(
+            piped.standardError.contains("pipe.dcm: the file size in bytes reaches 1048577"), "\(piped.standardError)")
     }
 
     @Test("standard input under the cap renders")

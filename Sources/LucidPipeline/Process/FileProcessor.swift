@@ -127,10 +127,11 @@ public struct FileProcessor: Sendable {
         for (format, bytes) in product.encoded {
             let output = layout.outputPath(for: path, frame: frameCount > 1 ? product.frame : nil, format: format)
             let folder = FileSystemPath.parent(FileSystemPath.absolute(output, base: FileSystemPath.currentDirectory))
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            do throws(FileWriteError) {
+                try FolderMaker.create(folder)
             } catch {
-                throw FileFailure("\(path): cannot create the output folder \(folder): \(error)")
+                throw FileFailure(
+                    "\(path): cannot create the output folder \(folder): \(error.operation) failed: \(error.reason)")
             }
             do throws(FileWriteError) {
                 try AtomicFileWriter.write(bytes, to: output)

@@ -1,4 +1,6 @@
 import Foundation
+import LucidCodecs
+import LucidDICOM
 
 #if canImport(Glibc)
     import Glibc
@@ -8,12 +10,15 @@ import Foundation
 
 /// Lexical path helpers and `stat` facts for the input walker; symbolic links are not resolved in
 /// paths (a link's path is mirrored as written) but are followed when asking what a path is.
+/// Paths are `FileSystemName` strings: split and joined at the byte `/` only, and handed to the
+/// system as the bytes they stand for.
 enum FileSystemPath {
     /// What a path names, links followed.
     enum Kind: Equatable {
         case file
         case directory(DirectoryIdentity)
-        case other
+        /// A FIFO, device or socket: what it is, e.g. "a FIFO".
+        case other(String)
         case missing(String)
     }
 
@@ -25,10 +30,11 @@ enum FileSystemPath {
 
     static func kind(_ path: String) -> Kind {
         var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard FileSystemName.withCPath(path, { stat($0, &info) }) == 0 else {
             let code = errno
             var linkInfo = stat()
-            if lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
+            let linked = FileSystemName.withCPath(path) { lstat($0, &linkInfo) } == 0
+            if linked && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
                 return .missing("broken symbolic link")
             }
             return .missing(code == ENOENT ? "no such file or directory" : String(cString: strerror(code)))
@@ -36,15 +42,15 @@ enum FileSystemPath {
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .file
         case S_IFDIR: return .directory(DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
-        default: return .other
+        default: return .other(InputFile.kind(ofMode: info.st_mode))
         }
     }
 
     /// `path` made absolute against `base` and cleaned of `.`, `..` and repeated slashes, lexically.
     static func absolute(_ path: String, base: String) -> String {
-        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        let joined = path.utf8.first == UInt8(ascii: "/") ? path : base + "/" + path
         var parts: [Substring] = []
-        for part in joined.split(separator: "/") {
+        for part in components(joined) {
             if part == "." { continue }
             if part == ".." {
                 if !parts.isEmpty { parts.removeLast() }
@@ -55,19 +61,27 @@ enum FileSystemPath {
         return "/" + parts.joined(separator: "/")
     }
 
+    /// The non-empty parts of `path` between the bytes `/` (a `Character` split would miss a `/`
+    /// that a combining mark follows).
+    static func components(_ path: String) -> [Substring] {
+        path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+    }
+
     /// The folder holding `path` (absolute, clean).
     static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.startIndex else { return "/" }
         return String(path[..<slash])
     }
 
     /// The deepest folder that holds every one of `paths` (absolute, clean folders).
     static func commonAncestor(_ paths: [String]) -> String {
-        guard var common = paths.first?.split(separator: "/") else { return "/" }
+        guard var common = paths.first.map(components) else { return "/" }
         for path in paths.dropFirst() {
-            let parts = path.split(separator: "/")
+            let parts = components(path)
             var shared = 0
-            while shared < min(common.count, parts.count) && common[shared] == parts[shared] { shared += 1 }
+            while shared < min(common.count, parts.count) && common[shared].utf8.elementsEqual(parts[shared].utf8) {
+                shared += 1
+            }
             common = Array(common.prefix(shared))
         }
         return "/" + common.joined(separator: "/")
@@ -78,13 +92,17 @@ enum FileSystemPath {
     static func relative(_ path: String, to folder: String) -> String {
         let common = commonAncestor([path, folder])
         guard common != "/" else { return path }
-        let depth = common.split(separator: "/").count
-        let climbs = Array(repeating: "..", count: folder.split(separator: "/").count - depth)
-        let rest = path.split(separator: "/").dropFirst(depth).map(String.init)
+        let depth = components(common).count
+        let climbs = Array(repeating: "..", count: components(folder).count - depth)
+        let rest = components(path).dropFirst(depth).map(String.init)
         let parts = climbs + rest
         return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 
-    /// The process's current directory.
-    static var currentDirectory: String { FileManager.default.currentDirectoryPath }
+    /// The process's current directory, as a `FileSystemName` string.
+    static var currentDirectory: String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return FileManager.default.currentDirectoryPath }
+        return FileSystemName.string(buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
+    }
 }

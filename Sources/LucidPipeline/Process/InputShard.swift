@@ -1,4 +1,5 @@
 import LucidArchive
+import LucidCodecs
 
 /// `--shard K/N`: one of N disjoint parts of a batch's inputs, so N machines (or the N tasks of a
 /// scheduler's array job) can split one set of inputs without talking to each other.
@@ -44,7 +45,7 @@ public struct InputShard: Sendable, Equatable, CustomStringConvertible {
 
     /// 0 ..< `count`: the first 8 bytes of the SHA-256 of the path, big-endian, modulo `count`.
     static func bucket(of relativePath: String, count: Int) -> Int {
-        let digest = SHA256Digest.hex(Array(relativePath.utf8))
+        let digest = SHA256Digest.hex(FileSystemName.bytes(relativePath))
         let value = UInt64(digest.prefix(16), radix: 16) ?? 0
         return Int(value % UInt64(count))
     }

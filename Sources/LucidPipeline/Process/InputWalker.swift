@@ -4,15 +4,19 @@ import Foundation
 public enum InputEvent: Sendable, Equatable {
     /// A regular file (links followed), with its path as given or as found below a folder argument.
     case file(String)
-    /// A path that cannot be processed: missing, a broken link, or a device, socket or pipe.
-    /// `fatal` is true for a missing INPUT or `--files-from` path, which counts as a failure.
+    /// A path that cannot be processed: missing, a broken link, or a device, socket or pipe; or a
+    /// `--files-from` line that is not a path (too long, or holding a NUL byte), whose `path` is
+    /// `LIST:LINE`. `fatal` is true for a missing INPUT or `--files-from` path and for a refused
+    /// line, which count as failures.
     case unusable(path: String, reason: String, fatal: Bool)
 }
 
 /// Walks the inputs of `lucid process` lazily, in a deterministic order: the INPUT arguments in the
-/// order given, each folder recursively with the entries of every folder sorted by name, then the
-/// lines of `--files-from`. Only the folders on the way down are held in memory (each one's sorted
-/// entry names), never the whole tree, so the first file is found before the rest is listed.
+/// order given, each folder recursively with the entries of every folder sorted by the bytes of
+/// their names (see `DirectoryListing`), then the lines of `--files-from`. Paths are
+/// `FileSystemName` strings, so names that are not UTF-8 are walked too. Only the folders on the
+/// way down are held in memory (each one's sorted entry names), never the whole tree, so the first
+/// file is found before the rest is listed.
 ///
 /// Symbolic links are followed, but a folder already visited (same device and inode) is not entered
 /// again, so link loops end; folders in `excluded` (the output folder) are never entered. With a
@@ -65,9 +69,9 @@ public final class InputWalker: IteratorProtocol {
                 let name = level.names[level.index]
                 level.index += 1
                 stack.append(level)
-                let path = level.path.hasSuffix("/") ? level.path + name : level.path + "/" + name
+                let path = level.path.utf8.last == UInt8(ascii: "/") ? level.path + name : level.path + "/" + name
                 if let event = visit(path, fatal: false), let root = stack.first?.path {
-                    return (event, String(path.dropFirst(root.hasSuffix("/") ? root.count : root.count + 1)))
+                    return (event, Self.relative(path, below: root))
                 }
                 continue
             }
@@ -75,16 +79,28 @@ public final class InputWalker: IteratorProtocol {
             let relative: String
             if argumentIndex < arguments.count {
                 path = arguments[argumentIndex]
-                relative = (path as NSString).lastPathComponent
+                relative = FileSystemPath.components(path).last.map(String.init) ?? path
                 argumentIndex += 1
-            } else if let line = lines?.next() {
-                path = line
-                relative = line
+            } else if let lines, let line = lines.next() {
+                switch line {
+                case .path(let line):
+                    path = line
+                    relative = line
+                case .refused(let number, let reason):
+                    let place = "\(lines.source):\(number)"
+                    return (.unusable(path: place, reason: "--files-from \(reason)", fatal: true), place)
+                }
             } else {
                 return nil
             }
             if let event = visit(path, fatal: true) { return (event, relative) }
         }
+    }
+
+    /// `path` without the folder `root` it lies in and the slash after it.
+    private static func relative(_ path: String, below root: String) -> String {
+        let count = root.utf8.count + (root.utf8.last == UInt8(ascii: "/") ? 0 : 1)
+        return String(Substring(path.utf8.dropFirst(count)))
     }
 
     /// Returns the event for `path`, or enters it (returning nil) when it is a folder.
@@ -94,15 +110,16 @@ public final class InputWalker: IteratorProtocol {
             return .file(path)
         case .missing(let reason):
             return .unusable(path: path, reason: reason, fatal: fatal)
-        case .other:
-            return .unusable(path: path, reason: "not a regular file or folder", fatal: false)
+        case .other(let kind):
+            return .unusable(path: path, reason: "not a regular file or folder (\(kind))", fatal: false)
         case .directory(let identity):
             guard !excluded.contains(identity), visited.insert(identity).inserted else { return nil }
             foldersListed += 1
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
-                return .unusable(path: path, reason: "the folder cannot be listed", fatal: true)
+            do throws(DirectoryListing.Failure) {
+                stack.append(Level(path: path, names: try DirectoryListing.names(in: path)))
+            } catch {
+                return .unusable(path: path, reason: "the folder cannot be listed: \(error.reason)", fatal: true)
             }
-            stack.append(Level(path: path, names: names.sorted()))
             return nil
         }
     }

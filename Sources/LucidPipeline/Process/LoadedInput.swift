@@ -15,12 +15,33 @@ enum LoadedInput {
     /// Neither; the reason says what it is.
     case unsupported(String)
 
-    /// Reads and recognises `path` within `limits`.
+    /// Reads and recognises `path` within `limits`. The path is opened without blocking and must be
+    /// a regular file (a FIFO or device put in its place after listing is skipped); its first
+    /// `DICOMFile.sniffLength` bytes decide whether it may be DICOM or a PNG, and anything else is
+    /// skipped as not DICOM without reading the rest.
     /// - Throws: a message naming the file when it is DICOM (or a 16-bit PNG) that cannot be read.
     static func load(_ path: String, limits: ReadLimits) throws(FileFailure) -> LoadedInput {
+        let opened: InputFile
+        do throws(InputFileError) {
+            opened = try InputFile(path: path)
+        } catch {
+            if case .notRegularFile = error { return .unsupported(error.reason) }
+            throw FileFailure(DICOMError.unreadable(file: path, reason: error.reason).description)
+        }
         let bytes: [UInt8]
         do throws(DICOMError) {
-            bytes = try DICOMFile.readBytes(path: path, limits: limits)
+            let limit = min(limits.maximumFileBytes, limits.memoryBudget)
+            do throws(DICOMError) {
+                try DICOMFile.checkSize(of: opened, limit: limit)
+                let head = try DICOMFile.read(opened, upTo: DICOMFile.sniffLength)
+                guard
+                    head.starts(with: pngSignature)
+                        || DICOMFile.notDICOMReason(head: head, fileSize: opened.size) == nil
+                else { return .unsupported("not DICOM") }
+                bytes = try DICOMFile.readRemaining(of: opened, after: head, limit: limit)
+            } catch {
+                throw limits.namingBudget(error)
+            }
         } catch {
             throw FileFailure(error.description)
         }

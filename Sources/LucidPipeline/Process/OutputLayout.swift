@@ -7,6 +7,8 @@
 /// - A file outside the root (a `--files-from` line such as `/elsewhere/x.dcm`) is mirrored by its
 ///   whole absolute path under `@abs`: `out/@abs/elsewhere/x.dcm.png`. So that no file inside the
 ///   root can land there, a top-level name inside the root that starts with `@` gets one more `@`.
+/// - Names are mirrored byte for byte: an input named `latin\xe9.dcm` (not UTF-8) gives an output
+///   file whose name is those bytes and `.png` (see `FileSystemName`).
 /// - The full file name is kept, extension included, and the rendition's suffix is appended:
 ///   `.png` (8-bit PNG), `.16.png` (16-bit PNG), `.jpg`; a multi-frame file adds the frame number
 ///   from 1: `cine.dcm.12.png`. Since paths are mirrored one to one, two inputs never share a stem.
@@ -44,11 +46,11 @@ public struct OutputLayout: Sendable, Equatable {
     public func relativeStem(of input: String) -> String {
         let path = FileSystemPath.absolute(input, base: base)
         let prefix = root == "/" ? "/" : root + "/"
-        guard path.hasPrefix(prefix), path.count > prefix.count else {
+        guard path.utf8.starts(with: prefix.utf8), path.utf8.count > prefix.utf8.count else {
             return "@abs" + path
         }
-        let relative = String(path.dropFirst(prefix.count))
-        return relative.hasPrefix("@") ? "@" + relative : relative
+        let relative = String(Substring(path.utf8.dropFirst(prefix.utf8.count)))
+        return relative.utf8.first == UInt8(ascii: "@") ? "@" + relative : relative
     }
 
     /// The output path of one rendition of `input`.

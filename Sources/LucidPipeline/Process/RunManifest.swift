@@ -126,10 +126,11 @@ public final class RunManifest: @unchecked Sendable {
     /// - Throws: `ManifestWriteError` naming the file and what failed.
     static func write(_ object: [String: Any], folder: String, fileName: String) throws(ManifestWriteError) -> String {
         let path = (folder.hasSuffix("/") ? folder : folder + "/") + fileName
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do throws(FileWriteError) {
+            try FolderMaker.create(folder)
         } catch {
-            throw ManifestWriteError(path: path, reason: "cannot create \(folder): \(error)")
+            throw ManifestWriteError(
+                path: path, reason: "cannot create \(folder): \(error.operation) failed: \(error.reason)")
         }
         guard let bytes = encode(object) else {
             throw ManifestWriteError(path: path, reason: "a value cannot be written as JSON")
