@@ -26,13 +26,13 @@ extension Archive {
         if known == 0 {
             try db.execute(
                 sql: """
-                    INSERT OR REPLACE INTO conflicts (path, sop_instance_uid, size, sha256, source_path, archived_path,
-                        found_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO conflicts (series, path, sop_instance_uid, size, sha256, source_path,
+                        archived_path, found_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    record.path, plan.identity.sopInstanceUID, record.size, record.sha256, plan.sourcePath,
-                    archived.path, Self.timestamp(),
+                    try Self.seriesRow(db, identity: plan.identity), record.path, plan.identity.sopInstanceUID,
+                    record.size, record.sha256, plan.sourcePath, archived.path, Self.timestamp(),
                 ])
         }
         return ArchiveConflict(

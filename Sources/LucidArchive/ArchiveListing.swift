@@ -23,6 +23,21 @@ public struct ArchiveListing: Sendable, Equatable {
         public var modality: String
         public var folder: String
         public var instances: [Instance]
+        /// Files kept apart because they claimed an archived SOP Instance UID with other bytes.
+        public var conflicts: [Conflict] = []
+    }
+
+    /// A file of a series kept apart as a conflict (see `ArchiveConflict`).
+    public struct Conflict: Sendable, Equatable {
+        public var sopInstanceUID: String
+        /// Where it is kept, relative to the archive.
+        public var path: String
+        /// The input it came from.
+        public var sourcePath: String
+        /// The archived original it conflicts with, relative to the archive.
+        public var archivedPath: String
+        /// When it was first kept (ISO 8601, UTC).
+        public var foundAt: String
     }
 
     public struct Instance: Sendable, Equatable {
@@ -118,10 +133,27 @@ enum ListingQuery {
             sql: "SELECT id, folder, series_instance_uid, series_number, modality FROM series WHERE study = ?"
                 + " ORDER BY folder",
             arguments: [study])
+        let hasConflicts = try db.tableExists("conflicts")
         return try rows.map { row in
             ArchiveListing.Series(
                 seriesInstanceUID: row["series_instance_uid"], seriesNumber: row["series_number"],
-                modality: row["modality"], folder: row["folder"], instances: try instances(db, series: row["id"]))
+                modality: row["modality"], folder: row["folder"], instances: try instances(db, series: row["id"]),
+                conflicts: hasConflicts ? try conflicts(db, series: row["id"]) : [])
+        }
+    }
+
+    private static func conflicts(_ db: Database, series: Int64) throws -> [ArchiveListing.Conflict] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT sop_instance_uid, path, source_path, archived_path, found_at FROM conflicts WHERE series = ?
+                ORDER BY path
+                """,
+            arguments: [series]
+        ).map { row in
+            ArchiveListing.Conflict(
+                sopInstanceUID: row["sop_instance_uid"], path: row["path"], sourcePath: row["source_path"],
+                archivedPath: row["archived_path"], foundAt: row["found_at"])
         }
     }
 

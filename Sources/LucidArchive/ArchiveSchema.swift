@@ -16,8 +16,9 @@ import GRDB
 ///   (ISO 8601, UTC) is set once the PACS answered a QIDO-RS query with the instance, and is null
 ///   while it has not; `last_error` holds the reason of the last failed attempt.
 /// - `conflicts` (version 3): files that claimed the SOP Instance UID of an archived original with
-///   other bytes, kept apart byte for byte: `path` (unique), `sop_instance_uid`, `size`, `sha256`,
-///   `source_path`, `archived_path` (the original they conflict with) and `found_at` (ISO 8601, UTC).
+///   other bytes, kept apart byte for byte: `series` (the series row their own header names),
+///   `path` (unique), `sop_instance_uid`, `size`, `sha256`, `source_path`, `archived_path` (the
+///   original they conflict with) and `found_at` (ISO 8601, UTC).
 enum ArchiveSchema {
     static let version = 3
 
@@ -91,6 +92,7 @@ enum ArchiveSchema {
     static let version3 = """
         CREATE TABLE IF NOT EXISTS conflicts (
             id INTEGER PRIMARY KEY,
+            series INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
             path TEXT NOT NULL UNIQUE,
             sop_instance_uid TEXT NOT NULL,
             size INTEGER NOT NULL,

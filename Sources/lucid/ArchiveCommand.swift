@@ -21,7 +21,7 @@ struct ArchiveListCommand: ParsableCommand {
             folder, series: [{seriesInstanceUID, seriesNumber, modality, folder, instances: [{sopInstanceUID, \
             recipe, derivedSeriesInstanceUID, frames, archivedAt, files}]}]}]}. Reads only (works on a read-only \
             mount), from one consistent snapshot of the index, checked first with SQLite's quick_check. Control \
-            characters in header values are shown as \\xHH in text (JSON escapes them).
+            characters in header values are shown as \\xhh in text (JSON escapes them).
             Exit status: 0 listed (or an empty archive: the index records no images and the folder holds no files; \
             said on standard error), 1 the index is damaged or cannot be read, records no images while the \
             folder holds files (the index was lost or emptied: run lucid verify), or no patient has the Patient ID \
@@ -65,6 +65,12 @@ struct ArchiveListCommand: ParsableCommand {
                         print(
                             TerminalText.escaped(
                                 "      \(instance.sopInstanceUID)  \(instance.recipe)  \(instance.files) file(s)"))
+                    }
+                    for conflict in series.conflicts {
+                        print(
+                            TerminalText.escaped(
+                                "      conflict \(conflict.sopInstanceUID)  kept as \(conflict.path)  from "
+                                    + "\(conflict.sourcePath)  (archived: \(conflict.archivedPath))"))
                     }
                 }
             }
@@ -119,6 +125,13 @@ struct ArchiveListCommand: ParsableCommand {
                                     "derivedSeriesInstanceUID": instance.derivedSeriesInstanceUID,
                                     "frames": instance.frames, "archivedAt": instance.archivedAt,
                                     "files": instance.files,
+                                ]
+                            },
+                            "conflicts": series.conflicts.map { conflict -> [String: Any] in
+                                [
+                                    "sopInstanceUID": conflict.sopInstanceUID, "path": conflict.path,
+                                    "sourcePath": conflict.sourcePath, "archivedPath": conflict.archivedPath,
+                                    "foundAt": conflict.foundAt,
                                 ]
                             },
                         ]

@@ -16,7 +16,7 @@ struct VerifyCommand: ParsableCommand {
             the index expects a file or folder), unindexed files (in the tree, not in the index; index.sqlite* and \
             run manifests are ignored), symbolic links (reported, never followed), unreadable files and folders, and \
             leftover temporary files of interrupted writes (.NAME.tmp-*, with their size; they do not make the \
-            archive unclean). Names that are not UTF-8 and control characters are shown as \\xHH. With --json, one \
+            archive unclean). Names that are not UTF-8 and control characters are shown as \\xhh. With --json, one \
             object {"altered":[{"path","reason"}],"checked","leftovers":[{"path","size"}],"links":[{"path",\
             "target"}],"missing","ok","unindexed","unreadable":[{"path","reason"}]} with archive-relative paths.
             Exit status: 0 clean, 1 a problem was found (or the index is damaged or cannot be read), 2 bad usage, \

@@ -74,6 +74,15 @@ import Testing
         }
         let derived = ProcessFixture.files(under: fixture.archive).filter { $0.hasSuffix(".derived.dcm") }
         #expect(derived.count == 1, "only the archived image is processed: \(derived)")
+        let listed = try LucidBinary.run(["archive", "ls", fixture.archive, "--patient", "PAT-B", "--json"])
+        let patients = try #require(try JSONSerialization.jsonObject(with: listed.standardOutput) as? [[String: Any]])
+        let series = (patients.first?["studies"] as? [[String: Any]])?.first?["series"] as? [[String: Any]]
+        #expect((series?.first?["instances"] as? [Any])?.isEmpty == true)
+        let conflicts = series?.first?["conflicts"] as? [[String: Any]]
+        #expect(conflicts?.map { $0["sopInstanceUID"] as? String } == [Self.uid])
+        #expect((conflicts?.first?["sourcePath"] as? String)?.hasSuffix("dup/b.dcm") == true)
+        let text = try LucidBinary.run(["archive", "ls", fixture.archive, "--patient", "PAT-B"])
+        #expect(text.outputText.contains("conflict \(Self.uid)  kept as PAT-B/"), "\(text.outputText)")
     }
 
     @Test("Patient IDs whose 32-bit folder suffixes collide get two folders, two rows, and ls finds each")
