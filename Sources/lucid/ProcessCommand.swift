@@ -80,8 +80,14 @@ struct ProcessCommand: ParsableCommand {
     @Option(help: "JPEG quality, 1...100.")
     var quality = 95
 
-    @Option(help: "Files processed at once, 1...\(BatchRunner.maximumJobs) (default: all cores).")
-    var jobs = min(StripScheduler.availableThreads, BatchRunner.maximumJobs)
+    @Option(
+        name: .customLong("jobs"),
+        help: ArgumentHelp(
+            "Files processed at once, 1...\(BatchRunner.maximumJobs) (default: all cores).", valueName: "jobs"))
+    var jobsOption: Int?
+
+    /// `--jobs`, or the number of cores (at most `BatchRunner.maximumJobs`).
+    var jobs: Int { jobsOption ?? min(StripScheduler.availableThreads, BatchRunner.maximumJobs) }
 
     @Option(help: "Threads inside one image, 1...\(StripScheduler.maximumThreads) (default: cores / jobs, at least 1).")
     var threads: Int?
