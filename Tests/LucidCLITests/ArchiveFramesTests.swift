@@ -96,27 +96,11 @@ import Testing
         let fixture = try ArchiveFixture(bad: false)
         let bytes = Self.multiFrame(frames: 128, size: 512, sopInstanceUID: "1.2.826.0.1.3680043.2.1125.20.5")
         try fixture.base.write(bytes, to: "big/cine.dcm")
-        // Measured through a small parent: a child spawned straight from this test process would
-        // carry the test process's own peak into its `ru_maxrss` across exec.
-        let python = ExternalTool.find("python3")
-        guard ExternalTool.require(python != nil, tool: "python3", install: "apt-get install -y python3"), let python
-        else { return }
-        let script = """
-            import resource, subprocess, sys
-            status = subprocess.run(sys.argv[1:]).returncode
-            print(status, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024)
-            """
-        let run = try ExternalTool.run(
-            python,
-            [
-                "-c", script, LucidBinary.path, "process", fixture.input + "/big", "--archive", fixture.archive,
-                "--jobs", "1", "--quiet",
-            ])
-        let fields = run.standardOutput.split(separator: " ").compactMap {
-            Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        #expect(fields.first == 0, "\(run.standardOutput) \(run.standardError)")
-        let peak = try #require(fields.last)
+        let run = try MeasuredChild.run(
+            LucidBinary.path,
+            ["process", fixture.input + "/big", "--archive", fixture.archive, "--jobs", "1", "--quiet"], timeout: 300)
+        #expect(run.status == 0, "\(run.standardError)")
+        let peak = run.maximumResidentBytes
         #expect(peak < bytes.count + 64 << 20, "peak \(peak >> 20) MiB for a \(bytes.count >> 20) MiB file")
         let archived = ProcessFixture.files(under: fixture.archive)
         #expect(archived.filter { $0.hasSuffix(".derived.dcm") }.count == 128)

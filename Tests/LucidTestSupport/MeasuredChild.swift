@@ -1,8 +1,12 @@
 import Foundation
 
-/// Runs a program as a child process with a deadline and reports its own peak resident memory:
-/// `posix_spawn`, then `wait4`, whose resource usage belongs to that child alone (unlike
-/// `getrusage(RUSAGE_CHILDREN)`, which mixes every child a test process has waited for).
+/// Runs a program as a child process with a deadline and reports its own peak resident memory.
+///
+/// The program is started by a small Python parent, which reports the program's `ru_maxrss` alone
+/// (`RUSAGE_CHILDREN` of a parent with one child). Spawned straight from the test process, the
+/// program would report the test process's own peak instead whenever that is higher: Linux carries
+/// the peak of the address space a `vfork`ed child shares with its parent (how `posix_spawn`
+/// starts it) into the child's `ru_maxrss` at `exec`.
 public enum MeasuredChild {
     public struct Result: Sendable {
         /// The exit status, or 128 + the signal that ended the child.
@@ -16,42 +20,50 @@ public enum MeasuredChild {
         public let standardError: String
     }
 
+    /// What the Python parent errs with when it cannot measure.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    static let parent = """
+        import resource, subprocess, sys, time
+        timeout, out, err, command = float(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
+        start = time.monotonic()
+        with open(out, "wb") as o, open(err, "wb") as e:
+            child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=o, stderr=e)
+            timed_out = False
+            try:
+                child.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                timed_out = True
+                child.kill()
+                child.wait()
+        code = child.returncode
+        status = code if code >= 0 else 128 - code
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        print(status, int(timed_out), peak, time.monotonic() - start)
+        """
+
     /// Runs `path` with `arguments` (standard input empty, outputs to temporary files), killing it
     /// with SIGKILL once `timeout` seconds have passed.
+    /// - Throws: `Failure` when python3 is missing or its report cannot be read.
     public static func run(_ path: String, _ arguments: [String], timeout: Double) throws -> Result {
+        guard let python = ExternalTool.find("python3") else {
+            throw Failure(description: "python3 is needed to measure a child's memory: apt-get install -y python3")
+        }
         let folder = try LucidBinary.temporaryFolder()
         let outputPath = folder + "/stdout", errorPath = folder + "/stderr"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let start = Date()
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
-        var status: Int32 = 0
-        var usage = rusage()
-        var timedOut = false
-        while wait4(pid, &status, WNOHANG, &usage) == 0 {
-            if Date().timeIntervalSince(start) > timeout {
-                timedOut = true
-                kill(pid, SIGKILL)
-                _ = wait4(pid, &status, 0, &usage)
-                break
-            }
-            usleep(10_000)
+        let report = try ExternalTool.run(
+            python, ["-c", parent, String(timeout), outputPath, errorPath, path] + arguments)
+        let fields = report.standardOutput.split(whereSeparator: \.isWhitespace)
+        guard report.status == 0, fields.count == 4, let status = Int32(fields[0]), let timedOut = Int(fields[1]),
+            let peak = Int(fields[2]), let seconds = Double(fields[3])
+        else {
+            throw Failure(description: "the measuring parent failed: \(report.standardOutput) \(report.standardError)")
         }
-        let seconds = Date().timeIntervalSince(start)
-        // The wait status: the low 7 bits are the terminating signal, 0 for a normal exit.
-        let signal = status & 0x7F
         return Result(
-            status: signal == 0 ? (status >> 8) & 0xFF : 128 + signal, timedOut: timedOut,
-            maximumResidentBytes: usage.ru_maxrss * 1024, seconds: seconds,
+            status: status, timedOut: timedOut == 1, maximumResidentBytes: peak, seconds: seconds,
             standardOutput: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
             standardError: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
     }
