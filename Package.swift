@@ -1,17 +1,5 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
-
-/// Code generation for the image kernels. On x86-64 Lucid targets x86-64-v3 (AVX2, FMA, BMI2:
-/// Intel Haswell and AMD Excavator or later) by default, because the kernels are several times
-/// faster with it. On an older CPU set `LUCID_CPU=x86-64` (or `native`, or any `-march` value)
-/// when building: `LUCID_CPU=x86-64 swift build -c release`.
-let kernelCPU = ProcessInfo.processInfo.environment["LUCID_CPU"] ?? "x86-64-v3"
-#if arch(x86_64)
-    let kernelSwiftSettings: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-march=\(kernelCPU)"])]
-#else
-    let kernelSwiftSettings: [SwiftSetting] = []
-#endif
 
 let package = Package(
     name: "Lucid",
@@ -42,9 +30,7 @@ let package = Package(
             name: "CLibCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
         .target(name: "CCodecShims", dependencies: ["CPNG", "CJPEG", "CZlib"]),
-        .target(
-            name: "LucidImaging", exclude: ["Median/generate_median_networks.py"],
-            swiftSettings: kernelSwiftSettings),
+        .target(name: "LucidImaging", exclude: ["Median/generate_median_networks.py"]),
         .target(name: "LucidDICOM", dependencies: ["LucidImaging", "LucidCodecs", "CZlib"]),
         .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims"]),
         .target(
