@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Lucid's kernels beside the tools a user would otherwise reach for, on the same images, in one run.
 
-Usage (from the repository root, after `swift build -c release`):
+Usage (from the repository root, after `swift build -c release --toolset Toolsets/x86-64-v3.json`):
 
     python3 Benchmarks/compare.py [--ops window,gaussian] [--images ct,cr,mg] [--quick] [--lucid PATH]
 
@@ -54,7 +54,7 @@ def main():
     import report  # noqa: E402
 
     if not os.access(arguments.lucid, os.X_OK):
-        sys.exit(f"{arguments.lucid} not found: run `swift build -c release` first (or pass --lucid)")
+        sys.exit(f"{arguments.lucid} not found: run `swift build -c release --toolset Toolsets/x86-64-v3.json` first (or pass --lucid)")
     folder = arguments.keep or tempfile.mkdtemp(prefix="lucid-compare-")
     os.makedirs(folder, exist_ok=True)
     threads = os.cpu_count() or 1

@@ -2,7 +2,7 @@
 """Instances per second pushed into a local Orthanc: `lucid archive push` (STOW-RS) beside DCMTK's
 `storescu` (C-STORE) and curl (STOW-RS), on the same files, in the same minutes.
 
-Usage (from the repository root, after `swift build -c release`; Orthanc, DCMTK and curl installed,
+Usage (from the repository root, after `swift build -c release --toolset Toolsets/x86-64-v3.json`; Orthanc, DCMTK and curl installed,
 `.ci/orthanc start` installs Orthanc when missing):
 
     python3 Benchmarks/pacs_push.py [--files 40] [--repeat 3] [--sample ct_nema_ct1_evrle.dcm] [--keep DIR]
@@ -186,7 +186,7 @@ def main():
         if not shutil.which(tool):
             sys.exit(f"{tool} not found: apt-get install -y dcmtk curl")
     if not os.access(arguments.lucid, os.X_OK):
-        sys.exit(f"{arguments.lucid} not found: run `swift build -c release` first (or pass --lucid)")
+        sys.exit(f"{arguments.lucid} not found: run `swift build -c release --toolset Toolsets/x86-64-v3.json` first (or pass --lucid)")
     sample = os.path.join(arguments.samples, arguments.sample)
     if not os.path.isfile(sample):
         sys.exit(f"{sample} not found: the DICOM sample corpus is needed (or --samples)")

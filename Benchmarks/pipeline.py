@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The technologist's batch step, timed: `lucid process` beside pydicom + OpenCV and DCMTK's dcmj2pnm.
 
-Usage (from the repository root, after `swift build -c release`; DCMTK from `apt-get install dcmtk`):
+Usage (from the repository root, after `swift build -c release --toolset Toolsets/x86-64-v3.json`; DCMTK from `apt-get install dcmtk`):
 
     python3 Benchmarks/pipeline.py [--files 20] [--repeat 3] [--jobs N] [--keep DIR] [--lucid PATH]
 
@@ -55,7 +55,7 @@ def main():
     import dataset  # noqa: E402
 
     if not os.access(arguments.lucid, os.X_OK):
-        sys.exit(f"{arguments.lucid} not found: run `swift build -c release` first (or pass --lucid)")
+        sys.exit(f"{arguments.lucid} not found: run `swift build -c release --toolset Toolsets/x86-64-v3.json` first (or pass --lucid)")
     if not shutil.which(arguments.dcmj2pnm):
         sys.exit(f"{arguments.dcmj2pnm} not found: `apt-get install dcmtk` (or pass --dcmj2pnm)")
 
