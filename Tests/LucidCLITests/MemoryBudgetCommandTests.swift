@@ -97,7 +97,7 @@ import Testing
     @Test("a 3 MB deflate bomb (3 GiB inflated) is refused within --max-memory, peak memory measured")
     func deflateBombWithinBudget() throws {
         let fixture = try ProcessFixture()
-        let bomb = DeflateBomb.part10(elements: [], group: 0x0009, element: 0x1010, vr: "OB", zeros: 3 << 30)
+        let bomb = RawDeflate.part10(elements: [], group: 0x0009, element: 0x1010, vr: "OB", zeros: 3 << 30)
         #expect(bomb.count < 4 << 20, "the bomb is \(bomb.count) bytes")
         try fixture.write(bomb, to: "bomb.dcm")
         try fixture.copy("mr_small_evrle.dcm", to: "small.dcm")
@@ -127,7 +127,7 @@ import Testing
     @Test("with the default limits, two deflate bombs on two jobs are refused without allocating what they claim")
     func deflateBombsDefaultLimits() throws {
         let fixture = try ProcessFixture()
-        let bomb = DeflateBomb.part10(elements: [], group: 0x0009, element: 0x1010, vr: "OB", zeros: 3 << 30)
+        let bomb = RawDeflate.part10(elements: [], group: 0x0009, element: 0x1010, vr: "OB", zeros: 3 << 30)
         try fixture.write(bomb, to: "bomb1.dcm")
         try fixture.write(bomb, to: "bomb2.dcm")
         let result = try MeasuredChild.run(

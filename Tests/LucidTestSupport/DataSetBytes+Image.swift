@@ -35,7 +35,7 @@ extension DataSetBytes {
     /// 1 x 1 8-bit zeros: a few KB per million frames.
     public static func deflatedTinyFrames(_ frames: Int) -> [UInt8] {
         let module = imagePixelModule(rows: 1, columns: 1, frames: frames, bitsAllocated: 8)
-        return DeflateBomb.part10(
+        return RawDeflate.part10(
             elements: module.bytes, group: 0x7FE0, element: 0x0010, vr: "OB", zeros: frames + frames % 2)
     }
 }

@@ -68,7 +68,7 @@ import Testing
 
     @Test("a deflate bomb stops where the budget ends, the file's own bytes counted, as a budget refusal")
     func inflateWithinBudget() throws {
-        let bomb = DeflateBomb.part10(elements: [], group: 0x0009, element: 0x1010, vr: "OB", zeros: 64 << 20)
+        let bomb = RawDeflate.part10(elements: [], group: 0x0009, element: 0x1010, vr: "OB", zeros: 64 << 20)
         #expect(bomb.count < 80 << 10, "the bomb is \(bomb.count) bytes")
         let budget = 4 << 20
         #expect {
@@ -98,7 +98,7 @@ import Testing
     func bombSizes() throws {
         for zeros in [0, 1, 1 << 20, 3 << 20 + 5] {
             let file = try DICOMFile(
-                bytes: DeflateBomb.part10(elements: [], group: 0x0009, element: 0x1010, vr: "OB", zeros: zeros),
+                bytes: RawDeflate.part10(elements: [], group: 0x0009, element: 0x1010, vr: "OB", zeros: zeros),
                 source: "z.dcm")
             let element = try #require(file.dataSet[DICOMTag(0x0009, 0x1010)])
             #expect(element.length == zeros)

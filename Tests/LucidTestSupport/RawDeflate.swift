@@ -1,10 +1,16 @@
 import CZlib
 
-/// Raw deflate streams (RFC 1951) of a prefix followed by a great many zero bytes, built without
-/// ever holding the zeros: each mebibyte of zeros is compressed once after a full flush (which
-/// resets the compressor's state), so the same compressed block stands for every mebibyte. A few
-/// MB of stream inflate to GBs; the inflate side is `Inflate` in LucidDICOM.
-public enum DeflateBomb {
+/// Raw deflate streams (RFC 1951, no zlib header), as Deflated Explicit VR Little Endian stores its
+/// data set (PS3.5 A.5): the test side of `Inflate` in LucidDICOM. Besides plain data, deflate
+/// bombs: a prefix followed by a great many zero bytes, built without ever holding the zeros: each
+/// mebibyte of zeros is compressed once after a full flush (which resets the compressor's state), so
+/// the same compressed block stands for every mebibyte. A few MB of stream inflate to GBs.
+public enum RawDeflate {
+    /// `bytes`, deflated.
+    public static func compress(_ bytes: [UInt8]) -> [UInt8] {
+        stream(prefix: bytes, zeros: 0)
+    }
+
     /// `prefix`, then `zeros` zero bytes, deflated (about 1 KB of stream per MiB of zeros).
     public static func stream(prefix: [UInt8], zeros: Int) -> [UInt8] {
         var stream = z_stream()
