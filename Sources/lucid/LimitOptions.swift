@@ -60,13 +60,17 @@ struct LimitOptions: ParsableArguments {
     /// `--max-memory` (default `MachineMemory.defaultBudget`) divided by `jobs`.
     func readLimits(jobs: Int) throws -> ReadLimits {
         var limits = ReadLimits.standard
-        if let maxImageMemory { limits.maximumImageBytes = try Self.size(maxImageMemory, "--max-image-memory") }
-        if let maxFileSize { limits.maximumFileBytes = try Self.size(maxFileSize, "--max-file-size") }
+        if let maxImageMemory {
+            limits.maximumImageBytes = try SizeOption.bytes(maxImageMemory, option: "--max-image-memory")
+        }
+        if let maxFileSize { limits.maximumFileBytes = try SizeOption.bytes(maxFileSize, option: "--max-file-size") }
         if let maxFrames {
             guard maxFrames >= 1 else { throw ValidationError("--max-frames must be at least 1") }
             limits.maximumFrames = maxFrames
         }
-        let total = try maxMemory.map { text in try Self.size(text, "--max-memory") } ?? MachineMemory.defaultBudget
+        let total =
+            try maxMemory.map { text in try SizeOption.bytes(text, option: "--max-memory") }
+            ?? MachineMemory.defaultBudget
         let jobs = max(1, jobs)
         limits.memoryBudget = total / jobs
         guard limits.memoryBudget >= Self.minimumJobBudget else {
@@ -77,15 +81,6 @@ struct LimitOptions: ParsableArguments {
                     + (jobs == 1 ? "" : " or lower --jobs"))
         }
         return limits
-    }
-
-    private static func size(_ text: String, _ option: String) throws -> Int {
-        guard let bytes = ByteSize.parse(text) else {
-            throw ValidationError(
-                "\(option) '\(text)' is not a size: use a positive number of bytes, optionally with KiB, MiB, "
-                    + "GiB, TiB (or KB, MB, GB, TB), e.g. 512MiB")
-        }
-        return bytes
     }
 
     func validate() throws {

@@ -45,12 +45,7 @@ struct PACSOptions: ParsableArguments {
                 limits.deadline = pacsTimeout
             }
             if let maxReplySize {
-                guard let bytes = ByteSize.parse(maxReplySize), bytes >= 1024 else {
-                    throw ValidationError(
-                        "--max-reply-size '\(maxReplySize)' is not a size of at least 1 KiB: use a number of bytes, "
-                            + "optionally with KiB, MiB, GiB (or KB, MB, GB), e.g. 16MiB")
-                }
-                limits.maximumReplyBytes = bytes
+                limits.maximumReplyBytes = try SizeOption.bytes(maxReplySize, option: "--max-reply-size", minimum: 1024)
             }
             return limits
         }
