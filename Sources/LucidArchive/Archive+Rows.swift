@@ -22,7 +22,8 @@ extension Archive {
         let known = try Int.fetchOne(
             db, sql: "SELECT COUNT(*) FROM conflicts WHERE path = ? AND sha256 = ?",
             arguments: [plan.conflictPath, plan.originalSHA256])
-        let record = try place(original, at: plan.conflictPath, role: .original, created: &created)
+        let record = try place(
+            original, digest: plan.originalSHA256, at: plan.conflictPath, role: .original, created: &created)
         if known == 0 {
             try db.execute(
                 sql: """

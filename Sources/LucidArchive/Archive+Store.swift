@@ -123,7 +123,8 @@ extension Archive {
         }
         var records = [
             (
-                try place(original, at: plan.originalPath, role: .original, created: &created),
+                try place(
+                    original, digest: plan.originalSHA256, at: plan.originalPath, role: .original, created: &created),
                 plan.identity.sopInstanceUID
             )
         ]
@@ -132,10 +133,10 @@ extension Archive {
             let file = staged.removeFirst()
             let folder = try folders[file.folder] ?? openFolder(file.folder, create: true)
             folders[file.folder] = folder
-            if let state = folder.fileState(file.name), state.size == file.size, state.sha256 == file.sha256 {
+            if folder.holds(file.name, size: file.size, sha256: file.sha256) {
                 folder.remove(file.temporaryName)
             } else {
-                let existed = folder.fileState(file.name) != nil
+                let existed = folder.contains(file.name)
                 try folder.commit(file.temporaryName, as: file.name)
                 if !existed { created.append((folder, file.name)) }
             }
@@ -156,30 +157,31 @@ extension Archive {
         return (.archived(records.map { absolute($0.0.path) }, sha256: records.map(\.0.sha256)), stale)
     }
 
-    /// Writes `bytes` as the archive file `path` unless identical bytes are there; returns its record.
-    func place(_ bytes: [UInt8], at path: String, role: FileRole, created: inout [(ArchiveFolder, String)])
-        throws(ArchiveError) -> RecordedFile
-    {
+    /// Writes `bytes`, whose SHA-256 is `digest`, as the archive file `path` unless identical bytes
+    /// are there; returns its record.
+    func place(
+        _ bytes: [UInt8], digest: String, at path: String, role: FileRole, created: inout [(ArchiveFolder, String)]
+    ) throws(ArchiveError) -> RecordedFile {
+        assert(SHA256Digest.hex(bytes) == digest, "the digest given for \(path) is not its bytes'")
         let (folderPath, name) = Self.split(path)
         let folder = try openFolder(folderPath, create: true)
-        let digest = SHA256Digest.hex(bytes)
         let record = RecordedFile(role: role, path: path, size: Int64(bytes.count), sha256: digest)
-        let existing = folder.fileState(name)
-        if let existing, existing.size == record.size, existing.sha256 == digest { return record }
+        if folder.holds(name, size: record.size, sha256: digest) { return record }
+        let existed = folder.contains(name)
         try folder.write(bytes, as: name)
-        if existing == nil { created.append((folder, name)) }
+        if !existed { created.append((folder, name)) }
         return record
     }
 
     /// True when every expected path is recorded and every recorded file is present and intact.
     func intact(_ recorded: [RecordedFile], expected: Set<String>) -> Bool {
         guard expected.isSubset(of: Set(recorded.map(\.path))) else { return false }
+        var folders: [String: ArchiveFolder] = [:]
         return recorded.allSatisfy { file in
             let (folderPath, name) = Self.split(file.path)
-            guard let folder = try? openFolder(folderPath, create: false), let state = folder.fileState(name) else {
-                return false
-            }
-            return state.size == file.size && state.sha256 == file.sha256
+            guard let folder = folders[folderPath] ?? (try? openFolder(folderPath, create: false)) else { return false }
+            folders[folderPath] = folder
+            return folder.holds(name, size: file.size, sha256: file.sha256)
         }
     }
 }

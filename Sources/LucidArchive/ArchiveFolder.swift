@@ -59,16 +59,23 @@ final class ArchiveFolder {
         return ArchiveFolder(relativePath: relative, displayPath: walked, descriptor: current)
     }
 
-    /// The size and SHA-256 of the regular file `name`, or nil when there is none (missing, a link,
-    /// a folder or anything else) or it cannot be read.
-    func fileState(_ name: String) -> (size: Int64, sha256: String)? {
+    /// Whether `name` is a regular file of `size` bytes whose SHA-256 is `sha256`; the file is read
+    /// only when its size matches. False for anything else (missing, a link, a folder, unreadable).
+    func holds(_ name: String, size: Int64, sha256: String) -> Bool {
         let file = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard file >= 0 else { return nil }
+        guard file >= 0 else { return false }
         defer { close(file) }
         var info = stat()
-        guard fstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        guard let digest = try? SHA256Digest.hex(descriptor: file, path: displayPath + "/" + name) else { return nil }
-        return (Int64(info.st_size), digest)
+        guard fstat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int64(info.st_size) == size else {
+            return false
+        }
+        return (try? SHA256Digest.hex(descriptor: file, path: displayPath + "/" + name)) == sha256
+    }
+
+    /// Whether anything (a file, a link, a folder...) is named `name` here; links are not followed.
+    func contains(_ name: String) -> Bool {
+        var info = stat()
+        return fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0
     }
 
     /// Writes `bytes` to a temporary file of this folder, flushed to disk; returns its name.
