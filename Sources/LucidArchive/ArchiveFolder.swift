@@ -15,14 +15,11 @@ import LucidCodecs
 ///
 /// The system calls live here; the rest of the archive works with relative paths and this type.
 final class ArchiveFolder {
-    /// The folder relative to the archive root, for messages.
-    let relativePath: String
     /// The root-joined path, for messages.
     let displayPath: String
     private let descriptor: Int32
 
-    private init(relativePath: String, displayPath: String, descriptor: Int32) {
-        self.relativePath = relativePath
+    private init(displayPath: String, descriptor: Int32) {
         self.displayPath = displayPath
         self.descriptor = descriptor
     }
@@ -56,7 +53,7 @@ final class ArchiveFolder {
             }
             current = next
         }
-        return ArchiveFolder(relativePath: relative, displayPath: walked, descriptor: current)
+        return ArchiveFolder(displayPath: walked, descriptor: current)
     }
 
     /// Whether `name` is a regular file of `size` bytes whose SHA-256 is `sha256`; the file is read

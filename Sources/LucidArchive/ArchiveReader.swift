@@ -41,7 +41,7 @@ public final class ArchiveReader: Sendable {
             throw .index(path: indexPath, reason: "no archive index here (is \(self.root) an archive?)")
         }
         lock = exclusive ? try ArchiveLock.exclusive(root: self.root) : nil
-        let logSize = Archive.fileSize(indexPath + "-wal") ?? 0
+        let logSize = Int64((try? FileManager.default.attributesOfItem(atPath: indexPath + "-wal")[.size] as? Int) ?? 0)
         let opened = try Self.open(indexPath, writersExcluded: exclusive, logSize: logSize)
         (queue, access, copyFolder) = (opened.queue, opened.access, opened.copyFolder)
     }

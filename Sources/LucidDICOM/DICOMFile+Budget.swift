@@ -7,17 +7,6 @@ extension DICOMFile {
     /// the file's own bytes, bytes; 0 for every other transfer syntax.
     public var inflatedByteCount: Int { transferSyntax.isDeflated ? dataSet.buffer.count : 0 }
 
-    /// Reads a whole file into memory, refusing a file above `limits.maximumFileBytes` or above
-    /// `limits.memoryBudget` (`DICOMError.tooLarge` with `.fileBytes` or `.memoryBudget`), before
-    /// reading it when it is a regular file.
-    public static func readBytes(path: String, limits: ReadLimits) throws(DICOMError) -> [UInt8] {
-        do {
-            return try readBytes(path: path, limit: min(limits.maximumFileBytes, limits.memoryBudget))
-        } catch {
-            throw limits.namingBudget(error)
-        }
-    }
-
     /// Reads `handle` to its end within `limits.maximumFileBytes` and `limits.memoryBudget`,
     /// stopping one byte past the smaller; `source` names the input in errors.
     public static func readBytes(from handle: FileHandle, source: String, limits: ReadLimits)

@@ -12,11 +12,12 @@ extension DICOMFile {
     public static func read(path: String, limits: ReadLimits = .standard) throws(DICOMError) -> DICOMFile {
         let limit = min(limits.maximumFileBytes, limits.memoryBudget)
         do throws(DICOMError) {
-            let file = try open(path: path, limit: limit)
+            let file = try open(path: path, limit: .max)
             let head = try read(file, upTo: sniffLength)
             if let reason = notDICOMReason(head: head, fileSize: file.isRegularFile ? file.size : .max) {
                 throw .notDICOM(file: path, reason: reason)
             }
+            try checkSize(of: file, limit: limit)
             let bytes = try readRemaining(of: file, after: head, limit: limit)
             return try DICOMFile(bytes: bytes, source: path, limits: limits)
         } catch {
@@ -91,13 +92,12 @@ extension DICOMFile {
 
     /// Reads `handle` to its end (standard input, for example), refusing more than `limit` bytes:
     /// reading stops at `limit + 1` bytes with `DICOMError.tooLarge`, so nothing larger is held.
-    /// `source` names the input in errors; `expectedSize` only sizes the first allocation.
-    public static func readBytes(from handle: FileHandle, source: String, limit: Int, expectedSize: Int = 0)
+    /// `source` names the input in errors.
+    public static func readBytes(from handle: FileHandle, source: String, limit: Int)
         throws(DICOMError) -> [UInt8]
     {
         let chunk = 1 << 20
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(max(0, expectedSize), limit) + 1)
         while true {
             let wanted = limit - bytes.count >= chunk ? chunk : limit - bytes.count + 1
             let data: Data

@@ -30,12 +30,6 @@ final class Interruption: @unchecked Sendable {
         }
     }
 
-    /// Starts listening and calls `handler` at every signal.
-    convenience init(handler: @escaping @Sendable () -> Void) {
-        self.init()
-        onSignal(handler)
-    }
-
     /// Calls `handler` at every signal from now on, and once at once when a signal came already.
     /// At a signal the handlers run latest first, so the stage given last (the batch) stops
     /// handing out work before an earlier one (the PACS client) gives up its requests.

@@ -18,10 +18,15 @@ import Testing
         Thread.sleep(forTimeInterval: 0.3)
     }
 
-    /// Rows of the index's `pacs_uploads` table, when the sqlite3 tool is at hand.
+    /// Rows of the index's `pacs_uploads` table, read with Python's sqlite3 (outside Lucid); nil
+    /// after recording that python3 is missing.
     static func recordedAttempts(_ archive: String) throws -> Int? {
-        guard let sqlite = ExternalTool.find("sqlite3") else { return nil }
-        let result = try ExternalTool.run(sqlite, [archive + "/index.sqlite", "SELECT count(*) FROM pacs_uploads"])
+        let python = ExternalTool.find("python3")
+        guard ExternalTool.require(python != nil, tool: "python3", install: "apt-get install -y python3"), let python
+        else { return nil }
+        let script = "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])"
+        let result = try ExternalTool.run(
+            python, ["-c", script, archive + "/index.sqlite", "SELECT count(*) FROM pacs_uploads"])
         return Int(result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
@@ -40,7 +45,7 @@ import Testing
         let sent = Date()
         run.signal(signal)
         let result = try #require(run.wait(atMost: 30), "lucid did not end after the signal")
-        #expect(Date().timeIntervalSince(sent) < 30)
+        #expect(Date().timeIntervalSince(sent) < 10, "a signal ends the wait at once, not at a timeout")
         #expect(result.status == status, "\(result.standardError)")
         #expect(result.outputText.isEmpty)
         #expect(
@@ -66,7 +71,7 @@ import Testing
         #expect(summary["uploaded"] as? Int == 0)
         let recorded = try Archive(root: fixture.archive, create: false).pushableFiles(pacs: Self.target(server))
         #expect(recorded.count == 4 && recorded.allSatisfy { $0.confirmedAt == nil })
-        if let attempts = try Self.recordedAttempts(fixture.archive) { #expect(attempts == 0) }
+        #expect(try Self.recordedAttempts(fixture.archive) == 0)
         #expect(server.connectionsServed == 2)
     }
 
@@ -93,7 +98,7 @@ import Testing
         // The image in progress was filed locally in full; its cut-short push is not recorded.
         let verify = try fixture.run(["verify", fixture.archive])
         #expect(verify.status == 0, "\(verify.outputText)")
-        if let attempts = try Self.recordedAttempts(fixture.archive) { #expect(attempts == 0) }
+        #expect(try Self.recordedAttempts(fixture.archive) == 0)
     }
 
     @Test("a reply without end to the access check stops the run with one message naming the limit")
@@ -134,7 +139,7 @@ import Testing
         let run = try fixture.launch(
             ["process", fixture.input, "--archive", Self.target(server), "--pacs-timeout", "1", "--json"])
         let result = try #require(run.wait(atMost: 60), "lucid did not end")
-        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(Date().timeIntervalSince(started) < 20, "one 1-second deadline halts the pushing")
         #expect(result.status == 1, "\(result.standardError)")
         #expect((PACSFixture.summary(result)?["pacs"] as? [String: Int])?["failed"] == 4, "\(result.outputText)")
         #expect(result.outputText.contains("too slow (request deadline passed)"), "\(result.outputText)")

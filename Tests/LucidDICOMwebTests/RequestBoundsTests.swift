@@ -24,6 +24,19 @@ import Testing
     }
 
     /// The access check in a task of its own, ending with its error, or nil when it passed.
+    /// Starts an access check and waits, at most 30 s, for its connection to reach `server`.
+    static func connectedAccessCheck(_ client: DICOMwebClient, _ server: ScriptedHTTPServer) async throws
+        -> Task<DICOMwebError?, Never>
+    {
+        let start = DispatchTime.now()
+        let waiting = checkingAccess(client)
+        while server.connectionsServed == 0 && seconds(since: start) < 30 {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(server.connectionsServed == 1, "the access check reached the server")
+        return waiting
+    }
+
     static func checkingAccess(_ client: DICOMwebClient) -> Task<DICOMwebError?, Never> {
         Task {
             do throws(DICOMwebError) {
@@ -136,11 +149,7 @@ import Testing
         let server = try ScriptedHTTPServer(script: [.silence])
         defer { server.stop() }
         let client = try Self.client(port: server.port, limits: RequestLimits())
-        let start = DispatchTime.now()
-        let waiting = Self.checkingAccess(client)
-        while server.connectionsServed == 0 && Self.seconds(since: start) < 30 {
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        let waiting = try await Self.connectedAccessCheck(client, server)
         client.cancel()
         let url = "http://127.0.0.1:\(server.port)/dicom-web/studies?limit=1"
         #expect(await waiting.value == .cancelled(url: url))
@@ -154,11 +163,7 @@ import Testing
         let server = try ScriptedHTTPServer(script: [.silence])
         defer { server.stop() }
         let client = try Self.client(port: server.port, limits: RequestLimits())
-        let start = DispatchTime.now()
-        let waiting = Self.checkingAccess(client)
-        while server.connectionsServed == 0 && Self.seconds(since: start) < 30 {
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        let waiting = try await Self.connectedAccessCheck(client, server)
         waiting.cancel()
         #expect(await waiting.value == .cancelled(url: "http://127.0.0.1:\(server.port)/dicom-web/studies?limit=1"))
         #expect(try await Self.closedByClient(server))
@@ -174,11 +179,7 @@ import Testing
             port: server.port,
             retryPolicy: RetryPolicy(maxAttempts: 5, initialDelay: 60, maxDelay: 60, maxTotalDelay: 600),
             limits: RequestLimits())
-        let start = DispatchTime.now()
-        let waiting = Self.checkingAccess(client)
-        while server.connectionsServed == 0 && Self.seconds(since: start) < 30 {
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        let waiting = try await Self.connectedAccessCheck(client, server)
         try await Task.sleep(for: .milliseconds(200))
         client.cancel()
         #expect(await waiting.value == .cancelled(url: "http://127.0.0.1:\(server.port)/dicom-web/studies?limit=1"))

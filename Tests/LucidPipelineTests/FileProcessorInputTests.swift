@@ -1,5 +1,6 @@
 import Foundation
 import LucidCodecs
+import LucidDICOM
 import LucidPipeline
 import LucidTestSupport
 import Testing
@@ -11,17 +12,20 @@ import Testing
 /// How one input is opened and read: names that are not UTF-8, a FIFO put in a file's place after
 /// listing, a huge file that is not DICOM.
 @Suite struct FileProcessorInputTests {
-    func processor(in folder: String) -> FileProcessor {
+    func processor(in folder: String, limits: ReadLimits = .standard) -> FileProcessor {
         let layout = OutputLayout(inputs: [folder + "/in"], usesFilesFrom: false, outputDirectory: folder + "/out")
         return FileProcessor(
-            settings: ProcessSettings(recipe: .preset(.auto), formats: [.png], threads: 1, layout: layout))
+            settings: ProcessSettings(
+                recipe: .preset(.auto), formats: [.png], threads: 1, layout: layout, limits: limits))
     }
 
     /// `process(path)` on another thread, or nil when it has not returned after `seconds`.
-    func process(_ path: String, in folder: String, within seconds: Double) -> FileOutcome? {
+    func process(_ path: String, in folder: String, within seconds: Double, limits: ReadLimits = .standard)
+        -> FileOutcome?
+    {
         let result = Mutexed<FileOutcome?>(nil)
         let done = DispatchSemaphore(value: 0)
-        let processor = processor(in: folder)
+        let processor = processor(in: folder, limits: limits)
         Thread {
             let outcome = processor.process(path)
             result.update { $0 = outcome }
@@ -48,7 +52,9 @@ import Testing
         #expect(finished.error == "not a regular file (a FIFO)")
     }
 
-    @Test("A 3 GiB file that is not DICOM is skipped after its first bytes")
+    /// With a 1 MiB file limit, a reader that measured or read the file before looking at its first
+    /// bytes would fail it as too large instead.
+    @Test("A 3 GiB file that is not DICOM is skipped after its first bytes, whatever the size limit")
     func hugeNotDICOM() throws {
         let folder = try LucidBinary.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
@@ -59,7 +65,9 @@ import Testing
         try handle.close()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let start = Date()
-        let outcome = try #require(process(path, in: folder, within: 60))
+        var limits = ReadLimits.standard
+        limits.maximumFileBytes = 1 << 20
+        let outcome = try #require(process(path, in: folder, within: 60, limits: limits))
         #expect(outcome.status == .skipped && outcome.error == "not DICOM", "\(outcome.error ?? "")")
         #expect(Date().timeIntervalSince(start) < 5, "the whole file was read")
     }

@@ -30,14 +30,15 @@ enum LoadedInput {
         }
         let bytes: [UInt8]
         do throws(DICOMError) {
+            let head = try DICOMFile.read(opened, upTo: DICOMFile.sniffLength)
+            guard
+                head.starts(with: pngSignature) || DICOMFile.notDICOMReason(head: head, fileSize: opened.size) == nil
+            else { return .unsupported("not DICOM") }
+            // Only a file that may be an image is measured against the limits: a large file that is
+            // not one is skipped, whatever its size.
             let limit = min(limits.maximumFileBytes, limits.memoryBudget)
             do throws(DICOMError) {
                 try DICOMFile.checkSize(of: opened, limit: limit)
-                let head = try DICOMFile.read(opened, upTo: DICOMFile.sniffLength)
-                guard
-                    head.starts(with: pngSignature)
-                        || DICOMFile.notDICOMReason(head: head, fileSize: opened.size) == nil
-                else { return .unsupported("not DICOM") }
                 bytes = try DICOMFile.readRemaining(of: opened, after: head, limit: limit)
             } catch {
                 throw limits.namingBudget(error)
