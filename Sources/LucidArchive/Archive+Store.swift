@@ -89,14 +89,7 @@ extension Archive {
     /// for callers that hold every file's bytes.
     public func store(_ plan: ArchivePlan, files: [ArchiveFile]) throws(ArchiveError) -> StoreResult {
         let original = files.first { $0.role == .original }?.bytes ?? []
-        var staged: [StagedFile] = []
-        do throws(ArchiveError) {
-            for file in files where file.role != .original { staged.append(try stage(file)) }
-        } catch {
-            discard(staged)
-            throw error
-        }
-        return try store(plan, original: original, staged: staged)
+        return try store(plan, original: original, staged: try stage(files.filter { $0.role != .original }))
     }
 
     private func storeInTransaction(

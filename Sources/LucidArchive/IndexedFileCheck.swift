@@ -33,6 +33,12 @@ enum IndexedFileCheck {
             if folder != root { close(folder) }
             folder = child
         }
+        return check(file: name, in: folder, size: size, sha256: sha256, path: path)
+    }
+
+    /// Checks the file `name` of the open folder `folder` against its record; `path` names it in
+    /// errors. The file is read only when its size matches.
+    static func check(file name: [UInt8], in folder: Int32, size: Int64, sha256: String, path: String) -> Outcome {
         let descriptor = NoFollowCalls.openFile(name, in: folder)
         guard descriptor >= 0 else { return failure(errno, name: name, in: folder, shown: nil) }
         defer { close(descriptor) }

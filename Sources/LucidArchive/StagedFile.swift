@@ -21,21 +21,41 @@ public struct StagedFile: Sendable, Equatable {
 }
 
 extension Archive {
-    /// Writes `file` (a derived file or rendition) to a temporary name in its folder, flushed.
+    /// Writes `files` (derived files and renditions) to temporary names in their folders, flushed;
+    /// each folder is opened once. When one fails, those already staged are removed.
     /// - Throws: `ArchiveError` naming the folder or file, e.g. `.symbolicLink` for a planted link.
-    public func stage(_ file: ArchiveFile) throws(ArchiveError) -> StagedFile {
-        let (folderPath, name) = Self.split(file.path)
-        let folder = try openFolder(folderPath, create: true)
-        let temporary = try folder.writeTemporary(file.bytes, for: name)
-        return StagedFile(
-            role: file.role, path: file.path, temporaryName: temporary, size: Int64(file.bytes.count),
-            sha256: file.sha256, sopInstanceUID: file.sopInstanceUID)
+    public func stage(_ files: [ArchiveFile]) throws(ArchiveError) -> [StagedFile] {
+        var folders: [String: ArchiveFolder] = [:]
+        var staged: [StagedFile] = []
+        do throws(ArchiveError) {
+            for file in files {
+                let (folderPath, name) = Self.split(file.path)
+                let folder: ArchiveFolder
+                if let opened = folders[folderPath] {
+                    folder = opened
+                } else {
+                    folder = try openFolder(folderPath, create: true)
+                    folders[folderPath] = folder
+                }
+                staged.append(
+                    StagedFile(
+                        role: file.role, path: file.path,
+                        temporaryName: try folder.writeTemporary(file.bytes, for: name),
+                        size: Int64(file.bytes.count), sha256: file.sha256, sopInstanceUID: file.sopInstanceUID))
+            }
+        } catch {
+            discard(staged)
+            throw error
+        }
+        return staged
     }
 
-    /// Removes staged files that will not be stored; best effort.
+    /// Removes staged files that will not be stored; best effort. Each folder is opened once.
     public func discard(_ staged: [StagedFile]) {
+        var folders: [String: ArchiveFolder?] = [:]
         for file in staged {
-            (try? openFolder(file.folder, create: false))?.remove(file.temporaryName)
+            if folders[file.folder] == nil { folders[file.folder] = try? openFolder(file.folder, create: false) }
+            folders[file.folder]??.remove(file.temporaryName)
         }
     }
 

@@ -38,8 +38,7 @@ public enum AtomicFileWriter {
         guard !name.isEmpty, name != ".", name != ".." else {
             throw FileWriteError(path: path, operation: "check path", reason: "it names no file")
         }
-        let suffix = String(UInt64.random(in: .min ... .max), radix: 16)
-        let temporary = directory + "." + name + ".tmp-" + suffix
+        let temporary = directory + temporaryName(for: name)
         let descriptor = FileSystemName.withCPath(temporary) {
             open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         }
@@ -77,6 +76,29 @@ public enum AtomicFileWriter {
         return (String(path[...slash]), String(path[path.index(after: slash)...]))
     }
 
+    /// A temporary name for the file `name`: `.NAME.tmp-<16 hex digits>`, whose first 8 digits are
+    /// the writing process's id and the last 8 random, so that a later writer can tell a temporary
+    /// file of a live process (another worker or run, still writing) from one a killed process left
+    /// behind (`writerIsAlive`).
+    package static func temporaryName(for name: String) -> String {
+        func hex8(_ value: UInt32) -> String {
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 8 - digits.count) + digits
+        }
+        return "." + name + ".tmp-" + hex8(UInt32(truncatingIfNeeded: getpid())) + hex8(.random(in: .min ... .max))
+    }
+
+    /// Whether the process that wrote the temporary file `name` may still be running: its suffix
+    /// names this process or a process that exists. A suffix of another form (an older writer's
+    /// random digits) counts as gone.
+    package static func writerIsAlive(_ name: String) -> Bool {
+        guard let dash = name.lastIndex(of: "-") else { return false }
+        let suffix = name[name.index(after: dash)...]
+        guard suffix.count == 16, let pid = Int32(suffix.prefix(8), radix: 16), pid > 0 else { return false }
+        if pid == getpid() { return true }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+
     /// True for the names of this writer's temporary files, `.NAME.tmp-<1 to 16 hex digits>`.
     public static func isTemporaryFileName(_ name: String) -> Bool {
         guard name.hasPrefix("."), let dash = name.lastIndex(of: "-") else { return false }
@@ -85,7 +107,8 @@ public enum AtomicFileWriter {
             && suffix.allSatisfy(\.isHexDigit)
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, calls: FileSystemCalls) -> Bool {
+    /// Writes every byte to `descriptor`, retrying after `EINTR`; false (with `errno`) on failure.
+    package static func writeAll(_ bytes: [UInt8], to descriptor: Int32, calls: FileSystemCalls = .system) -> Bool {
         bytes.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {

@@ -49,20 +49,25 @@ extension FileProcessor {
         }
         guard let archive = settings.archive else {
             if try pacsHoldsEverything(of: plan, path: path, outcome: &outcome) { return }
-            let files = try producedFiles(image, bytes: bytes, plan: plan, preset: preset, outcome: &outcome)
+            // Without an archive folder, every frame's derived DICOM is held for the push.
+            var files = [
+                ArchiveFile(
+                    role: .original, path: plan.originalPath, bytes: bytes, sha256: plan.originalSHA256,
+                    sopInstanceUID: plan.identity.sopInstanceUID)
+            ]
+            try processFrames(image, plan: plan, steps: steps, preset: preset, outcome: &outcome) {
+                product throws(FileFailure) in
+                files.append(try derivedFile(image, product: product, plan: plan, preset: preset))
+            }
             pushProduced(files, plan: plan, path: path, outcome: &outcome)
             return
         }
         var staged: [StagedFile] = []
         do throws(FileFailure) {
-            for frame in plan.frames {
-                try checkInterruption(path: path, frame: frame, of: plan.frames)
-                let product = try renderAndMirror(
-                    image, frame: frame, path: path, steps: steps, preset: preset,
-                    renditions: plan.renditionFrames.contains(frame), outcome: &outcome)
-                for file in try frameFiles(image, product: product, plan: plan, preset: preset, path: path) {
-                    staged.append(try Self.archiveCall(path) { () throws(ArchiveError) in try archive.stage(file) })
-                }
+            try processFrames(image, plan: plan, steps: steps, preset: preset, outcome: &outcome) {
+                product throws(FileFailure) in
+                let files = try frameFiles(image, product: product, plan: plan, preset: preset)
+                staged += try Self.archiveCall(path) { () throws(ArchiveError) in try archive.stage(files) }
             }
             let result = try Self.archiveCall(path) { () throws(ArchiveError) in
                 try archive.store(plan, original: bytes, staged: staged)

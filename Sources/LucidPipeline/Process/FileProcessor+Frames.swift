@@ -20,46 +20,43 @@ extension FileProcessor {
             "\(path): interrupted before frame \(frame) of \(frames.count); nothing of this file was archived")
     }
 
-    /// The derived DICOM and the renditions of one processed frame, as archive files.
-    func frameFiles(
-        _ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?, path: String
-    ) throws(FileFailure) -> [ArchiveFile] {
-        let derivedUID = plan.derivedSOPInstanceUID(frame: product.frame)
-        var files = [
-            ArchiveFile(
-                role: .derived, path: plan.derivedPath(frame: product.frame),
-                bytes: try derivedBytes(image, product: product, plan: plan, preset: preset, path: path),
-                sopInstanceUID: derivedUID)
-        ]
-        for (format, encoded) in product.encoded {
-            files.append(
-                ArchiveFile(
-                    role: .rendition, path: plan.renditionPath(frame: product.frame, suffix: format.suffix),
-                    bytes: encoded, sopInstanceUID: derivedUID))
-        }
-        return files
-    }
-
-    /// Without an archive folder (a PACS only): the original and every frame's derived DICOM in
-    /// memory, for the push; renditions go under `--out` only.
-    func producedFiles(
-        _ image: DICOMImage, bytes: [UInt8], plan: ArchivePlan, preset: String?, outcome: inout FileOutcome
-    ) throws(FileFailure) -> [ArchiveFile] {
-        let (steps, _) = recipe(forDataSet: image.dataSet)
-        var files = [
-            ArchiveFile(
-                role: .original, path: plan.originalPath, bytes: bytes, sha256: plan.originalSHA256,
-                sopInstanceUID: plan.identity.sopInstanceUID)
-        ]
+    /// Runs the recipe over each of `plan`'s frames in turn (renditions for its rendition frames,
+    /// mirrored under `--out`), stopping between frames when the run is interrupted, and hands each
+    /// frame's product to `body`, so that only one frame is held at a time.
+    func processFrames(
+        _ image: DICOMImage, plan: ArchivePlan, steps: StepsSpec, preset: String?, outcome: inout FileOutcome,
+        _ body: (FrameProduct) throws(FileFailure) -> Void
+    ) throws(FileFailure) {
         for frame in plan.frames {
             try checkInterruption(path: plan.sourcePath, frame: frame, of: plan.frames)
-            let product = try renderAndMirror(
-                image, frame: frame, path: plan.sourcePath, steps: steps, preset: preset,
-                renditions: plan.renditionFrames.contains(frame), outcome: &outcome)
-            let all = try frameFiles(image, product: product, plan: plan, preset: preset, path: plan.sourcePath)
-            files += all.filter { $0.role == .derived }
+            try body(
+                try renderAndMirror(
+                    image, frame: frame, path: plan.sourcePath, steps: steps, preset: preset,
+                    renditions: plan.renditionFrames.contains(frame), outcome: &outcome))
         }
-        return files
+    }
+
+    /// The derived DICOM and the renditions of one processed frame, as archive files.
+    func frameFiles(_ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?)
+        throws(FileFailure) -> [ArchiveFile]
+    {
+        let derived = try derivedFile(image, product: product, plan: plan, preset: preset)
+        return [derived]
+            + product.encoded.map { format, encoded in
+                ArchiveFile(
+                    role: .rendition, path: plan.renditionPath(frame: product.frame, suffix: format.suffix),
+                    bytes: encoded, sopInstanceUID: derived.sopInstanceUID)
+            }
+    }
+
+    /// The derived DICOM of one processed frame, as an archive file.
+    func derivedFile(_ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?)
+        throws(FileFailure) -> ArchiveFile
+    {
+        ArchiveFile(
+            role: .derived, path: plan.derivedPath(frame: product.frame),
+            bytes: try derivedBytes(image, product: product, plan: plan, preset: preset, path: plan.sourcePath),
+            sopInstanceUID: plan.derivedSOPInstanceUID(frame: product.frame))
     }
 
     /// For an image the archive holds already: its renditions under `--out` when given and not all
