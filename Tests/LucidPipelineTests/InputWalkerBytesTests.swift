@@ -6,12 +6,6 @@ import Testing
 
 /// The walker on names that are not UTF-8, FIFOs and refused `--files-from` lines.
 @Suite struct InputWalkerBytesTests {
-    func drain(_ walker: InputWalker) -> [InputEvent] {
-        var events: [InputEvent] = []
-        while let event = walker.next() { events.append(event) }
-        return events
-    }
-
     @Test("A file and a folder whose names are not UTF-8 are walked, in the order of their bytes")
     func latin1Names() throws {
         let root = try LucidBinary.temporaryFolder()
@@ -20,7 +14,7 @@ import Testing
         try RawFileNames.write([2], to: RawFileNames.path(root + "/dossier", [0xE9], "/ct.dcm"))
         try RawFileNames.write([3], to: RawFileNames.path(root + "/latin.dcm"))
         try RawFileNames.write([4], to: RawFileNames.path(root + "/caf\u{E9}.dcm"))
-        let events = drain(InputWalker(arguments: [root]))
+        let events = InputWalkerTests().drain(InputWalker(arguments: [root]))
         let paths = events.compactMap { event -> [UInt8]? in
             guard case .file(let path) = event else { return nil }
             return FileSystemName.bytes(path)
@@ -41,7 +35,7 @@ import Testing
         let root = try LucidBinary.temporaryFolder()
         #expect(mkfifo(root + "/pipe.dcm", 0o644) == 0)
         #expect(
-            drain(InputWalker(arguments: [root])) == [
+            InputWalkerTests().drain(InputWalker(arguments: [root])) == [
                 .unusable(path: root + "/pipe.dcm", reason: "not a regular file or folder (a FIFO)", fatal: false)
             ])
     }
@@ -53,7 +47,7 @@ import Testing
         let list = root + "/list.txt"
         let bytes = Array("\(root)/a.dcm\n".utf8) + [UInt8](repeating: 0x41, count: 70_000) + [10]
         #expect(FileManager.default.createFile(atPath: list, contents: Data(bytes)))
-        let events = drain(InputWalker(arguments: [], lines: try LineReader(path: list)))
+        let events = InputWalkerTests().drain(InputWalker(arguments: [], lines: try LineReader(path: list)))
         #expect(
             events == [
                 .file(root + "/a.dcm"),
