@@ -55,7 +55,7 @@ extension FileProcessor {
                     role: .original, path: plan.originalPath, bytes: bytes, sha256: plan.originalSHA256,
                     sopInstanceUID: plan.identity.sopInstanceUID)
             ]
-            try processFrames(image, plan: plan, steps: steps, preset: preset, outcome: &outcome) {
+            try processFrames(image, path: path, plan: plan, steps: steps, preset: preset, outcome: &outcome) {
                 product throws(FileFailure) in
                 files.append(try derivedFile(image, product: product, plan: plan, preset: preset))
             }
@@ -64,7 +64,7 @@ extension FileProcessor {
         }
         var staged: [StagedFile] = []
         do throws(FileFailure) {
-            try processFrames(image, plan: plan, steps: steps, preset: preset, outcome: &outcome) {
+            try processFrames(image, path: path, plan: plan, steps: steps, preset: preset, outcome: &outcome) {
                 product throws(FileFailure) in
                 let files = try frameFiles(image, product: product, plan: plan, preset: preset)
                 staged += try Self.archiveCall(path) { () throws(ArchiveError) in try archive.stage(files) }

@@ -22,16 +22,18 @@ extension FileProcessor {
 
     /// Runs the recipe over each of `plan`'s frames in turn (renditions for its rendition frames,
     /// mirrored under `--out`), stopping between frames when the run is interrupted, and hands each
-    /// frame's product to `body`, so that only one frame is held at a time.
+    /// frame's product to `body`, so that only one frame is held at a time. `path` is the input as
+    /// found (a `FileSystemName` string, mirrored under `--out` with its bytes), not the plan's
+    /// displayed `sourcePath`.
     func processFrames(
-        _ image: DICOMImage, plan: ArchivePlan, steps: StepsSpec, preset: String?, outcome: inout FileOutcome,
-        _ body: (FrameProduct) throws(FileFailure) -> Void
+        _ image: DICOMImage, path: String, plan: ArchivePlan, steps: StepsSpec, preset: String?,
+        outcome: inout FileOutcome, _ body: (FrameProduct) throws(FileFailure) -> Void
     ) throws(FileFailure) {
         for frame in plan.frames {
-            try checkInterruption(path: plan.sourcePath, frame: frame, of: plan.frames)
+            try checkInterruption(path: path, frame: frame, of: plan.frames)
             try body(
                 try renderAndMirror(
-                    image, frame: frame, path: plan.sourcePath, steps: steps, preset: preset,
+                    image, frame: frame, path: path, steps: steps, preset: preset,
                     renditions: plan.renditionFrames.contains(frame), outcome: &outcome))
         }
     }

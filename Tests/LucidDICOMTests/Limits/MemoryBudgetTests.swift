@@ -44,11 +44,14 @@ import Testing
             ReadLimits.memoryNeeded(fileBytes: 0, inflatedBytes: 0, frameSamples: 1, heldFrames: Int.max) == Int.max)
     }
 
-    @Test("a file above the budget is refused before it is read, naming the budget, not the file-size limit")
+    @Test("a file above the budget is refused after its first bytes, naming the budget, not the file-size limit")
     func fileAboveBudget() throws {
         let folder = try LucidBinary.temporaryFolder()
         let path = folder + "/big.dcm"
-        try Data(repeating: 0, count: 3 << 20).write(to: URL(fileURLWithPath: path))
+        // A preamble and DICM, so that the file passes the first-bytes check, then zeros.
+        var bytes = [UInt8](repeating: 0, count: 3 << 20)
+        bytes.replaceSubrange(128..<132, with: Array("DICM".utf8))
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect {
             _ = try DICOMFile.read(path: path, limits: ReadLimits(memoryBudget: 2 << 20))
         } throws: { error in
