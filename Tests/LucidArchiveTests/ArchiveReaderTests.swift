@@ -13,12 +13,28 @@ import Testing
         return root
     }
 
+    /// `ArchiveReader(root:exclusive: true)` on an archive this process has just closed. A child that
+    /// another test spawns at that moment holds a copy of every descriptor, the lock file's included,
+    /// until its `exec` closes them, so the lock can stay taken for a moment after the writer is gone:
+    /// `busy` is tried again for up to 10 s.
+    static func exclusiveReader(_ root: String) throws -> ArchiveReader {
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            do throws(ArchiveError) {
+                return try ArchiveReader(root: root, exclusive: true)
+            } catch {
+                guard case .busy = error, Date() < deadline else { throw error }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
     @Test("verify takes the lock exclusively, opens the index immutable and writes nothing")
     func writesNothing() throws {
         let root = try Self.closedArchive()
         let before = try FileManager.default.contentsOfDirectory(atPath: root).sorted()
         #expect(before.contains("index.sqlite.lock") && !before.contains("index.sqlite-wal"))
-        let reader = try ArchiveReader(root: root, exclusive: true)
+        let reader = try Self.exclusiveReader(root)
         #expect(reader.access == .immutable)
         let report = try reader.verify()
         #expect(report.isClean && report.checked == 3)
@@ -45,7 +61,7 @@ import Testing
             let update = "UPDATE files SET path = \(path) WHERE role = 'rendition';"
             guard try ArchivePACSIndexTests().sqlite(root + "/index.sqlite", update) != nil else { return }
             #expect {
-                try ArchiveReader(root: root, exclusive: true).verify()
+                try Self.exclusiveReader(root).verify()
             } throws: { error in
                 guard case .damagedIndex(let index, let findings) = error as? ArchiveError else { return false }
                 return index == root + "/index.sqlite" && findings.first?.contains("implausible indexed path") == true
@@ -62,7 +78,7 @@ import Testing
             "DROP TABLE pacs_uploads; DROP TABLE grdb_migrations; DROP INDEX files_sop_instance_uid; "
             + "PRAGMA user_version = 1;"
         guard try ArchivePACSIndexTests().sqlite(index, old) != nil else { return }
-        let report = try ArchiveReader(root: root, exclusive: true).verify()
+        let report = try Self.exclusiveReader(root).verify()
         #expect(report.isClean && report.checked == 3)
         #expect(try ArchiveReader(root: root).listing().patients.count == 1)
         #expect(try ArchivePACSIndexTests().sqlite(index, "", query: "PRAGMA user_version") == "[(1,)]")
