@@ -24,14 +24,15 @@ import Testing
     }
 
     /// The access check in a task of its own, ending with its error, or nil when it passed.
-    /// Starts an access check and waits, at most 120 s (a loaded test run can hold back the task that
-    /// sends it), for its connection to reach `server`.
+    /// Starts an access check and waits for its connection to reach `server`: at most 600 s, since
+    /// the task that sends it runs on the test run's shared pool of two threads, which tests waiting
+    /// on child processes can hold for minutes.
     static func connectedAccessCheck(_ client: DICOMwebClient, _ server: ScriptedHTTPServer) async throws
         -> Task<DICOMwebError?, Never>
     {
         let start = DispatchTime.now()
         let waiting = checkingAccess(client)
-        while server.connectionsServed == 0 && seconds(since: start) < 120 {
+        while server.connectionsServed == 0 && seconds(since: start) < 600 {
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect(server.connectionsServed == 1, "the access check reached the server")
