@@ -21,6 +21,12 @@ public enum CodecError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidQuality(Int)
     /// A zlib compression level outside 0...9.
     case invalidCompressionLevel(Int)
+    /// A JPEG-LS, JPEG 2000, HTJ2K or 12-bit JPEG codestream could not be decoded or encoded:
+    /// `message` is the library's (or the decoder's) own text.
+    case codestream(format: CodestreamFormat, operation: String, message: String)
+    /// The codestream is valid but declares something the decoder does not hand out (components
+    /// of different precision or size, a precision above 16, ...).
+    case unsupportedCodestream(format: CodestreamFormat, reason: String)
     /// A PNG text keyword that is not 1-79 printable Latin-1 characters (see `PNGTextChunk`).
     case invalidTextKeyword(String)
     /// PNG text that contains U+0000, which text chunks cannot store.
@@ -56,6 +62,11 @@ public enum CodecError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .invalidCompressionLevel(level):
             return "zlib compression level \(level) is out of range: use 0 (store) ... 9 "
                 + "(smallest, slowest)."
+        case let .codestream(format, operation, message):
+            return "\(format) \(operation) failed: \(message). Check that the data is one complete, "
+                + "uncorrupted \(format) codestream (for DICOM, all fragments of the frame)."
+        case let .unsupportedCodestream(format, reason):
+            return "\(format) codestream not supported: \(reason)."
         case let .invalidTextKeyword(keyword):
             return "PNG text keyword \"\(keyword)\" is invalid: use 1-79 printable Latin-1 "
                 + "characters with no leading, trailing or consecutive spaces."
