@@ -1,8 +1,9 @@
 import Foundation
 
-/// The shared corpus of real DICOM files (`../shared/dicom-samples` beside the package, or the
-/// folder named by `LUCID_DICOM_SAMPLES`) and its `manifest.json`. A missing corpus is a test
-/// failure, never a silent skip.
+/// The shared corpora of real DICOM files and their `manifest.json`: `../shared/dicom-samples`
+/// beside the package (or the folder named by `LUCID_DICOM_SAMPLES`), and the codec set
+/// `../shared/dicom-codecs` (or `LUCID_DICOM_CODECS`). A missing corpus is a test failure, never
+/// a silent skip.
 public enum SampleCorpus {
     public static var directory: String {
         if let override = ProcessInfo.processInfo.environment["LUCID_DICOM_SAMPLES"] { return override }
@@ -17,17 +18,32 @@ public enum SampleCorpus {
 
     public static func path(_ name: String) -> String { directory + "/" + name }
 
+    /// The codec set: JPEG-LS, JPEG 2000, 12-bit JPEG, colour and 1- to 32-bit files.
+    public static var codecsDirectory: String {
+        if let override = ProcessInfo.processInfo.environment["LUCID_DICOM_CODECS"] { return override }
+        return packageRoot + "/../shared/dicom-codecs"
+    }
+
+    /// A file of the codec set.
+    public static func codecsPath(_ name: String) -> String { codecsDirectory + "/" + name }
+
+    /// Every file entry of the codec set's manifest.
+    public static func codecEntries() throws -> [[String: Any]] { try entries(in: codecsDirectory) }
+
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
     }
 
     /// Every file entry of the manifest, as JSON dictionaries.
-    public static func manifestEntries() throws -> [[String: Any]] {
+    public static func manifestEntries() throws -> [[String: Any]] { try entries(in: directory) }
+
+    private static func entries(in directory: String) throws -> [[String: Any]] {
         let url = URL(fileURLWithPath: directory + "/manifest.json")
         guard let data = try? Data(contentsOf: url) else {
             throw Failure(
-                description: "DICOM sample corpus missing: cannot read \(url.path). "
-                    + "The tests need ../shared/dicom-samples beside the package (or LUCID_DICOM_SAMPLES).")
+                description: "DICOM sample corpus missing: cannot read \(url.path). The tests need "
+                    + "../shared/dicom-samples and ../shared/dicom-codecs beside the package (or "
+                    + "LUCID_DICOM_SAMPLES and LUCID_DICOM_CODECS).")
         }
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
             let files = root["files"] as? [[String: Any]]
