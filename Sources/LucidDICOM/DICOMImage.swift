@@ -22,13 +22,20 @@ public struct DICOMImage: Sendable {
     public var source: String { file.source }
     public var dataSet: DataSet { file.dataSet }
 
-    /// Stored samples of frame `index` (0-based), offset binary as `pixel.encoding` describes.
+    /// Stored samples of frame `index` (0-based), offset binary as `pixel.encoding` describes, for
+    /// a grayscale image of at most 16 bits stored; other images throw (see `storedFrame`).
     public func frame(_ index: Int = 0) throws(DICOMError) -> GrayImage<UInt16> {
         try PixelDataDecoder(file: file, description: pixel, limits: limits).decodeFrame(index)
     }
 
+    /// The stored values of frame `index` (0-based), as the file holds them: grey, palette indices
+    /// or colour samples (YBR not converted), 1 to 32-bit integers or floats.
+    public func storedFrame(_ index: Int = 0) throws(DICOMError) -> StoredFrame {
+        try PixelDataDecoder(file: file, description: pixel, limits: limits).decodeStoredFrame(index)
+    }
+
     /// Checks, before anything is decoded or allocated, that the pixel data can be decoded within
-    /// `limits`: a grayscale layout of 8 or 16 bits allocated, a frame and a declared image within
+    /// `limits`: a layout Lucid decodes, a frame and a declared image within
     /// `maximumFramePixels` and `maximumImageBytes`, native data holding every declared frame, and
     /// encapsulated data with at least one fragment per frame.
     public func checkPixelData() throws(DICOMError) {

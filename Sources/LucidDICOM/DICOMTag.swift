@@ -104,5 +104,25 @@ extension DICOMTag {
     public static let sharedFunctionalGroupsSequence = DICOMTag(0x5200, 0x9229)
     public static let perFrameFunctionalGroupsSequence = DICOMTag(0x5200, 0x9230)
 
+    // Palette Color Lookup Table module, PS3.3 C.7.9.
+    public static let redPaletteLUTDescriptor = DICOMTag(0x0028, 0x1101)
+    public static let greenPaletteLUTDescriptor = DICOMTag(0x0028, 0x1102)
+    public static let bluePaletteLUTDescriptor = DICOMTag(0x0028, 0x1103)
+    public static let redPaletteLUTData = DICOMTag(0x0028, 0x1201)
+    public static let greenPaletteLUTData = DICOMTag(0x0028, 0x1202)
+    public static let bluePaletteLUTData = DICOMTag(0x0028, 0x1203)
+    public static let segmentedRedPaletteLUTData = DICOMTag(0x0028, 0x1221)
+    public static let segmentedGreenPaletteLUTData = DICOMTag(0x0028, 0x1222)
+    public static let segmentedBluePaletteLUTData = DICOMTag(0x0028, 0x1223)
+
+    /// RT Dose (3004,000E): scales stored values to Gy (PS3.3 C.8.8.3).
+    public static let doseGridScaling = DICOMTag(0x3004, 0x000E)
+
+    /// Extended Offset Table (7FE0,0001) and its lengths (7FE0,0002), PS3.5 A.4.
+    public static let extendedOffsetTable = DICOMTag(0x7FE0, 0x0001)
+    public static let extendedOffsetTableLengths = DICOMTag(0x7FE0, 0x0002)
+    /// Float Pixel Data (7FE0,0008, OF) and Double Float Pixel Data (7FE0,0009, OD), PS3.3 C.7.6.24.
+    public static let floatPixelData = DICOMTag(0x7FE0, 0x0008)
+    public static let doubleFloatPixelData = DICOMTag(0x7FE0, 0x0009)
     public static let pixelData = DICOMTag(0x7FE0, 0x0010)
 }

@@ -6,11 +6,17 @@ public struct TransferSyntax: Sendable, Hashable, CustomStringConvertible {
         case native
         /// RLE Lossless, PS3.5 Annex G.
         case rle
-        /// JPEG Baseline / Extended through libjpeg (8-bit samples only).
+        /// JPEG Baseline / Extended: 8-bit through libjpeg, 12-bit through `JPEGExtendedDecoder`.
         case jpegProcess1or2
         /// JPEG Lossless, Non-Hierarchical (Process 14), ITU-T T.81 Annex H.
         case jpegLossless
-        /// An encapsulated syntax Lucid does not decode (JPEG-LS, JPEG 2000, HTJ2K, MPEG, ...).
+        /// JPEG-LS lossless and near-lossless, ITU-T T.87 (PS3.5 A.4.3).
+        case jpegLS
+        /// JPEG 2000 Part 1 and Part 2, ISO/IEC 15444-1/-2 (PS3.5 A.4.4).
+        case jpeg2000
+        /// High-Throughput JPEG 2000, ISO/IEC 15444-15 (PS3.5 A.4.6).
+        case htj2k
+        /// An encapsulated syntax Lucid does not decode (MPEG-2, H.264, HEVC video, unknown UIDs).
         case unsupported
     }
 
@@ -72,21 +78,21 @@ public struct TransferSyntax: Sendable, Hashable, CustomStringConvertible {
                 "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1])",
                 .jpegLossless
             ),
-            ("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless Image Compression", .unsupported),
-            ("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless) Image Compression", .unsupported),
-            ("1.2.840.10008.1.2.4.90", "JPEG 2000 Image Compression (Lossless Only)", .unsupported),
-            ("1.2.840.10008.1.2.4.91", "JPEG 2000 Image Compression", .unsupported),
+            ("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless Image Compression", .jpegLS),
+            ("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless) Image Compression", .jpegLS),
+            ("1.2.840.10008.1.2.4.90", "JPEG 2000 Image Compression (Lossless Only)", .jpeg2000),
+            ("1.2.840.10008.1.2.4.91", "JPEG 2000 Image Compression", .jpeg2000),
             (
                 "1.2.840.10008.1.2.4.92", "JPEG 2000 Part 2 Multi-component Image Compression (Lossless Only)",
-                .unsupported
+                .jpeg2000
             ),
-            ("1.2.840.10008.1.2.4.93", "JPEG 2000 Part 2 Multi-component Image Compression", .unsupported),
-            ("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Image Compression (Lossless Only)", .unsupported),
+            ("1.2.840.10008.1.2.4.93", "JPEG 2000 Part 2 Multi-component Image Compression", .jpeg2000),
+            ("1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 Image Compression (Lossless Only)", .htj2k),
             (
                 "1.2.840.10008.1.2.4.202",
-                "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)", .unsupported
+                "High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)", .htj2k
             ),
-            ("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 Image Compression", .unsupported),
+            ("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000 Image Compression", .htj2k),
             ("1.2.840.10008.1.2.4.100", "MPEG2 Main Profile / Main Level", .unsupported),
             ("1.2.840.10008.1.2.4.101", "MPEG2 Main Profile / High Level", .unsupported),
             ("1.2.840.10008.1.2.4.102", "MPEG-4 AVC/H.264 High Profile / Level 4.1", .unsupported),

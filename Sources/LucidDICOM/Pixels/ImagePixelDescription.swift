@@ -23,6 +23,9 @@ public struct ImagePixelDescription: Sendable, Equatable {
     public let numberOfFrames: Int
     /// Planar Configuration (0028,0006), when present.
     public let planarConfiguration: Int?
+    /// The element holding the pixels: Pixel Data (7FE0,0010), else Float Pixel Data (7FE0,0008)
+    /// or Double Float Pixel Data (7FE0,0009) when only one of those is present (PS3.3 C.7.6.3).
+    public let pixelDataTag: DICOMTag
 
     /// Reads the attributes; throws for a missing Rows, Columns or Bits Allocated, or values that
     /// contradict each other (Bits Stored above Bits Allocated, High Bit outside the allocated bits).
@@ -34,16 +37,32 @@ public struct ImagePixelDescription: Sendable, Equatable {
             }
             return value
         }
+        /// An attribute that may be absent (then `fallback`), but not present with a value that
+        /// is not a number (Number of Frames "1A" does not mean 1).
+        func optional(_ tag: DICOMTag, _ fallback: Int) throws(DICOMError) -> Int {
+            guard dataSet.hasValue(tag) else { return fallback }
+            guard let value = dataSet.integer(tag) else {
+                throw .invalidAttribute(file: file, tag: tag, value: dataSet.string(tag) ?? "?", reason: "not a number")
+            }
+            return value
+        }
         rows = try required(.rows)
         columns = try required(.columns)
         bitsAllocated = try required(.bitsAllocated)
-        samplesPerPixel = dataSet.integer(.samplesPerPixel) ?? 1
+        samplesPerPixel = try optional(.samplesPerPixel, 1)
         photometricInterpretation = dataSet.string(.photometricInterpretation)?.uppercased() ?? "MONOCHROME2"
-        bitsStored = dataSet.integer(.bitsStored) ?? bitsAllocated
-        highBit = dataSet.integer(.highBit) ?? (bitsStored - 1)
-        pixelRepresentation = dataSet.integer(.pixelRepresentation) ?? 0
-        numberOfFrames = dataSet.integer(.numberOfFrames) ?? 1
+        bitsStored = try optional(.bitsStored, bitsAllocated)
+        highBit = try optional(.highBit, bitsStored - 1)
+        pixelRepresentation = try optional(.pixelRepresentation, 0)
+        numberOfFrames = try optional(.numberOfFrames, 1)
         planarConfiguration = dataSet.integer(.planarConfiguration)
+        if dataSet[.pixelData] == nil, dataSet[.floatPixelData] != nil {
+            pixelDataTag = .floatPixelData
+        } else if dataSet[.pixelData] == nil, dataSet[.doubleFloatPixelData] != nil {
+            pixelDataTag = .doubleFloatPixelData
+        } else {
+            pixelDataTag = .pixelData
+        }
 
         guard (1...65535).contains(rows) else {
             throw .invalidAttribute(file: file, tag: .rows, value: String(rows), reason: "must be 1...65535")
@@ -81,6 +100,21 @@ public struct ImagePixelDescription: Sendable, Equatable {
     public var isGrayscale: Bool {
         samplesPerPixel == 1
             && (photometricInterpretation == "MONOCHROME1" || photometricInterpretation == "MONOCHROME2")
+    }
+
+    /// Float or Double Float Pixel Data.
+    public var isFloat: Bool { pixelDataTag != .pixelData }
+
+    /// Three samples per pixel (RGB or one of the YBR models).
+    public var isMultiSample: Bool { samplesPerPixel == 3 }
+
+    /// PALETTE COLOR: one index per pixel into the Palette Color Lookup Table (PS3.3 C.7.6.3.1.5).
+    public var isPaletteColor: Bool { samplesPerPixel == 1 && photometricInterpretation == "PALETTE COLOR" }
+
+    /// Native YBR_FULL_422 or YBR_PARTIAL_422: two luminance samples share one Cb and Cr, stored
+    /// Y1 Y2 Cb Cr (PS3.3 C.7.6.3.1.2); encapsulated data is expanded by its decoder.
+    public var isHorizontallySubsampled: Bool {
+        photometricInterpretation == "YBR_FULL_422" || photometricInterpretation == "YBR_PARTIAL_422"
     }
 
     /// MONOCHROME1: the minimum value is displayed white (PS3.3 C.7.6.3.1.2).

@@ -5,7 +5,7 @@
 extension PixelDataDecoder {
     /// Returns the Pixel Data element once every check has passed.
     func validate() throws(DICOMError) -> DataElement {
-        guard let element = file.dataSet[.pixelData] else { throw .noPixelData(file: source) }
+        guard let element = file.dataSet[description.pixelDataTag] else { throw .noPixelData(file: source) }
         try validateLayout()
         try validateFrameCount(element)
         try validateDeclaredSize(element)
@@ -13,7 +13,7 @@ extension PixelDataDecoder {
         guard element.length > 0 || element.fragments?.isEmpty == false else {
             throw .emptyPixelData(file: source, offset: element.offset)
         }
-        if file.transferSyntax.pixelEncoding == .native {
+        if file.transferSyntax.pixelEncoding == .native || description.isFloat {
             try validateNativeLength(element)
         } else if let fragments = element.fragments {
             try validateFragmentCount(element, frameFragments: fragments.count - 1)
@@ -22,16 +22,8 @@ extension PixelDataDecoder {
     }
 
     private func validateLayout() throws(DICOMError) {
-        guard description.isGrayscale else {
-            throw .colourNotSupported(
-                file: source, photometricInterpretation: description.photometricInterpretation,
-                samplesPerPixel: description.samplesPerPixel)
-        }
-        guard description.bitsAllocated == 8 || description.bitsAllocated == 16 else {
-            throw .unsupportedPixelFormat(
-                file: source, tag: .bitsAllocated,
-                reason: "Bits Allocated \(description.bitsAllocated); Lucid decodes 8 and 16 bits allocated")
-        }
+        try validatePhotometric()
+        try validateBitsAllocated()
         guard description.pixelsPerFrame <= limits.maximumFramePixels else {
             throw .tooLarge(
                 file: source, tag: .rows, offset: file.dataSet[.rows]?.offset, limit: .framePixels,
@@ -84,9 +76,8 @@ extension PixelDataDecoder {
 
     /// Native Pixel Data must hold every declared frame.
     private func validateNativeLength(_ element: DataElement) throws(DICOMError) {
-        let frameBytes = description.pixelsPerFrame * (description.bitsAllocated / 8)
         // validateDeclaredSize bounded frames x frame bytes, so this cannot overflow.
-        var expected = frameBytes * description.numberOfFrames
+        var expected = description.nativeLayout.imageBytes
         // Byte-swapped 8-bit data reads the last sample from the pad byte of its 16-bit word.
         if isByteSwapped8Bit(element) && expected % 2 == 1 { expected += 1 }
         guard !element.isTruncated, element.length >= expected else {
