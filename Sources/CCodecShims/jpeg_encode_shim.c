@@ -10,7 +10,7 @@ typedef struct {
 } encode_state;
 
 static int run_encode(encode_state *state, const uint8_t *pixels, uint32_t width,
-                      uint32_t height, int quality, lucid_codec_buffer *out) {
+                      uint32_t height, int components, int quality, lucid_codec_buffer *out) {
     struct jpeg_compress_struct *cinfo = &state->cinfo;
     if (setjmp(state->errors.jump)) {
         jpeg_destroy_compress(cinfo);
@@ -21,13 +21,13 @@ static int run_encode(encode_state *state, const uint8_t *pixels, uint32_t width
     jpeg_io_set_destination(cinfo, &state->destination, out);
     cinfo->image_width = width;
     cinfo->image_height = height;
-    cinfo->input_components = 1;
-    cinfo->in_color_space = JCS_GRAYSCALE;
+    cinfo->input_components = components;
+    cinfo->in_color_space = components == 3 ? JCS_RGB : JCS_GRAYSCALE;
     jpeg_set_defaults(cinfo);
     jpeg_set_quality(cinfo, quality, TRUE); /* TRUE: clamp tables to 8 bits, i.e. baseline */
     jpeg_start_compress(cinfo, TRUE);
     while (cinfo->next_scanline < cinfo->image_height) {
-        JSAMPROW row = (JSAMPROW)(pixels + (size_t)cinfo->next_scanline * width);
+        JSAMPROW row = (JSAMPROW)(pixels + (size_t)cinfo->next_scanline * width * (size_t)components);
         (void)jpeg_write_scanlines(cinfo, &row, 1);
     }
     jpeg_finish_compress(cinfo);
@@ -35,10 +35,10 @@ static int run_encode(encode_state *state, const uint8_t *pixels, uint32_t width
     return 0;
 }
 
-int lucid_jpeg_encode_gray8(const uint8_t *pixels, uint32_t width, uint32_t height, int quality,
-                            lucid_codec_buffer *out, char *message_text, size_t message_capacity) {
+int lucid_jpeg_encode8(const uint8_t *pixels, uint32_t width, uint32_t height, int components, int quality,
+                       lucid_codec_buffer *out, char *message_text, size_t message_capacity) {
     shim_message message = { message_text, message_capacity };
-    if (pixels == NULL || out == NULL || width == 0 || height == 0
+    if (pixels == NULL || out == NULL || width == 0 || height == 0 || (components != 1 && components != 3)
         || quality < 1 || quality > 100) {
         shim_set_message(message, "invalid arguments to the JPEG encoder");
         return -1;
@@ -46,5 +46,5 @@ int lucid_jpeg_encode_gray8(const uint8_t *pixels, uint32_t width, uint32_t heig
     encode_state state;
     memset(&state, 0, sizeof state);
     state.cinfo.err = jpeg_io_strict_errors(&state.errors, message);
-    return run_encode(&state, pixels, width, height, quality, out);
+    return run_encode(&state, pixels, width, height, components, quality, out);
 }

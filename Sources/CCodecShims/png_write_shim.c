@@ -26,18 +26,18 @@ static png_text *make_png_text(const lucid_png_text_in *texts, size_t count) {
     return records;
 }
 
-int lucid_png_encode_gray(const void *pixels, uint32_t width, uint32_t height, int bit_depth,
-                          int compression_level, const lucid_png_text_in *texts, size_t text_count,
-                          lucid_codec_buffer *out, char *message_text, size_t message_capacity) {
+int lucid_png_encode(const void *pixels, uint32_t width, uint32_t height, int bit_depth, int channels,
+                     int compression_level, const lucid_png_text_in *texts, size_t text_count,
+                     lucid_codec_buffer *out, char *message_text, size_t message_capacity) {
     shim_message message = { message_text, message_capacity };
     if (pixels == NULL || out == NULL || width == 0 || height == 0
-        || (bit_depth != 8 && bit_depth != 16)
+        || (bit_depth != 8 && bit_depth != 16) || (channels != 1 && channels != 3)
         || compression_level < 0 || compression_level > 9
         || (text_count > 0 && texts == NULL) || text_count > (size_t)INT_MAX) {
         shim_set_message(message, "invalid arguments to the PNG encoder");
         return -1;
     }
-    size_t row_bytes = (size_t)width * (size_t)(bit_depth / 8);
+    size_t row_bytes = (size_t)width * (size_t)channels * (size_t)(bit_depth / 8);
     png_text *volatile text_records = NULL;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &message,
                                               png_io_error, png_io_warning);
@@ -65,7 +65,8 @@ int lucid_png_encode_gray(const void *pixels, uint32_t width, uint32_t height, i
        filters, and the file is smaller (1.94 MB instead of 2.34 MB). */
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
     png_set_compression_strategy(png, Z_RLE);
-    png_set_IHDR(png, info, width, height, bit_depth, PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
+    png_set_IHDR(png, info, width, height, bit_depth, channels == 3 ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_GRAY,
+                 PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     if (text_count > 0) {
         text_records = make_png_text(texts, text_count);

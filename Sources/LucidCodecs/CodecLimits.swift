@@ -1,5 +1,3 @@
-import LucidImaging
-
 /// Size limits applied before a decoder allocates memory for an image.
 public enum CodecLimits {
     /// Default cap on `width * height` of a decoded image: 2^28 = 268,435,456 pixels
@@ -20,14 +18,13 @@ public enum CodecLimits {
 
     /// The image size as the `UInt32` pair the C encoders take, or `imageTooLarge` when a side
     /// exceeds `limit` pixels (2^31 - 1 for PNG, 65,500 for JPEG).
-    static func encoderDimensions<Pixel>(
-        of image: GrayImage<Pixel>, limit: Int
-    ) throws(CodecError) -> (width: UInt32, height: UInt32) {
-        guard image.width <= limit, image.height <= limit,
-            let width = UInt32(exactly: image.width), let height = UInt32(exactly: image.height)
+    static func encoderDimensions(width: Int, height: Int, limit: Int) throws(CodecError) -> (
+        width: UInt32, height: UInt32
+    ) {
+        guard width <= limit, height <= limit, let columns = UInt32(exactly: width), let rows = UInt32(exactly: height)
         else {
-            throw .imageTooLarge(width: image.width, height: image.height, maximumPixelCount: limit)
+            throw .imageTooLarge(width: width, height: height, maximumPixelCount: limit)
         }
-        return (width, height)
+        return (columns, rows)
     }
 }

@@ -14,15 +14,26 @@ public enum JPEGCodec {
     ///   - quality: libjpeg quality 1 (smallest) ... 100 (best); 90-95 keeps fine detail.
     /// - Returns: the complete JPEG file.
     public static func encode(_ image: GrayImage<UInt8>, quality: Int) throws(CodecError) -> [UInt8] {
+        try encode(image.pixels, width: image.width, height: image.height, components: 1, quality: quality)
+    }
+
+    /// Encodes an 8-bit RGB image as a baseline JFIF JPEG (stored as YCbCr, chroma subsampled 2x2
+    /// as libjpeg does by default). Parameters as for the grayscale overload.
+    public static func encode(_ image: ColorImage<UInt8>, quality: Int) throws(CodecError) -> [UInt8] {
+        try encode(image.samples, width: image.width, height: image.height, components: 3, quality: quality)
+    }
+
+    private static func encode(_ samples: [UInt8], width: Int, height: Int, components: Int32, quality: Int)
+        throws(CodecError) -> [UInt8]
+    {
         guard (1...100).contains(quality) else { throw .invalidQuality(quality) }
-        let size = try CodecLimits.encoderDimensions(of: image, limit: maximumDimension)
+        let size = try CodecLimits.encoderDimensions(width: width, height: height, limit: maximumDimension)
         var output = lucid_codec_buffer()
         defer { lucid_codec_buffer_free(&output) }
-        let failure = image.pixels.withUnsafeBufferPointer { pixels in
+        let failure = samples.withUnsafeBufferPointer { pixels in
             callShim { message, capacity in
-                lucid_jpeg_encode_gray8(
-                    pixels.baseAddress, size.width, size.height, Int32(quality), &output,
-                    message, capacity)
+                lucid_jpeg_encode8(
+                    pixels.baseAddress, size.width, size.height, components, Int32(quality), &output, message, capacity)
             }
         }
         if let failure { throw .jpeg(operation: "encode", message: failure) }

@@ -1,7 +1,7 @@
 import CCodecShims
 import LucidImaging
 
-/// Grayscale PNG encoding and decoding through libpng.
+/// Grayscale and RGB PNG encoding, grayscale PNG decoding, through libpng.
 ///
 /// Samples are written exactly (PNG is lossless): 8-bit images as bit depth 8, 16-bit images
 /// as bit depth 16 with big-endian samples on disk, as the PNG specification requires.
@@ -22,7 +22,9 @@ public enum PNGCodec {
         textChunks: [PNGTextChunk] = [],
         compressionLevel: Int = defaultCompressionLevel
     ) throws(CodecError) -> [UInt8] {
-        try encodeGray(image, bitDepth: 8, textChunks: textChunks, compressionLevel: compressionLevel)
+        try encodeSamples(
+            image.pixels, width: image.width, height: image.height, channels: 1, bitDepth: 8, textChunks: textChunks,
+            compressionLevel: compressionLevel)
     }
 
     /// Encodes a 16-bit grayscale image as a 16-bit PNG file (big-endian samples on disk).
@@ -32,29 +34,51 @@ public enum PNGCodec {
         textChunks: [PNGTextChunk] = [],
         compressionLevel: Int = defaultCompressionLevel
     ) throws(CodecError) -> [UInt8] {
-        try encodeGray(image, bitDepth: 16, textChunks: textChunks, compressionLevel: compressionLevel)
+        try encodeSamples(
+            image.pixels, width: image.width, height: image.height, channels: 1, bitDepth: 16, textChunks: textChunks,
+            compressionLevel: compressionLevel)
+    }
+
+    /// Encodes an 8-bit RGB image as a PNG file (colour type 2). Parameters as for the grayscale
+    /// overloads.
+    public static func encode(
+        _ image: ColorImage<UInt8>, textChunks: [PNGTextChunk] = [], compressionLevel: Int = defaultCompressionLevel
+    ) throws(CodecError) -> [UInt8] {
+        try encodeSamples(
+            image.samples, width: image.width, height: image.height, channels: 3, bitDepth: 8, textChunks: textChunks,
+            compressionLevel: compressionLevel)
+    }
+
+    /// Encodes a 16-bit RGB image as a 16-bit PNG file (colour type 2, big-endian samples on disk).
+    public static func encode(
+        _ image: ColorImage<UInt16>, textChunks: [PNGTextChunk] = [], compressionLevel: Int = defaultCompressionLevel
+    ) throws(CodecError) -> [UInt8] {
+        try encodeSamples(
+            image.samples, width: image.width, height: image.height, channels: 3, bitDepth: 16, textChunks: textChunks,
+            compressionLevel: compressionLevel)
     }
 
     /// The largest width or height a PNG may declare: 2^31 - 1 pixels.
     static let maximumDimension = Int(Int32.max)
 
-    private static func encodeGray<Pixel>(
-        _ image: GrayImage<Pixel>, bitDepth: Int32, textChunks: [PNGTextChunk], compressionLevel: Int
+    private static func encodeSamples<Sample>(
+        _ samples: [Sample], width: Int, height: Int, channels: Int32, bitDepth: Int32, textChunks: [PNGTextChunk],
+        compressionLevel: Int
     ) throws(CodecError) -> [UInt8] {
         guard (0...9).contains(compressionLevel) else {
             throw .invalidCompressionLevel(compressionLevel)
         }
-        let size = try CodecLimits.encoderDimensions(of: image, limit: maximumDimension)
+        let size = try CodecLimits.encoderDimensions(width: width, height: height, limit: maximumDimension)
         var texts: [EncodedPNGText] = []
         for chunk in textChunks { texts.append(try EncodedPNGText(chunk)) }
 
         var output = lucid_codec_buffer()
         defer { lucid_codec_buffer_free(&output) }
         let failure = withCTextArray(texts) { entries, count in
-            image.pixels.withUnsafeBytes { pixels in
+            samples.withUnsafeBytes { pixels in
                 callShim { message, capacity in
-                    lucid_png_encode_gray(
-                        pixels.baseAddress, size.width, size.height, bitDepth,
+                    lucid_png_encode(
+                        pixels.baseAddress, size.width, size.height, bitDepth, channels,
                         Int32(compressionLevel), entries, count, &output, message, capacity)
                 }
             }

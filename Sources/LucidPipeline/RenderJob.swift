@@ -84,10 +84,13 @@ public struct RenderJob: Sendable {
 
     func encode(_ rendering: Rendering) throws(CodecError) -> [UInt8] {
         let chunks = rendering.provenance.map { PNGTextChunk(keyword: $0.key, text: $0.value) }
-        switch (format, rendering.image8, rendering.image16) {
-        case (.png, let image?, _): return try PNGCodec.encode(image, textChunks: chunks)
-        case (.png, _, let image?): return try PNGCodec.encode(image, textChunks: chunks)
-        case (.jpeg, let image?, _): return try JPEGCodec.encode(image, quality: quality)
+        switch (format, rendering.image8, rendering.image16, rendering.color8, rendering.color16) {
+        case (.png, let image?, _, _, _): return try PNGCodec.encode(image, textChunks: chunks)
+        case (.png, _, let image?, _, _): return try PNGCodec.encode(image, textChunks: chunks)
+        case (.png, _, _, let image?, _): return try PNGCodec.encode(image, textChunks: chunks)
+        case (.png, _, _, _, let image?): return try PNGCodec.encode(image, textChunks: chunks)
+        case (.jpeg, let image?, _, _, _): return try JPEGCodec.encode(image, quality: quality)
+        case (.jpeg, _, _, let image?, _): return try JPEGCodec.encode(image, quality: quality)
         default:
             preconditionFailure("run() admits JPEG at 8 bits only, and a rendering holds the depth it was asked for")
         }

@@ -1,24 +1,45 @@
 import LucidDICOM
 import LucidImaging
 
-/// Renders one frame of a DICOM image through the grayscale pipeline of PS3.4 Annex N: Modality
-/// LUT, the chosen VOI, then the MONOCHROME1 inversion, to 8 or 16 bits.
+/// Renders one frame of a DICOM image: grayscale through the pipeline of PS3.4 Annex N (Modality
+/// LUT, the chosen VOI, then the MONOCHROME1 inversion), colour as RGB (PS3.3 C.7.6.3.1.2), to 8
+/// or 16 bits.
 public enum Renderer {
     public static func render(_ image: DICOMImage, options: RenderOptions = RenderOptions()) throws(RenderError)
         -> Rendering
     {
         guard options.depth == 8 || options.depth == 16 else { throw .unsupportedDepth(options.depth) }
         let frameIndex = options.frame - 1
-        var frame: GrayImage<UInt16>
+        if !image.pixel.isGrayscale {
+            return try renderColor(image, options: options)
+        }
+        var frame: GrayFrame
         do throws(DICOMError) {
-            frame = try image.frame(frameIndex)
+            frame = try image.grayFrame(frameIndex)
         } catch {
             throw .dicom(error)
         }
-        frame = try filter(frame, options: options, bitsStored: image.pixel.encoding.bitsStored, source: image.source)
-        return try window(
-            frame, encoding: image.pixel.encoding, display: image.display(frame: frameIndex), source: image.source,
+        frame.image = try filter(
+            frame.image, options: options, bitsStored: frame.encoding.bitsStored, source: image.source)
+        var rendering = try window(
+            frame.image, encoding: frame.encoding, display: frame.display, source: image.source,
             frameCount: image.pixel.numberOfFrames, options: options)
+        if let quantisation = frame.quantisation {
+            rendering.notes.append(ColorRendering.quantisationNote(quantisation, bitsStored: image.pixel.bitsStored))
+        }
+        return rendering
+    }
+
+    /// A colour frame as RGB at `options.depth` bits; grayscale steps and the window do not apply and
+    /// the notes say so.
+    static func renderColor(_ image: DICOMImage, options: RenderOptions) throws(RenderError) -> Rendering {
+        let frame: RGBFrame
+        do throws(DICOMError) {
+            frame = try image.rgbFrame(options.frame - 1)
+        } catch {
+            throw .dicom(error)
+        }
+        return ColorRendering.rendering(frame, image: image, options: options)
     }
 
     /// Applies the filter steps of `options` (everything before the window) to stored samples.

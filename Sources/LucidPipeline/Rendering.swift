@@ -7,6 +7,10 @@ public struct Rendering: Sendable {
     public var image8: GrayImage<UInt8>?
     /// The 16-bit rendering (depth 16).
     public var image16: GrayImage<UInt16>?
+    /// The 8-bit RGB rendering of a colour image (depth 8).
+    public var color8: ColorImage<UInt8>?
+    /// The 16-bit RGB rendering of a colour image (depth 16).
+    public var color16: ColorImage<UInt16>?
     /// The source file.
     public var source: String
     /// Frame number, from 1, and the number of frames.
@@ -25,8 +29,11 @@ public struct Rendering: Sendable {
     /// The recipe in `--steps` syntax: the filters applied, then the window requested.
     public var steps: String
 
-    public var width: Int { image8?.width ?? image16?.width ?? 0 }
-    public var height: Int { image8?.height ?? image16?.height ?? 0 }
+    public var width: Int { image8?.width ?? image16?.width ?? color8?.width ?? color16?.width ?? 0 }
+    public var height: Int { image8?.height ?? image16?.height ?? color8?.height ?? color16?.height ?? 0 }
+
+    /// Whether this is the RGB rendering of a colour image.
+    public var isColor: Bool { color8 != nil || color16 != nil }
 
     /// Key/value pairs recorded in output files (PNG text chunks), so a rendering says how it was made.
     public var provenance: [(key: String, value: String)] {

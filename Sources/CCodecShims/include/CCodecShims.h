@@ -78,15 +78,16 @@ typedef struct {
 void lucid_png_text_list_free(lucid_png_text_list *list);
 
 /**
- * Encodes a grayscale image as PNG into `out` (which must be zeroed on entry).
- * `pixels` holds width*height samples: 1 byte each when `bit_depth` is 8, 2 bytes each
- * (native byte order; written big-endian as PNG requires) when `bit_depth` is 16.
+ * Encodes a grayscale (`channels` 1) or RGB (`channels` 3) image as PNG into `out` (which must be
+ * zeroed on entry). `pixels` holds width*height*channels samples, interleaved by pixel: 1 byte each
+ * when `bit_depth` is 8, 2 bytes each (native byte order; written big-endian as PNG requires) when
+ * `bit_depth` is 16.
  * `compression_level` is the zlib level 0 (store) ... 9 (smallest, slowest).
  * On failure `out` is freed.
  */
-int lucid_png_encode_gray(const void *pixels, uint32_t width, uint32_t height, int bit_depth,
-                          int compression_level, const lucid_png_text_in *texts, size_t text_count,
-                          lucid_codec_buffer *out, char *message, size_t message_capacity);
+int lucid_png_encode(const void *pixels, uint32_t width, uint32_t height, int bit_depth, int channels,
+                     int compression_level, const lucid_png_text_in *texts, size_t text_count,
+                     lucid_codec_buffer *out, char *message, size_t message_capacity);
 
 /** Reads the signature and the chunks before the first IDAT, and reports IHDR. */
 int lucid_png_read_header(const uint8_t *data, size_t length, lucid_png_header *header,
@@ -141,11 +142,12 @@ int lucid_jpeg_decode(const uint8_t *data, size_t length, uint8_t *samples, size
                       lucid_jpeg_header *header, char *message, size_t message_capacity);
 
 /**
- * Encodes an 8-bit grayscale image (width*height bytes) as a baseline JPEG with
- * `quality` 1 ... 100 (libjpeg scale) into `out` (zeroed on entry; freed on failure).
+ * Encodes an 8-bit grayscale (`components` 1) or RGB (`components` 3, stored as JFIF YCbCr) image
+ * of width*height*components bytes, interleaved by pixel, as a baseline JPEG with `quality`
+ * 1 ... 100 (libjpeg scale) into `out` (zeroed on entry; freed on failure).
  */
-int lucid_jpeg_encode_gray8(const uint8_t *pixels, uint32_t width, uint32_t height, int quality,
-                            lucid_codec_buffer *out, char *message, size_t message_capacity);
+int lucid_jpeg_encode8(const uint8_t *pixels, uint32_t width, uint32_t height, int components, int quality,
+                       lucid_codec_buffer *out, char *message, size_t message_capacity);
 
 #ifdef __cplusplus
 }

@@ -7,12 +7,14 @@ enum RenditionEncoder {
         _ rendering: Rendering, format: RenditionFormat, provenance: [(key: String, value: String)], quality: Int
     ) throws(CodecError) -> [UInt8] {
         let chunks = provenance.map { PNGTextChunk(keyword: $0.key, text: $0.value) }
-        switch (format, rendering.image8, rendering.image16) {
-        case (.png, let image?, _): return try PNGCodec.encode(image, textChunks: chunks)
-        case (.png16, _, let image?): return try PNGCodec.encode(image, textChunks: chunks)
-        case (.jpeg, let image?, _):
-            let jpeg = try JPEGCodec.encode(image, quality: quality)
-            return withComment(jpeg, provenance.map { "\($0.key): \($0.value)" }.joined(separator: "\n"))
+        let comment = provenance.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
+        switch (format, rendering.image8, rendering.image16, rendering.color8, rendering.color16) {
+        case (.png, let image?, _, _, _): return try PNGCodec.encode(image, textChunks: chunks)
+        case (.png16, _, let image?, _, _): return try PNGCodec.encode(image, textChunks: chunks)
+        case (.png, _, _, let image?, _): return try PNGCodec.encode(image, textChunks: chunks)
+        case (.png16, _, _, _, let image?): return try PNGCodec.encode(image, textChunks: chunks)
+        case (.jpeg, let image?, _, _, _): return withComment(try JPEGCodec.encode(image, quality: quality), comment)
+        case (.jpeg, _, _, let image?, _): return withComment(try JPEGCodec.encode(image, quality: quality), comment)
         default:
             throw .png(operation: "encode", message: "no \(format.depth)-bit rendering to encode as \(format.rawValue)")
         }
