@@ -7,7 +7,7 @@
 /// no sign extension or colour conversion is applied.
 public struct JPEGLosslessImage: Sendable, Equatable {
     /// The most samples (`width * height * components`) a frame may declare: 2^28, i.e. 512 MiB of
-    /// `UInt16`. Larger frames are rejected with ``JPEGLosslessError/imageTooLarge(width:height:components:)``
+    /// `UInt16`. Larger frames are rejected with ``JPEGDecodingError/imageTooLarge(width:height:components:)``
     /// before anything is allocated.
     public static let maximumSampleCount = 1 << 28
 
