@@ -49,7 +49,8 @@ public enum JPEGDecodingError: Error, Sendable, Equatable, CustomStringConvertib
         case .missingHuffmanTable(let tableID, let offset):
             return "JPEG scan header at byte offset \(offset) uses Huffman table \(tableID), which was never defined"
         case .missingQuantizationTable(let tableID, let offset):
-            return "JPEG scan header at byte offset \(offset) uses quantization table \(tableID), which was never defined"
+            return
+                "JPEG scan header at byte offset \(offset) uses quantization table \(tableID), which was never defined"
         case .unsupported(let feature):
             return "unsupported JPEG feature: \(feature)"
         case .imageTooLarge(let width, let height, let components):

@@ -11,6 +11,7 @@ enum JPEGMarker {
     static let baselineFrame: UInt8 = 0xC0
     static let extendedHuffmanFrame: UInt8 = 0xC1
     static let defineQuantizationTables: UInt8 = 0xDB
+    static let defineHierarchicalProgression: UInt8 = 0xDE
     static let firstRestart: UInt8 = 0xD0
     static let lastRestart: UInt8 = 0xD7
     static let temporary: UInt8 = 0x01
