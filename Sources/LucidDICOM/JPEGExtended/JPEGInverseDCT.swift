@@ -7,19 +7,20 @@
 /// samples, 1 for 12-bit ones. Outputs are level-shifted by 2^(P−1) and range-limited like
 /// libjpeg's post-IDCT table: values wrap modulo 4 × 2^P and then clamp to 0...2^P − 1.
 struct JPEGInverseDCT {
+    // FIX(x) = round(x × 2^13); "0p298631336" reads 0.298631336.
     private static let constantBits = 13
-    private static let fix0_298631336 = 2446
-    private static let fix0_390180644 = 3196
-    private static let fix0_541196100 = 4433
-    private static let fix0_765366865 = 6270
-    private static let fix0_899976223 = 7373
-    private static let fix1_175875602 = 9633
-    private static let fix1_501321110 = 12299
-    private static let fix1_847759065 = 15137
-    private static let fix1_961570560 = 16069
-    private static let fix2_053119869 = 16819
-    private static let fix2_562915447 = 20995
-    private static let fix3_072711026 = 25172
+    private static let fix0p298631336 = 2446
+    private static let fix0p390180644 = 3196
+    private static let fix0p541196100 = 4433
+    private static let fix0p765366865 = 6270
+    private static let fix0p899976223 = 7373
+    private static let fix1p175875602 = 9633
+    private static let fix1p501321110 = 12299
+    private static let fix1p847759065 = 15137
+    private static let fix1p961570560 = 16069
+    private static let fix2p053119869 = 16819
+    private static let fix2p562915447 = 20995
+    private static let fix3p072711026 = 25172
 
     private let pass1Bits: Int
     private let maximumSample: Int
@@ -109,24 +110,24 @@ struct JPEGInverseDCT {
         _ x0: Int, _ x1: Int, _ x2: Int, _ x3: Int, _ x4: Int, _ x5: Int, _ x6: Int, _ x7: Int, shift: Int
     ) -> (Int, Int, Int, Int, Int, Int, Int, Int) {
         // Even part.
-        let z1 = (x2 &+ x6) &* fix0_541196100
-        let even2 = z1 &- x6 &* fix1_847759065
-        let even3 = z1 &+ x2 &* fix0_765366865
+        let z1 = (x2 &+ x6) &* fix0p541196100
+        let even2 = z1 &- x6 &* fix1p847759065
+        let even3 = z1 &+ x2 &* fix0p765366865
         let even0 = (x0 &+ x4) &<< constantBits
         let even1 = (x0 &- x4) &<< constantBits
         let tmp10 = even0 &+ even3, tmp13 = even0 &- even3
         let tmp11 = even1 &+ even2, tmp12 = even1 &- even2
         // Odd part.
         let sum71 = x7 &+ x1, sum53 = x5 &+ x3, sum73 = x7 &+ x3, sum51 = x5 &+ x1
-        let z5 = (sum73 &+ sum51) &* fix1_175875602
-        let za = sum71 &* -fix0_899976223
-        let zb = sum53 &* -fix2_562915447
-        let zc = sum73 &* -fix1_961570560 &+ z5
-        let zd = sum51 &* -fix0_390180644 &+ z5
-        let odd0 = x7 &* fix0_298631336 &+ za &+ zc
-        let odd1 = x5 &* fix2_053119869 &+ zb &+ zd
-        let odd2 = x3 &* fix3_072711026 &+ zb &+ zc
-        let odd3 = x1 &* fix1_501321110 &+ za &+ zd
+        let z5 = (sum73 &+ sum51) &* fix1p175875602
+        let za = sum71 &* -fix0p899976223
+        let zb = sum53 &* -fix2p562915447
+        let zc = sum73 &* -fix1p961570560 &+ z5
+        let zd = sum51 &* -fix0p390180644 &+ z5
+        let odd0 = x7 &* fix0p298631336 &+ za &+ zc
+        let odd1 = x5 &* fix2p053119869 &+ zb &+ zd
+        let odd2 = x3 &* fix3p072711026 &+ zb &+ zc
+        let odd3 = x1 &* fix1p501321110 &+ za &+ zd
         let rounding = 1 &<< (shift - 1)
         return (
             (tmp10 &+ odd3 &+ rounding) &>> shift, (tmp11 &+ odd2 &+ rounding) &>> shift,
