@@ -13,7 +13,7 @@ struct JPEGDCTScanHeader {
     }
 
     let components: [Component]
-    /// Ss, Se, Ah and Al as written, for diagnostics only.
+    /// Ss and Se as written (the decoder ignores them, see above).
     let spectralStart: Int
     let spectralEnd: Int
 
