@@ -56,7 +56,8 @@ let package = Package(
             path: "Tests/LucidMutationProbe"),
         .testTarget(
             name: "LucidImagingTests", dependencies: ["LucidImaging", "LucidTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "LucidDICOMTests", dependencies: ["LucidDICOM", "LucidImaging", "LucidTestSupport"]),
+        .testTarget(
+            name: "LucidDICOMTests", dependencies: ["LucidDICOM", "LucidCodecs", "LucidImaging", "LucidTestSupport"]),
         .testTarget(name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging", "LucidTestSupport"]),
         .testTarget(
             name: "LucidPipelineTests",

@@ -13,19 +13,19 @@ public enum JPEGLosslessDecoder {
     /// allocated once, at the first scan, from the validated frame size (at most
     /// `maximumSampleCount`, itself capped at ``JPEGLosslessImage/maximumSampleCount``) and only when
     /// the remaining data could hold at least one bit per sample; every failure is reported as a
-    /// ``JPEGLosslessError`` with its byte offset.
+    /// ``JPEGDecodingError`` with its byte offset.
     /// - Parameter maximumSampleCount: the most `width * height * components` the frame header may
     ///   declare, e.g. the frame size a DICOM header announces.
     public static func decode(
         _ bytes: [UInt8], maximumSampleCount: Int = JPEGLosslessImage.maximumSampleCount
-    ) throws(JPEGLosslessError) -> JPEGLosslessImage {
+    ) throws(JPEGDecodingError) -> JPEGLosslessImage {
         guard bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == JPEGMarker.startOfImage else {
             throw .missingStartOfImage
         }
         var frame: JPEGLosslessFrameHeader?
         var samples: [UInt16] = []
         var decodedComponents: [Bool] = []
-        var tables = [JPEGLosslessHuffmanTable?](repeating: nil, count: 4)
+        var tables = [JPEGHuffmanTable?](repeating: nil, count: 4)
         var restartInterval = 0
         var offset = 2
 
@@ -43,7 +43,7 @@ public enum JPEGLosslessDecoder {
             default:
                 break
             }
-            var segment = try JPEGLosslessSegmentReader(bytes: bytes, marker: marker.code, markerOffset: marker.offset)
+            var segment = try JPEGSegmentReader(bytes: bytes, marker: marker.code, markerOffset: marker.offset)
             offset = segment.end
             switch marker.code {
             case JPEGMarker.losslessHuffmanFrame:
@@ -63,7 +63,7 @@ public enum JPEGLosslessDecoder {
             case JPEGMarker.startOfScan:
                 guard let frame else { throw .unexpectedMarker(marker: marker.code, offset: marker.offset) }
                 let scan = try JPEGLosslessScanHeader(&segment, frame: frame)
-                var scanTables: [JPEGLosslessHuffmanTable] = []
+                var scanTables: [JPEGHuffmanTable] = []
                 for component in scan.components {
                     guard !decodedComponents[component.frameIndex] else {
                         throw segment.invalid(

@@ -17,7 +17,7 @@ struct JPEGLosslessFrameHeader {
 
     /// Parses and validates a frame header, rejecting frames whose sample count exceeds
     /// `maximumSampleCount` before anything is allocated.
-    init(_ segment: inout JPEGLosslessSegmentReader, maximumSampleCount: Int) throws(JPEGLosslessError) {
+    init(_ segment: inout JPEGSegmentReader, maximumSampleCount: Int) throws(JPEGDecodingError) {
         precision = try segment.readByte()
         height = try segment.readUInt16()
         width = try segment.readUInt16()
@@ -75,7 +75,7 @@ struct JPEGLosslessScanHeader {
     /// Point transform Pt, the Al field (T.81 H.1.2.3).
     let pointTransform: Int
 
-    init(_ segment: inout JPEGLosslessSegmentReader, frame: JPEGLosslessFrameHeader) throws(JPEGLosslessError) {
+    init(_ segment: inout JPEGSegmentReader, frame: JPEGLosslessFrameHeader) throws(JPEGDecodingError) {
         let count = try segment.readByte()
         guard (1...4).contains(count) else { throw segment.invalid("\(count) components in a scan; expected 1...4") }
         guard segment.remaining == 2 * count + 3 else {
@@ -113,8 +113,8 @@ enum JPEGLosslessTableSegment {
     /// Parses a DHT segment (T.81 B.2.4.2) into `tables`, indexed by destination Th. Tables of class
     /// 1 (AC) are checked for length but not kept: lossless scans use class 0 tables (T.81 H.2.2).
     static func readHuffmanTables(
-        _ segment: inout JPEGLosslessSegmentReader, into tables: inout [JPEGLosslessHuffmanTable?]
-    ) throws(JPEGLosslessError) {
+        _ segment: inout JPEGSegmentReader, into tables: inout [JPEGHuffmanTable?]
+    ) throws(JPEGDecodingError) {
         while segment.remaining > 0 {
             let classAndID = try segment.readByte()
             let tableClass = classAndID >> 4, tableID = classAndID & 0x0F
@@ -132,13 +132,13 @@ enum JPEGLosslessTableSegment {
             }
             let values = try segment.readBytes(total)
             if tableClass == 0 {
-                tables[tableID] = try JPEGLosslessHuffmanTable(counts: counts, values: values)
+                tables[tableID] = try JPEGHuffmanTable(counts: counts, values: values, largestValue: 16)
             }
         }
     }
 
     /// Parses a DRI segment (T.81 B.2.4.4): the restart interval Ri in MCUs, 0 for none.
-    static func readRestartInterval(_ segment: inout JPEGLosslessSegmentReader) throws(JPEGLosslessError) -> Int {
+    static func readRestartInterval(_ segment: inout JPEGSegmentReader) throws(JPEGDecodingError) -> Int {
         guard segment.remaining == 2 else { throw segment.invalid("length must be 4") }
         return try segment.readUInt16()
     }

@@ -6,7 +6,7 @@ enum JPEGLosslessScanDecoder {
         let frame: JPEGLosslessFrameHeader
         let scan: JPEGLosslessScanHeader
         /// The Huffman table of each scan component, in scan order.
-        let tables: [JPEGLosslessHuffmanTable]
+        let tables: [JPEGHuffmanTable]
         /// Restart interval Ri in MCUs (one pixel of every scan component), 0 for none (T.81 B.2.4.4).
         let restartInterval: Int
     }
@@ -23,7 +23,7 @@ enum JPEGLosslessScanDecoder {
     /// Returns the offset at which to look for the marker that follows the scan.
     static func decode(
         _ bytes: [UInt8], start: Int, parameters: Parameters, into samples: inout [UInt16]
-    ) throws(JPEGLosslessError) -> Int {
+    ) throws(JPEGDecodingError) -> Int {
         let frame = parameters.frame, scan = parameters.scan, tables = parameters.tables
         let width = frame.width, height = frame.height
         let componentCount = frame.components.count
@@ -34,7 +34,7 @@ enum JPEGLosslessScanDecoder {
         let initialPrediction = 1 << (frame.precision - scan.pointTransform - 1)
         let restartInterval = parameters.restartInterval
 
-        var reader = JPEGLosslessBitReader(bytes: bytes, start: start)
+        var reader = JPEGBitReader(bytes: bytes, start: start)
         var mcusUntilRestart = restartInterval
         var expectedRestart = 0
         // The line predicted with Ra only: the first line of the scan or of the restart interval.
@@ -47,7 +47,7 @@ enum JPEGLosslessScanDecoder {
             for x in 0..<width {
                 if restartInterval > 0 {
                     if mcusUntilRestart == 0 {
-                        try processRestart(bytes, reader: &reader, expected: &expectedRestart)
+                        try reader.readRestartMarker(expected: &expectedRestart)
                         mcusUntilRestart = restartInterval
                         atIntervalStart = true
                         firstLine = y
@@ -102,22 +102,5 @@ enum JPEGLosslessScanDecoder {
             default: return (ra + rb) >> 1
             }
         }
-    }
-
-    /// Ends a restart interval: the next marker must be RSTm with m counting 0...7 modulo 8
-    /// (T.81 B.2.1, E.2.4); decoding continues after it with fresh bit buffering (T.81 F.2.2.5).
-    private static func processRestart(
-        _ bytes: [UInt8], reader: inout JPEGLosslessBitReader, expected: inout Int
-    ) throws(JPEGLosslessError) {
-        if reader.hasReadPastData { throw .truncated(offset: reader.position) }
-        guard let marker = JPEGMarker.find(in: bytes, from: reader.position) else {
-            throw .truncated(offset: bytes.count)
-        }
-        guard JPEGMarker.isRestart(marker.code) else { throw .truncated(offset: marker.offset) }
-        guard Int(marker.code - JPEGMarker.firstRestart) == expected else {
-            throw .unexpectedMarker(marker: marker.code, offset: marker.offset)
-        }
-        expected = (expected + 1) & 7
-        reader.resume(at: marker.offset + 2)
     }
 }

@@ -1,14 +1,15 @@
-/// A Huffman table for lossless difference categories (T.81 Annex C, H.1.2.2), prepared for fast
-/// decoding.
+/// A Huffman table (T.81 Annex C) prepared for fast decoding: lossless difference categories
+/// (T.81 H.1.2.2), DCT DC difference categories (F.1.2.1) or AC run/size symbols (F.1.2.2).
 ///
 /// Codes of up to ``lookupBits`` bits are resolved with one table lookup; longer codes use the
 /// MAXCODE / VALPTR / MINCODE procedure of T.81 F.2.2.3 (Figure F.16).
-struct JPEGLosslessHuffmanTable: Sendable {
+struct JPEGHuffmanTable: Sendable {
     /// Number of leading bits resolved by ``lookup``.
     static let lookupBits = 9
 
     /// Indexed by the next ``lookupBits`` bits of the stream: `codeLength << 8 | category` for a
-    /// code of at most ``lookupBits`` bits, or 0 when the code is longer (or invalid).
+    /// code of at most ``lookupBits`` bits, or 0 when the code is longer (or invalid). (`category`
+    /// stands for whatever symbol the table codes.)
     let lookup: [UInt16]
     /// `maximumCode[l]`: the largest code of length `l` (1...16), or -1 when there is none
     /// (MAXCODE in T.81 F.2.2.3). Index 0 is unused.
@@ -16,17 +17,18 @@ struct JPEGLosslessHuffmanTable: Sendable {
     /// `valueOffset[l]`: index into ``values`` of the first code of length `l`, minus that code
     /// (VALPTR − MINCODE in T.81 F.2.2.3).
     let valueOffset: [Int]
-    /// HUFFVAL: the difference categories (SSSS, T.81 Table H.2) in code order.
+    /// HUFFVAL: the symbols (difference categories SSSS, or AC run/size bytes RRRRSSSS) in code order.
     let values: [UInt8]
 
     /// Builds the decoder tables from the 16 code-length counts (BITS, `L1...L16`) and the
     /// values (HUFFVAL) of a DHT segment (T.81 B.2.4.2), generating the codes as in T.81 C.2
     /// (Figures C.1 and C.2).
     ///
-    /// Throws ``JPEGLosslessError/invalidHuffmanTable(_:)`` when the counts describe more codes
-    /// than fit in their length (the code space would overflow) or when a value is not a lossless
-    /// difference category 0...16.
-    init(counts: [Int], values: [UInt8]) throws(JPEGLosslessError) {
+    /// Throws ``JPEGDecodingError/invalidHuffmanTable(_:)`` when the counts describe more codes
+    /// than fit in their length (the code space would overflow) or when a value exceeds
+    /// `largestValue`: 16 for lossless difference categories (T.81 Table H.2), 15 for DCT DC
+    /// categories (T.81 F.1.2.1, 12-bit precision), 255 for AC run/size symbols.
+    init(counts: [Int], values: [UInt8], largestValue: UInt8) throws(JPEGDecodingError) {
         guard counts.count == 16 else {
             throw .invalidHuffmanTable("expected 16 code-length counts, found \(counts.count)")
         }
@@ -34,9 +36,10 @@ struct JPEGLosslessHuffmanTable: Sendable {
         guard total == values.count, total <= 256 else {
             throw .invalidHuffmanTable("code-length counts add up to \(total) but \(values.count) values follow")
         }
-        if let badValue = values.first(where: { $0 > 16 }) {
+        if let badValue = values.first(where: { $0 > largestValue }) {
             throw .invalidHuffmanTable(
-                "value \(badValue) is not a lossless difference category 0...16 (T.81 Table H.2)")
+                "value \(badValue) exceeds \(largestValue), the largest difference category of this table's use "
+                    + "(T.81 Tables H.2 and F.1)")
         }
         var lookup = [UInt16](repeating: 0, count: 1 << Self.lookupBits)
         var maximumCode = [Int](repeating: -1, count: 17)

@@ -1,8 +1,9 @@
-/// Why a JPEG Lossless (ITU-T T.81 Annex H, Process 14) codestream could not be decoded.
+/// Why a JPEG codestream (ITU-T T.81) could not be decoded by ``JPEGLosslessDecoder`` (Annex H,
+/// Process 14) or the DCT-based sequential decoder (processes 1, 2 and 4).
 ///
 /// Every case that concerns a position carries the byte offset, counted from the first byte of
 /// the codestream (the SOI marker), at which the problem was found.
-public enum JPEGLosslessError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum JPEGDecodingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The codestream ended (or a marker appeared inside entropy-coded data) before the
     /// structure or the image was complete.
     case truncated(offset: Int)
@@ -22,6 +23,8 @@ public enum JPEGLosslessError: Error, Sendable, Equatable, CustomStringConvertib
     case unexpectedMarker(marker: UInt8, offset: Int)
     /// A scan refers to a Huffman table that no DHT segment defined (T.81 B.2.3).
     case missingHuffmanTable(tableID: Int, offset: Int)
+    /// A scan component uses a quantization table that no DQT segment defined (T.81 B.2.4.1).
+    case missingQuantizationTable(tableID: Int, offset: Int)
     /// A valid JPEG feature this decoder does not implement.
     case unsupported(String)
     /// The frame declares more samples than the decoder is willing to allocate.
@@ -30,7 +33,7 @@ public enum JPEGLosslessError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String {
         switch self {
         case .truncated(let offset):
-            return "JPEG Lossless data is truncated: it ends at byte offset \(offset) before the image is complete"
+            return "JPEG data is truncated: it ends at byte offset \(offset) before the image is complete"
         case .missingStartOfImage:
             return "not a JPEG codestream: byte offset 0 does not hold the SOI marker FFD8"
         case .notLossless(let marker):
@@ -38,18 +41,21 @@ public enum JPEGLosslessError: Error, Sendable, Equatable, CustomStringConvertib
         case .invalidHuffmanTable(let reason):
             return "invalid JPEG Huffman table: \(reason)"
         case .invalidCode(let offset):
-            return "invalid Huffman code in JPEG Lossless scan data near byte offset \(offset)"
+            return "invalid Huffman code in JPEG scan data near byte offset \(offset)"
         case .invalidMarkerSegment(let marker, let offset, let reason):
             return "invalid JPEG marker segment \(Self.hex(marker)) at byte offset \(offset): \(reason)"
         case .unexpectedMarker(let marker, let offset):
             return "unexpected JPEG marker \(Self.hex(marker)) at byte offset \(offset)"
         case .missingHuffmanTable(let tableID, let offset):
             return "JPEG scan header at byte offset \(offset) uses Huffman table \(tableID), which was never defined"
+        case .missingQuantizationTable(let tableID, let offset):
+            return
+                "JPEG scan header at byte offset \(offset) uses quantization table \(tableID), which was never defined"
         case .unsupported(let feature):
-            return "unsupported JPEG Lossless feature: \(feature)"
+            return "unsupported JPEG feature: \(feature)"
         case .imageTooLarge(let width, let height, let components):
             return
-                "JPEG Lossless image of \(width)x\(height) pixels with \(components) components exceeds the sample limit "
+                "JPEG image of \(width)x\(height) pixels with \(components) components exceeds the sample limit "
                 + "(the caller's, at most \(JPEGLosslessImage.maximumSampleCount))"
         }
     }
@@ -60,3 +66,6 @@ public enum JPEGLosslessError: Error, Sendable, Equatable, CustomStringConvertib
         return "FF" + (digits.count == 1 ? "0" + digits : digits)
     }
 }
+
+/// The name under which the JPEG Lossless decoder first published ``JPEGDecodingError``.
+public typealias JPEGLosslessError = JPEGDecodingError

@@ -1,11 +1,11 @@
 /// Reads the entropy-coded data of a scan bit by bit, most significant bit first (T.81 F.2.2.5),
-/// and decodes Huffman-coded lossless differences (T.81 H.1.2.2).
+/// and decodes Huffman-coded lossless differences (T.81 H.1.2.2) and DCT coefficients (T.81 F.2.2).
 ///
 /// Stuffed zero bytes after 0xFF (T.81 F.1.2.3) are removed and fill bytes 0xFF before a marker
 /// are skipped (T.81 B.1.1.2). Reading stops at the first marker or at the end of the data; from
 /// then on zero bits are supplied so that the hot path never tests for the end, and
 /// ``hasReadPastData`` reports whether any of those supplied bits were actually consumed.
-struct JPEGLosslessBitReader {
+struct JPEGBitReader {
     /// The whole codestream.
     private let bytes: [UInt8]
     /// Offset of the next byte to load into ``buffer``.
@@ -32,20 +32,14 @@ struct JPEGLosslessBitReader {
     var approximateOffset: Int { max(0, position - max(0, bitCount - paddingBits) / 8) }
 
     /// Decodes one Huffman-coded difference category SSSS and its additional bits and returns the
-    /// difference value (T.81 H.1.2.2, Table H.2; F.2.2.1 for the sign extension).
+    /// difference value (T.81 H.1.2.2, Table H.2; F.2.2.1 for the sign extension). Also decodes
+    /// DCT DC differences (T.81 F.2.2.1), whose tables hold categories 0...15 only.
     @inline(__always)
-    mutating func decodeDifference(with table: JPEGLosslessHuffmanTable) throws(JPEGLosslessError) -> Int {
+    mutating func decodeDifference(with table: JPEGHuffmanTable) throws(JPEGDecodingError) -> Int {
         // A code takes at most 16 bits and its additional bits at most 15 (category 16 has none),
         // so 31 buffered bits always suffice for one difference.
         if bitCount < 31 { refill() }
-        let entry = Int(table.lookup[peek(JPEGLosslessHuffmanTable.lookupBits)])
-        let category: Int
-        if entry != 0 {
-            bitCount -= entry >> 8
-            category = entry & 0xFF
-        } else {
-            category = try decodeLongCode(with: table)
-        }
+        let category = try decodeBufferedSymbol(with: table)
         switch category {
         case 0:
             return 0
@@ -53,11 +47,41 @@ struct JPEGLosslessBitReader {
             // T.81 H.1.2.2: category 16 has no additional bits and stands for the difference 32768.
             return 32768
         default:
-            let bits = peek(category)
-            bitCount -= category
-            // EXTEND (T.81 F.2.2.1): values below 2^(SSSS-1) encode negative differences.
-            return bits < 1 << (category - 1) ? bits - (1 << category) + 1 : bits
+            return takeExtended(category)
         }
+    }
+
+    /// Decodes one AC symbol RRRRSSSS and, when SSSS > 0, its SSSS additional bits (T.81 F.2.2.2,
+    /// Figure F.14). Returns the symbol and the coefficient value (0 when SSSS is 0: EOB or ZRL).
+    @inline(__always)
+    mutating func decodeACCoefficient(with table: JPEGHuffmanTable) throws(JPEGDecodingError) -> (
+        symbol: Int, value: Int
+    ) {
+        // At most 16 bits of code and 15 additional bits.
+        if bitCount < 31 { refill() }
+        let symbol = try decodeBufferedSymbol(with: table)
+        let size = symbol & 0x0F
+        return (symbol, size == 0 ? 0 : takeExtended(size))
+    }
+
+    /// Decodes the next Huffman code from the buffer, which must hold at least 16 bits.
+    @inline(__always)
+    private mutating func decodeBufferedSymbol(with table: JPEGHuffmanTable) throws(JPEGDecodingError) -> Int {
+        let entry = Int(table.lookup[peek(JPEGHuffmanTable.lookupBits)])
+        if entry != 0 {
+            bitCount -= entry >> 8
+            return entry & 0xFF
+        }
+        return try decodeLongCode(with: table)
+    }
+
+    /// Consumes `count` (1...15) buffered bits and applies EXTEND (T.81 F.2.2.1): values below
+    /// 2^(count-1) encode negative numbers.
+    @inline(__always)
+    private mutating func takeExtended(_ count: Int) -> Int {
+        let bits = peek(count)
+        bitCount -= count
+        return bits < 1 << (count - 1) ? bits - (1 << count) + 1 : bits
     }
 
     /// The next `count` bits (1...32) as an integer, without consuming them; needs `bitCount >= count`.
@@ -68,8 +92,8 @@ struct JPEGLosslessBitReader {
 
     /// Decodes a code longer than the lookup table covers with the procedure of T.81 F.2.2.3
     /// (Figure F.16): the code of length `l` is valid when it does not exceed MAXCODE(l).
-    private mutating func decodeLongCode(with table: JPEGLosslessHuffmanTable) throws(JPEGLosslessError) -> Int {
-        for length in (JPEGLosslessHuffmanTable.lookupBits + 1)...16 {
+    private mutating func decodeLongCode(with table: JPEGHuffmanTable) throws(JPEGDecodingError) -> Int {
+        for length in (JPEGHuffmanTable.lookupBits + 1)...16 {
             let code = peek(length)
             if code <= table.maximumCode[length] {
                 bitCount -= length
@@ -117,5 +141,20 @@ struct JPEGLosslessBitReader {
         bitCount = 0
         paddingBits = 0
         reachedEnd = false
+    }
+
+    /// Ends a restart interval: the next marker must be RSTm with m counting 0...7 modulo 8
+    /// (T.81 B.2.1, E.2.4); decoding continues after it with fresh bit buffering (T.81 F.2.2.5).
+    mutating func readRestartMarker(expected: inout Int) throws(JPEGDecodingError) {
+        if hasReadPastData { throw .truncated(offset: position) }
+        guard let marker = JPEGMarker.find(in: bytes, from: position) else {
+            throw .truncated(offset: bytes.count)
+        }
+        guard JPEGMarker.isRestart(marker.code) else { throw .truncated(offset: marker.offset) }
+        guard Int(marker.code - JPEGMarker.firstRestart) == expected else {
+            throw .unexpectedMarker(marker: marker.code, offset: marker.offset)
+        }
+        expected = (expected + 1) & 7
+        resume(at: marker.offset + 2)
     }
 }

@@ -1,4 +1,4 @@
-/// JPEG marker codes used by the lossless decoder (T.81 Table B.1), as the byte after 0xFF.
+/// JPEG marker codes (T.81 Table B.1), as the byte after 0xFF.
 enum JPEGMarker {
     static let startOfImage: UInt8 = 0xD8
     static let endOfImage: UInt8 = 0xD9
@@ -8,6 +8,10 @@ enum JPEGMarker {
     static let defineRestartInterval: UInt8 = 0xDD
     static let defineNumberOfLines: UInt8 = 0xDC
     static let losslessHuffmanFrame: UInt8 = 0xC3
+    static let baselineFrame: UInt8 = 0xC0
+    static let extendedHuffmanFrame: UInt8 = 0xC1
+    static let defineQuantizationTables: UInt8 = 0xDB
+    static let defineHierarchicalProgression: UInt8 = 0xDE
     static let firstRestart: UInt8 = 0xD0
     static let lastRestart: UInt8 = 0xD7
     static let temporary: UInt8 = 0x01
@@ -42,7 +46,7 @@ enum JPEGMarker {
 ///
 /// The segment's length field counts itself and the parameters; the reader refuses to read past
 /// the segment's end or the end of the codestream.
-struct JPEGLosslessSegmentReader {
+struct JPEGSegmentReader {
     private let bytes: [UInt8]
     /// The marker code, for error messages.
     let marker: UInt8
@@ -54,7 +58,7 @@ struct JPEGLosslessSegmentReader {
     let end: Int
 
     /// Reads the length field that follows the marker at `markerOffset`.
-    init(bytes: [UInt8], marker: UInt8, markerOffset: Int) throws(JPEGLosslessError) {
+    init(bytes: [UInt8], marker: UInt8, markerOffset: Int) throws(JPEGDecodingError) {
         let lengthOffset = markerOffset + 2
         guard lengthOffset + 2 <= bytes.count else { throw .truncated(offset: bytes.count) }
         let length = Int(bytes[lengthOffset]) << 8 | Int(bytes[lengthOffset + 1])
@@ -72,25 +76,25 @@ struct JPEGLosslessSegmentReader {
     /// Number of parameter bytes not yet read.
     var remaining: Int { end - position }
 
-    mutating func readByte() throws(JPEGLosslessError) -> Int {
+    mutating func readByte() throws(JPEGDecodingError) -> Int {
         guard position < end else { throw invalid("segment ends before all its fields") }
         defer { position += 1 }
         return Int(bytes[position])
     }
 
-    mutating func readUInt16() throws(JPEGLosslessError) -> Int {
+    mutating func readUInt16() throws(JPEGDecodingError) -> Int {
         let high = try readByte()
         return high << 8 | (try readByte())
     }
 
-    mutating func readBytes(_ count: Int) throws(JPEGLosslessError) -> [UInt8] {
+    mutating func readBytes(_ count: Int) throws(JPEGDecodingError) -> [UInt8] {
         guard count >= 0, count <= remaining else { throw invalid("segment ends before all its fields") }
         defer { position += count }
         return Array(bytes[position..<(position + count)])
     }
 
-    /// An ``JPEGLosslessError/invalidMarkerSegment(marker:offset:reason:)`` for this segment.
-    func invalid(_ reason: String) -> JPEGLosslessError {
+    /// An ``JPEGDecodingError/invalidMarkerSegment(marker:offset:reason:)`` for this segment.
+    func invalid(_ reason: String) -> JPEGDecodingError {
         .invalidMarkerSegment(marker: marker, offset: markerOffset, reason: reason)
     }
 }

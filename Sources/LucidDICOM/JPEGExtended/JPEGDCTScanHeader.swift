@@ -1,0 +1,117 @@
+/// The scan header (T.81 B.2.3) of a DCT-based sequential scan.
+///
+/// Sequential scans must have Ss = 0, Se = 63 and Ah = Al = 0 (T.81 Table B.3). Like the IJG
+/// libjpeg family (which only warns), the decoder ignores those four fields: some encoders write
+/// other values, and their scans still hold all 64 coefficients of every block.
+struct JPEGDCTScanHeader {
+    struct Component {
+        /// Index of the component in the frame header.
+        let frameIndex: Int
+        /// DC and AC Huffman table destinations Tdj and Taj, 0...3.
+        let dcTableID: Int
+        let acTableID: Int
+    }
+
+    let components: [Component]
+    /// Ss and Se as written (the decoder ignores them, see above).
+    let spectralStart: Int
+    let spectralEnd: Int
+
+    init(_ segment: inout JPEGSegmentReader, frame: JPEGDCTFrameHeader) throws(JPEGDecodingError) {
+        let count = try segment.readByte()
+        guard (1...4).contains(count) else { throw segment.invalid("\(count) components in a scan; expected 1...4") }
+        guard segment.remaining == 2 * count + 3 else {
+            throw segment.invalid("length does not match \(count) components (Ls = 6 + 2 x Ns)")
+        }
+        var components: [Component] = []
+        for _ in 0..<count {
+            let identifier = try segment.readByte()
+            let tables = try segment.readByte()
+            guard let frameIndex = frame.components.firstIndex(where: { $0.identifier == identifier }) else {
+                throw segment.invalid("component \(identifier) is not in the frame header")
+            }
+            guard !components.contains(where: { $0.frameIndex == frameIndex }) else {
+                throw segment.invalid("component \(identifier) occurs twice")
+            }
+            let dc = tables >> 4, ac = tables & 0x0F
+            guard dc <= 3, ac <= 3 else { throw segment.invalid("Huffman tables \(dc)/\(ac) are outside 0...3") }
+            components.append(Component(frameIndex: frameIndex, dcTableID: dc, acTableID: ac))
+        }
+        spectralStart = try segment.readByte()
+        spectralEnd = try segment.readByte()
+        _ = try segment.readByte()  // Ah and Al.
+        if count > 1 {
+            // T.81 B.2.3: an interleaved MCU holds at most 10 blocks.
+            let blocks = components.reduce(0) {
+                $0 + frame.components[$1.frameIndex].horizontalSampling
+                    * frame.components[$1.frameIndex].verticalSampling
+            }
+            guard blocks <= 10 else { throw segment.invalid("an MCU of \(blocks) blocks exceeds 10 (T.81 B.2.3)") }
+        }
+        self.components = components
+    }
+}
+
+/// The table-defining segments a DCT-based sequential decoder reads (T.81 B.2.4).
+enum JPEGDCTTableSegment {
+    /// Parses a DQT segment (T.81 B.2.4.1): 8-bit (Pq = 0) or 16-bit (Pq = 1) tables, stored by
+    /// destination Tq in natural (row-major) order rather than the zig-zag order of the segment.
+    static func readQuantizationTables(
+        _ segment: inout JPEGSegmentReader, into tables: inout [[Int]?]
+    ) throws(JPEGDecodingError) {
+        while segment.remaining > 0 {
+            let precisionAndID = try segment.readByte()
+            let elementPrecision = precisionAndID >> 4, tableID = precisionAndID & 0x0F
+            guard elementPrecision <= 1, tableID <= 3 else {
+                throw segment.invalid("quantization table precision \(elementPrecision), destination \(tableID)")
+            }
+            var table = [Int](repeating: 0, count: 64)
+            for index in 0..<64 {
+                table[JPEGZigZag.naturalOrder[index]] =
+                    elementPrecision == 0 ? try segment.readByte() : try segment.readUInt16()
+            }
+            tables[tableID] = table
+        }
+    }
+
+    /// Parses a DHT segment (T.81 B.2.4.2) into the DC (class 0) and AC (class 1) tables, indexed
+    /// by destination Th. DC tables may hold categories 0...15 (T.81 F.1.2.1, 12-bit precision).
+    static func readHuffmanTables(
+        _ segment: inout JPEGSegmentReader, dc: inout [JPEGHuffmanTable?], ac: inout [JPEGHuffmanTable?]
+    ) throws(JPEGDecodingError) {
+        while segment.remaining > 0 {
+            let classAndID = try segment.readByte()
+            let tableClass = classAndID >> 4, tableID = classAndID & 0x0F
+            guard tableClass <= 1, tableID <= 3 else {
+                throw .invalidHuffmanTable(
+                    "class \(tableClass), destination \(tableID) at byte offset \(segment.markerOffset)")
+            }
+            guard segment.remaining >= 16 else { throw .truncated(offset: segment.end) }
+            let counts = try segment.readBytes(16).map(Int.init)
+            let total = counts.reduce(0, +)
+            guard total <= segment.remaining else {
+                throw .invalidHuffmanTable(
+                    "table \(tableID) at byte offset \(segment.markerOffset) declares \(total) values "
+                        + "but the segment holds \(segment.remaining)")
+            }
+            let values = try segment.readBytes(total)
+            if tableClass == 0 {
+                dc[tableID] = try JPEGHuffmanTable(counts: counts, values: values, largestValue: 15)
+            } else {
+                ac[tableID] = try JPEGHuffmanTable(counts: counts, values: values, largestValue: 255)
+            }
+        }
+    }
+}
+
+/// The zig-zag sequence of DCT coefficients (T.81 A.3.6, Figure A.6).
+enum JPEGZigZag {
+    /// `naturalOrder[k]` is the row-major index (row × 8 + column) of the k-th coefficient in
+    /// zig-zag order.
+    static let naturalOrder: [Int] = [
+        0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5,
+        12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28,
+        35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51,
+        58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
+    ]
+}
