@@ -52,17 +52,22 @@ struct JPEGExtendedSampleFileTests {
         #expect(JPEGExtendedTestSupport.difference(masked, reference).maximum <= 1)
     }
 
-    /// pydicom's plugins refuse RG2_JPLY: GDCM and Pillow have no 12-bit JPEG, and
-    /// pylibjpeg-libjpeg rejects its scan header, which declares Se = 0 instead of 63 (T.81
-    /// Table B.3). IJG libjpeg (DCMTK's dcmdjpeg) only warns and decodes all 64 coefficients;
-    /// so does this decoder, which gives exactly the samples of the file with Se corrected.
-    @Test func scanWithWrongSpectralEndDecodesLikeItsFixedCopy() throws {
+    /// RG2_JPLY's scan header declares Se = 0 instead of 63 (T.81 Table B.3): pylibjpeg-libjpeg
+    /// refuses it, IJG libjpeg (DCMTK's dcmdjpeg) only warns. Lucid refuses it with the reason, as
+    /// its libjpeg path refuses what libjpeg warns about; the copy with Se corrected decodes.
+    @Test func scanWithWrongSpectralEndIsRefused() throws {
         let broken = try JPEGExtendedTestSupport.frames(path: SampleCorpus.codecsPath("JPEGExtended__RG2_JPLY.dcm"))
         let fixed = try JPEGExtendedTestSupport.frames(
             path: SampleCorpus.codecsPath("JPEGExtended__RG2_JPLY_fixed.dcm"))
         let sos = try #require((0..<(broken[0].count - 1)).first { broken[0][$0] == 0xFF && broken[0][$0 + 1] == 0xDA })
         #expect(broken[0][sos + 8] == 0 && fixed[0][sos + 8] == 63)  // Se
-        #expect(try JPEGExtendedDecoder.decode(broken[0]) == JPEGExtendedDecoder.decode(fixed[0]))
+        #expect(throws: JPEGDecodingError.self) { try JPEGExtendedDecoder.decode(broken[0]) }
+        do {
+            _ = try JPEGExtendedDecoder.decode(broken[0])
+        } catch {
+            #expect(error.description.contains("Ss=0 Se=0"), "\(error)")
+        }
+        #expect(try JPEGExtendedDecoder.decode(fixed[0]).samples.count == 1760 * 2140)
     }
 
     static let eightBitFiles: [(name: String, codecs: Bool)] = [

@@ -1,8 +1,8 @@
 /// The scan header (T.81 B.2.3) of a DCT-based sequential scan.
 ///
-/// Sequential scans must have Ss = 0, Se = 63 and Ah = Al = 0 (T.81 Table B.3). Like the IJG
-/// libjpeg family (which only warns), the decoder ignores those four fields: some encoders write
-/// other values, and their scans still hold all 64 coefficients of every block.
+/// Sequential scans must have Ss = 0, Se = 63 and Ah = Al = 0 (T.81 Table B.3). A scan with other
+/// values is refused, as the 8-bit path through libjpeg (in strict mode) refuses what libjpeg only
+/// warns about: a stream that breaks the standard is reported, not guessed at.
 struct JPEGDCTScanHeader {
     struct Component {
         /// Index of the component in the frame header.
@@ -13,9 +13,6 @@ struct JPEGDCTScanHeader {
     }
 
     let components: [Component]
-    /// Ss and Se as written (the decoder ignores them, see above).
-    let spectralStart: Int
-    let spectralEnd: Int
 
     init(_ segment: inout JPEGSegmentReader, frame: JPEGDCTFrameHeader) throws(JPEGDecodingError) {
         let count = try segment.readByte()
@@ -37,9 +34,14 @@ struct JPEGDCTScanHeader {
             guard dc <= 3, ac <= 3 else { throw segment.invalid("Huffman tables \(dc)/\(ac) are outside 0...3") }
             components.append(Component(frameIndex: frameIndex, dcTableID: dc, acTableID: ac))
         }
-        spectralStart = try segment.readByte()
-        spectralEnd = try segment.readByte()
-        _ = try segment.readByte()  // Ah and Al.
+        let spectralStart = try segment.readByte()
+        let spectralEnd = try segment.readByte()
+        let approximation = try segment.readByte()
+        guard spectralStart == 0, spectralEnd == 63, approximation == 0 else {
+            throw segment.invalid(
+                "scan parameters Ss=\(spectralStart) Se=\(spectralEnd) Ah/Al=\(approximation); a sequential DCT scan "
+                    + "needs Ss=0, Se=63, Ah=Al=0 (T.81 Table B.3)")
+        }
         if count > 1 {
             // T.81 B.2.3: an interleaved MCU holds at most 10 blocks.
             let blocks = components.reduce(0) {
