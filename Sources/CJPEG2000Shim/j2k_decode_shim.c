@@ -1,61 +1,9 @@
 #include "CJPEG2000Shim.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "j2k_memory_stream.h"
-
-/* The caller's message buffer, and the first error and warning OpenJPEG reported, which the
-   shim's own text about the failed step quotes. */
-typedef struct {
-    char *text;
-    size_t capacity;
-    char library_error[160];
-    char library_warning[160];
-} j2k_messages;
-
-/* Copies `text` into `buffer`, dropping trailing newlines, truncating, always terminating. */
-static void copy_message(char *buffer, size_t capacity, const char *text) {
-    if (buffer == NULL || capacity == 0) return;
-    if (text == NULL) text = "unknown error";
-    size_t n = strlen(text);
-    while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == '\r')) n--;
-    if (n >= capacity) n = capacity - 1;
-    memcpy(buffer, text, n);
-    buffer[n] = '\0';
-}
-
-/* Writes "step: OpenJPEG's error" (or its first warning, or the step alone). */
-static void fail(j2k_messages *messages, const char *step) {
-    char combined[400];
-    if (messages->library_error[0] != '\0') {
-        snprintf(combined, sizeof combined, "%s: %s", step, messages->library_error);
-    } else if (messages->library_warning[0] != '\0') {
-        snprintf(combined, sizeof combined, "%s (OpenJPEG warned: %s)", step, messages->library_warning);
-    } else {
-        snprintf(combined, sizeof combined, "%s", step);
-    }
-    copy_message(messages->text, messages->capacity, combined);
-}
-
-static void on_error(const char *text, void *user_data) {
-    j2k_messages *messages = user_data;
-    if (messages->library_error[0] == '\0') {
-        copy_message(messages->library_error, sizeof messages->library_error, text);
-    }
-}
-
-static void on_warning(const char *text, void *user_data) {
-    j2k_messages *messages = user_data;
-    if (messages->library_warning[0] == '\0') {
-        copy_message(messages->library_warning, sizeof messages->library_warning, text);
-    }
-}
-
-static void on_info(const char *text, void *user_data) {
-    (void)text;
-    (void)user_data;
-}
+#include "j2k_messages.h"
 
 /* 1 when every component has the expected size, precision and sign, and no subsampling.
    `decoded` also requires the sample arrays OpenJPEG filled. */
@@ -93,20 +41,21 @@ static void copy_samples(const opj_image_t *image, size_t pixels, void *samples,
 static opj_codec_t *create_codec(j2k_messages *messages, int threads) {
     opj_codec_t *codec = opj_create_decompress(OPJ_CODEC_J2K);
     if (codec == NULL) {
-        fail(messages, "OpenJPEG could not create a decoder (out of memory)");
+        j2k_fail(messages, "OpenJPEG could not create a decoder (out of memory)");
         return NULL;
     }
     opj_dparameters_t parameters;
     opj_set_default_decoder_parameters(&parameters);
-    if (!opj_set_error_handler(codec, on_error, messages) || !opj_set_warning_handler(codec, on_warning, messages)
-        || !opj_set_info_handler(codec, on_info, messages)) {
-        fail(messages, "OpenJPEG refused the message handlers");
+    if (!opj_set_error_handler(codec, j2k_on_error, messages)
+        || !opj_set_warning_handler(codec, j2k_on_warning, messages)
+        || !opj_set_info_handler(codec, j2k_on_info, messages)) {
+        j2k_fail(messages, "OpenJPEG refused the message handlers");
     } else if (!opj_setup_decoder(codec, &parameters)) {
-        fail(messages, "OpenJPEG refused the decoder parameters");
+        j2k_fail(messages, "OpenJPEG refused the decoder parameters");
     } else if (!opj_decoder_set_strict_mode(codec, OPJ_TRUE)) {
-        fail(messages, "OpenJPEG refused strict decoding");
+        j2k_fail(messages, "OpenJPEG refused strict decoding");
     } else if (opj_has_thread_support() && !opj_codec_set_threads(codec, threads)) {
-        fail(messages, "OpenJPEG refused the thread count");
+        j2k_fail(messages, "OpenJPEG refused the thread count");
     } else {
         return codec;
     }
@@ -120,15 +69,15 @@ static int run_decode(opj_codec_t *codec, opj_stream_t *stream, const lucid_j2k_
     opj_image_t *image = NULL;
     int status = -1;
     if (!opj_read_header(stream, codec, &image)) {
-        fail(messages, "OpenJPEG could not read the main header");
+        j2k_fail(messages, "OpenJPEG could not read the main header");
     } else if (!image_matches(image, expected, 0)) {
-        fail(messages, "OpenJPEG read a main header other than the SIZ marker the caller checked");
+        j2k_fail(messages, "OpenJPEG read a main header other than the SIZ marker the caller checked");
     } else if (!opj_decode(codec, stream, image)) {
-        fail(messages, "OpenJPEG could not decode the codestream");
+        j2k_fail(messages, "OpenJPEG could not decode the codestream");
     } else if (!opj_end_decompress(codec, stream)) {
-        fail(messages, "OpenJPEG could not finish reading the codestream");
+        j2k_fail(messages, "OpenJPEG could not finish reading the codestream");
     } else if (!image_matches(image, expected, 1)) {
-        fail(messages, "OpenJPEG returned an image other than the header declares");
+        j2k_fail(messages, "OpenJPEG returned an image other than the header declares");
     } else {
         copy_samples(image, pixels, samples, bytes_per_sample);
         status = 0;
@@ -142,13 +91,13 @@ int lucid_j2k_decode(const uint8_t *codestream, size_t length, const lucid_j2k_g
                      char *message, size_t message_capacity) {
     j2k_messages messages = { message, message_capacity, { 0 }, { 0 } };
     if (codestream == NULL || length == 0 || expected == NULL || samples == NULL) {
-        fail(&messages, "no JPEG 2000 codestream or output buffer");
+        j2k_fail(&messages, "no JPEG 2000 codestream or output buffer");
         return -1;
     }
     if (expected->precision < 1 || expected->precision > 16 || expected->components == 0
         || expected->width == 0 || expected->height == 0 || threads < 1 || threads > 64
         || bytes_per_sample != (expected->precision <= 8 ? 1 : 2)) {
-        fail(&messages, "invalid arguments to the JPEG 2000 decoder");
+        j2k_fail(&messages, "invalid arguments to the JPEG 2000 decoder");
         return -1;
     }
     size_t pixels = (size_t)expected->width;
@@ -156,13 +105,13 @@ int lucid_j2k_decode(const uint8_t *codestream, size_t length, const lucid_j2k_g
     else pixels *= expected->height;
     size_t per_pixel = (size_t)expected->components * (size_t)bytes_per_sample;
     if (pixels == 0 || pixels > SIZE_MAX / per_pixel || pixels * per_pixel != samples_length) {
-        fail(&messages, "the output buffer does not match the image size");
+        j2k_fail(&messages, "the output buffer does not match the image size");
         return -1;
     }
     j2k_memory_source source = { codestream, length, 0 };
     opj_stream_t *stream = j2k_memory_stream_create(&source);
     if (stream == NULL) {
-        fail(&messages, "OpenJPEG could not create an input stream (out of memory)");
+        j2k_fail(&messages, "OpenJPEG could not create an input stream (out of memory)");
         return -1;
     }
     int status = -1;

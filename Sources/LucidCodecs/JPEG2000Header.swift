@@ -127,7 +127,9 @@ private struct JPEG2000MarkerReader {
         var coding: (transform: Int, reversible: Bool)?
         while true {
             let marker = try uint16()
-            guard marker >= 0xFF30 else { throw failure("a main header marker is corrupt (0x\(String(marker, radix: 16)))") }
+            guard marker >= 0xFF30 else {
+                throw failure("a main header marker is corrupt (0x\(String(marker, radix: 16)))")
+            }
             if marker == 0xFF90 { break }  // SOT: the main header ends
             let start = position
             let length = try uint16()

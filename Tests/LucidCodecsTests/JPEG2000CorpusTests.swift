@@ -82,7 +82,8 @@ struct JPEG2000CorpusTests {
         let rows = try #require(entry["rows"] as? Int), columns = try #require(entry["columns"] as? Int)
         let header = try JPEG2000Codec.readHeader(codestream)
         #expect(header.isJP2File == sample.isJP2File)
-        let decoded = try JPEG2000Codec.decode(codestream, limits: CodestreamLimits(maximumSampleCount: rows * columns * 3))
+        let decoded = try JPEG2000Codec.decode(
+            codestream, limits: CodestreamLimits(maximumSampleCount: rows * columns * 3))
         #expect(decoded.width == columns && decoded.height == rows && decoded.components == sample.components)
         #expect(decoded.precision == sample.precision && decoded.isSigned == sample.isSigned)
         #expect(decoded.colorTransformUndone == sample.colorTransformUndone)
@@ -97,9 +98,31 @@ struct JPEG2000CorpusTests {
         #expect(SHA256.hex(bytes) == stored["sha256_le"] as? String)
     }
 
+    /// JPEG2000Lossless__966.dcm (pydicom: "error" with every plugin) holds a COM marker segment
+    /// ("PADDING") between its last tile-part and EOC, where only SOT or EOC may stand (A.4.2);
+    /// the _fixed file, without it, decodes. OpenJPEG stops at it in strict mode.
+    @Test("the codestream with a COM marker after its last tile-part throws a codestream error")
+    func commentAfterTileParts() throws {
+        let codestream = try JPEG2000TestSupport.firstFrame(path: SampleCorpus.codecsPath("JPEG2000Lossless__966.dcm"))
+        #expect(try JPEG2000Codec.readHeader(codestream).width == 2000)
+        do {
+            _ = try JPEG2000Codec.decode(codestream, limits: CodestreamLimits(maximumSampleCount: 2000 * 2128))
+            Issue.record("decoded")
+        } catch {
+            guard case let .codestream(.jpeg2000, operation, message) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(operation == "decode")
+            #expect(message == "OpenJPEG could not decode the codestream: Stream too short, expected SOT")
+        }
+    }
+
     @Test("the list covers every JPEG 2000 file of both manifests")
     func coversBothManifests() throws {
-        let syntaxes: Set = ["1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91", "1.2.840.10008.1.2.4.92", "1.2.840.10008.1.2.4.93"]
+        let syntaxes: Set = [
+            "1.2.840.10008.1.2.4.90", "1.2.840.10008.1.2.4.91", "1.2.840.10008.1.2.4.92", "1.2.840.10008.1.2.4.93",
+        ]
         let all = try SampleCorpus.manifestEntries() + SampleCorpus.codecEntries()
         let names = all.filter { syntaxes.contains($0["transfer_syntax_uid"] as? String ?? "") }
             .compactMap { $0["file"] as? String }

@@ -50,14 +50,15 @@ struct JPEG2000HostileInputTests {
     @Test("tile grids beyond the standard's 65,535 tiles or the decoder's tile-component cap are refused")
     func tileBombs() {
         let huge = Self.patched(Self.patched(valid, at: 8, uint32: 60_000), at: 12, uint32: 60_000)
-        Self.expectCodestreamError({ () throws(CodecError) in _ = try JPEG2000Codec.readHeader(huge) },
+        Self.expectCodestreamError(
+            { () throws(CodecError) in _ = try JPEG2000Codec.readHeader(huge) },
             containing: "65,535 tiles")
         // 64 x 64 pixels in 1 x 1 tiles: 4,096 tiles; in a 512 x 512 frame: 262,144; 4 x 2 tiles: 32,768.
         var bomb = Self.patched(Self.patched(valid, at: 8, uint32: 512), at: 12, uint32: 512)
         bomb = Self.patched(Self.patched(bomb, at: 24, uint32: 4), at: 28, uint32: 2)
-        #expect(throws: CodecError.self) { try JPEG2000Codec.decode(bomb, limits: CodestreamLimits(maximumSampleCount: 1 << 20)) }
         do {
             _ = try JPEG2000Codec.decode(bomb, limits: CodestreamLimits(maximumSampleCount: 1 << 20))
+            Issue.record("a 32,768-tile header decoded")
         } catch {
             guard case .unsupportedCodestream(.jpeg2000, let reason) = error else {
                 Issue.record("unexpected error \(error)")
@@ -101,7 +102,9 @@ struct JPEG2000HostileInputTests {
         for length in 0..<(rgb.count - 1) {
             #expect(throws: CodecError.self) { try JPEG2000Codec.decode(Array(rgb.prefix(length)), limits: rgbLimits) }
         }
-        #expect(try JPEG2000Codec.decode(Array(rgb.dropLast()), limits: rgbLimits) == JPEG2000Codec.decode(rgb, limits: rgbLimits))
+        #expect(
+            try JPEG2000Codec.decode(Array(rgb.dropLast()), limits: rgbLimits)
+                == JPEG2000Codec.decode(rgb, limits: rgbLimits))
     }
 
     @Test("flipped bytes never crash; a decode that succeeds has the declared geometry")
@@ -109,7 +112,9 @@ struct JPEG2000HostileInputTests {
         var generator = SeededGenerator(seed: 2000)
         for round in 0..<300 {
             var bytes = valid
-            let index = round < 100 ? Int.random(in: 0..<200, using: &generator) : Int.random(in: 0..<bytes.count, using: &generator)
+            let index =
+                round < 100
+                ? Int.random(in: 0..<200, using: &generator) : Int.random(in: 0..<bytes.count, using: &generator)
             bytes[index] ^= UInt8.random(in: 1...255, using: &generator)
             if let decoded = try? JPEG2000Codec.decode(bytes, limits: limits) {
                 #expect(decoded.samples.count == decoded.width * decoded.height * decoded.components)
@@ -123,10 +128,13 @@ struct JPEG2000HostileInputTests {
         var generator = SeededGenerator(seed: 5)
         let noise = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
         let signature: [UInt8] = [0, 0, 0, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A]
-        for bytes in [[], noise, [0xFF, 0x4F, 0xFF, 0x51], [0xFF, 0x4F, 0xFF, 0x51] + noise, signature, signature + noise] {
+        for bytes in [
+            [], noise, [0xFF, 0x4F, 0xFF, 0x51], [0xFF, 0x4F, 0xFF, 0x51] + noise, signature, signature + noise,
+        ] {
             #expect(throws: CodecError.self) { try JPEG2000Codec.decode(bytes, limits: limits) }
         }
-        Self.expectCodestreamError({ () throws(CodecError) in _ = try JPEG2000Codec.readHeader(Array(valid.prefix(30))) },
+        Self.expectCodestreamError(
+            { () throws(CodecError) in _ = try JPEG2000Codec.readHeader(Array(valid.prefix(30))) },
             containing: "cut short")
     }
 
@@ -152,7 +160,8 @@ struct JPEG2000HostileInputTests {
             #expect(try JPEG2000Codec.readHeader(file).isJP2File)
             #expect(try JPEG2000Codec.decode(file, limits: limits) == bare)
         }
-        Self.expectCodestreamError({ () throws(CodecError) in _ = try JPEG2000Codec.readHeader(signature + fileType) },
+        Self.expectCodestreamError(
+            { () throws(CodecError) in _ = try JPEG2000Codec.readHeader(signature + fileType) },
             containing: "no contiguous codestream box")
     }
 }
