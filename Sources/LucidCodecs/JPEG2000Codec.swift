@@ -6,10 +6,11 @@
 /// The main header is read in Swift first and bounded by `CodestreamLimits` before OpenJPEG sees
 /// the data; OpenJPEG's own reading of it must then agree, or decoding fails.
 public enum JPEG2000Codec {
-    /// Most tiles times components a codestream may declare: OpenJPEG keeps about 5 KiB of coding
-    /// parameters per tile and 1 KiB per tile-component before it decodes a sample, so a header
-    /// declaring thousands of 1 x 1 tiles would otherwise cost hundreds of MiB.
-    public static let maximumTileComponents = 16_384
+    /// Most tiles times components decoded for a frame of `sampleCount` samples: 4,096, or one
+    /// per 1,024 samples when that is more. OpenJPEG keeps about 10 KiB of coding state per tile
+    /// before it decodes a sample, so its bookkeeping stays within what the samples themselves
+    /// cost (about 10 bytes per sample), whatever tile grid a header declares.
+    public static func maximumTileComponents(sampleCount: Int) -> Int { max(4_096, sampleCount / 1_024) }
 
     /// Reads the main header (SIZ and COD markers) without decoding.
     /// - Parameter bytes: a bare codestream (SOC marker first), or a JP2 file holding one.
@@ -36,8 +37,8 @@ public enum JPEG2000Codec {
     ///     other values are clamped into that range.
     /// - Throws: `.imageTooLarge` (with the limit in pixels: `maximumSampleCount / components`),
     ///   `.unsupportedCodestream` for precision above 16, subsampled or unlike components, or
-    ///   more than `maximumTileComponents` tile-components; `.codestream` with OpenJPEG's message
-    ///   for any decoding failure.
+    ///   more than `maximumTileComponents(sampleCount:)` tile-components; `.codestream` when a
+    ///   tile has no tile-part, or with OpenJPEG's message for any other decoding failure.
     public static func decode(
         _ bytes: [UInt8], limits: CodestreamLimits, threads: Int = 1
     ) throws(CodecError) -> DecodedCodestream {
@@ -53,12 +54,14 @@ public enum JPEG2000Codec {
             throw .unsupportedCodestream(
                 format: .jpeg2000, reason: "\(header.precision)-bit samples (at most 16 are decoded)")
         }
-        guard header.tileCount * header.components <= maximumTileComponents else {
+        let tileLimit = maximumTileComponents(sampleCount: sampleCount)
+        guard header.tileCount * header.components <= tileLimit else {
             throw .unsupportedCodestream(
                 format: .jpeg2000,
                 reason: "\(header.tileCount) tiles of \(header.components) components (at most "
-                    + "\(maximumTileComponents) tile-components are decoded)")
+                    + "\(tileLimit) tile-components are decoded in a frame of this size)")
         }
+        try header.checkEveryTilePresent(in: bytes)
         let samples = try decodeSamples(
             bytes, header: header, sampleCount: sampleCount, threads: min(max(threads, 1), 64))
         return DecodedCodestream(

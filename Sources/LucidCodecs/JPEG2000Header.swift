@@ -24,6 +24,8 @@ public struct JPEG2000Header: Sendable, Equatable {
     public let isJP2File: Bool
     /// Where the codestream (SOC marker onwards) lies in the bytes that were read.
     public let codestreamRange: Range<Int>
+    /// Where the first tile-part (its SOT marker) starts in the bytes that were read.
+    let firstTilePart: Int
 }
 
 extension JPEG2000Header {
@@ -77,6 +79,7 @@ extension JPEG2000Header {
         isReversible = coding.reversible
         isJP2File = isJP2
         codestreamRange = range
+        firstTilePart = reader.position - 2
     }
 }
 

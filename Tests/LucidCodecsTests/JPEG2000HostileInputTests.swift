@@ -68,6 +68,22 @@ struct JPEG2000HostileInputTests {
         }
     }
 
+    @Test("a codestream without a tile-part for every tile throws instead of leaving tiles blank")
+    func missingTiles() throws {
+        // 128 x 128 pixels in 64 x 64 tiles: 4 tiles, of which the codestream holds tile 0 only.
+        let bytes = Self.patched(Self.patched(valid, at: 8, uint32: 128), at: 12, uint32: 128)
+        Self.expectCodestreamError(
+            { () throws(CodecError) in
+                _ = try JPEG2000Codec.decode(bytes, limits: CodestreamLimits(maximumSampleCount: 128 * 128))
+            }, containing: "tile-parts for 1 of its 4 tiles")
+        var outOfRange = valid
+        let tilePart = try #require(valid.firstRange(of: [0xFF, 0x90, 0x00, 0x0A]))
+        outOfRange[tilePart.upperBound + 1] = 7  // Isot 7 of 1 tile
+        Self.expectCodestreamError(
+            { () throws(CodecError) in _ = try JPEG2000Codec.decode(outOfRange, limits: limits) },
+            containing: "names tile 7")
+    }
+
     @Test("precision above 16, subsampled components and unlike components are unsupported")
     func unsupported() throws {
         func reason(_ bytes: [UInt8]) -> String? {
