@@ -59,7 +59,8 @@ extension JPEG2000Header {
         }
         guard sizes.allSatisfy({ $0[0] & 0x7F < 38 }) else { throw reader.failure("SIZ declares a precision above 38") }
         guard sizes.allSatisfy({ $0[1] == 1 && $0[2] == 1 }) else {
-            throw .unsupportedCodestream(format: .jpeg2000, reason: "subsampled components (XRsiz or YRsiz above 1)")
+            throw .unsupportedCodestream(
+                format: .jpeg2000, reason: "subsampled components (XRsiz or YRsiz other than 1)")
         }
         guard sizes.allSatisfy({ $0[0] == sizes[0][0] }) else {
             throw .unsupportedCodestream(format: .jpeg2000, reason: "components of different precision or sign")
