@@ -29,10 +29,14 @@ let package = Package(
         .systemLibrary(
             name: "CLibCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+        .systemLibrary(
+            name: "COpenJPEG", pkgConfig: "libopenjp2",
+            providers: [.apt(["libopenjp2-7-dev"]), .brew(["openjpeg"])]),
         .target(name: "CCodecShims", dependencies: ["CPNG", "CJPEG", "CZlib"]),
+        .target(name: "CJPEG2000Shim", dependencies: ["COpenJPEG"]),
         .target(name: "LucidImaging", exclude: ["Median/generate_median_networks.py"]),
         .target(name: "LucidDICOM", dependencies: ["LucidImaging", "LucidCodecs", "CZlib"]),
-        .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims"]),
+        .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims", "CJPEG2000Shim"]),
         .target(
             name: "LucidArchive",
             dependencies: [
@@ -58,7 +62,8 @@ let package = Package(
             name: "LucidImagingTests", dependencies: ["LucidImaging", "LucidTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "LucidDICOMTests", dependencies: ["LucidDICOM", "LucidCodecs", "LucidImaging", "LucidTestSupport"]),
-        .testTarget(name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging", "LucidTestSupport"]),
+        .testTarget(
+            name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging", "LucidDICOM", "LucidTestSupport"]),
         .testTarget(
             name: "LucidPipelineTests",
             dependencies: [
