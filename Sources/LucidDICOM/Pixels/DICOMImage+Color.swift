@@ -42,7 +42,7 @@ extension DICOMImage {
         case .uint32(let values): samples = values.map { UInt16(truncatingIfNeeded: $0 >> UInt32(pixel.bitsStored - bits)) }
         default: throw .unsupportedPixelFormat(file: source, tag: .pixelData, reason: "float colour samples")
         }
-        switch pixel.photometricInterpretation {
+        switch stored.colorTransformUndone ? "RGB" : pixel.photometricInterpretation {
         case "YBR_FULL", "YBR_FULL_422": YBRConversion.full.toRGB(&samples, bits: bits)
         case "YBR_PARTIAL_422", "YBR_PARTIAL_420": YBRConversion.partial.toRGB(&samples, bits: bits)
         default: break

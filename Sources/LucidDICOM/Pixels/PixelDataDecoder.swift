@@ -19,6 +19,7 @@ struct PixelDataDecoder {
             throw .frameOutOfRange(file: source, frame: index + 1, frameCount: description.numberOfFrames)
         }
         let samples: StoredSamples
+        var colorTransformUndone = false
         switch description.isFloat ? .native : file.transferSyntax.pixelEncoding {
         case .native:
             samples = try nativeSamples(element, index: index)
@@ -29,13 +30,14 @@ struct PixelDataDecoder {
         case .jpegLossless:
             samples = try jpegLosslessSamples(try frameBytes(element, index: index), index: index)
         case .jpegLS, .jpeg2000, .htj2k:
-            samples = try codestreamSamples(try frameBytes(element, index: index), index: index)
+            (samples, colorTransformUndone) = try codestreamSamples(try frameBytes(element, index: index), index: index)
         case .unsupported:
             throw unsupportedSyntax
         }
         return StoredFrame(
             columns: description.columns, rows: description.rows, samplesPerPixel: description.samplesPerPixel,
-            bitsStored: description.bitsStored, isSigned: description.pixelRepresentation == 1, samples: samples)
+            bitsStored: description.bitsStored, isSigned: description.pixelRepresentation == 1, samples: samples,
+            colorTransformUndone: colorTransformUndone)
     }
 
     /// Decodes frame `index` (0-based) of a grayscale image of at most 16 bits stored into

@@ -42,8 +42,14 @@ public struct StoredFrame: Sendable, Equatable {
     public let isSigned: Bool
     /// `columns * rows * samplesPerPixel` samples.
     public let samples: StoredSamples
+    /// The JPEG 2000 decoder reversed a multiple-component transform (ICT or RCT): the samples are
+    /// RGB whatever YBR model the Photometric Interpretation names (PS3.5 A.4.4).
+    public let colorTransformUndone: Bool
 
-    init(columns: Int, rows: Int, samplesPerPixel: Int, bitsStored: Int, isSigned: Bool, samples: StoredSamples) {
+    init(
+        columns: Int, rows: Int, samplesPerPixel: Int, bitsStored: Int, isSigned: Bool, samples: StoredSamples,
+        colorTransformUndone: Bool = false
+    ) {
         precondition(samples.count == columns * rows * samplesPerPixel, "StoredFrame sample count mismatch")
         self.columns = columns
         self.rows = rows
@@ -51,6 +57,7 @@ public struct StoredFrame: Sendable, Equatable {
         self.bitsStored = bitsStored
         self.isSigned = isSigned
         self.samples = samples
+        self.colorTransformUndone = colorTransformUndone
     }
 
     /// The stored value of sample `index` (0-based, interleaved order), sign-extended from Bits
