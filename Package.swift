@@ -29,10 +29,14 @@ let package = Package(
         .systemLibrary(
             name: "CLibCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+        .systemLibrary(
+            name: "CCharLS", pkgConfig: "charls",
+            providers: [.apt(["libcharls-dev"]), .brew(["charls"])]),
         .target(name: "CCodecShims", dependencies: ["CPNG", "CJPEG", "CZlib"]),
+        .target(name: "CJPEGLSShim", dependencies: ["CCharLS", "CCodecShims"]),
         .target(name: "LucidImaging", exclude: ["Median/generate_median_networks.py"]),
         .target(name: "LucidDICOM", dependencies: ["LucidImaging", "LucidCodecs", "CZlib"]),
-        .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims"]),
+        .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims", "CJPEGLSShim"]),
         .target(
             name: "LucidArchive",
             dependencies: [
@@ -57,7 +61,8 @@ let package = Package(
         .testTarget(
             name: "LucidImagingTests", dependencies: ["LucidImaging", "LucidTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LucidDICOMTests", dependencies: ["LucidDICOM", "LucidImaging", "LucidTestSupport"]),
-        .testTarget(name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging", "LucidTestSupport"]),
+        .testTarget(
+            name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging", "LucidDICOM", "LucidTestSupport"]),
         .testTarget(
             name: "LucidPipelineTests",
             dependencies: [
