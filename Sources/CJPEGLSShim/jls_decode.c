@@ -106,13 +106,8 @@ static int decode_frame(charls_jpegls_decoder *decoder, const lucid_jls_header *
     return 0;
 }
 
-int lucid_jls_decode(const uint8_t *data, size_t length, const lucid_jls_header *expected,
-                     void *samples, size_t samples_length, char *message_text,
-                     size_t message_capacity) {
-    jls_message message = { message_text, message_capacity };
-    if (expected == NULL || samples == NULL) {
-        return jls_fail(message, "invalid arguments to the JPEG-LS decoder");
-    }
+static int decode_guarded(const uint8_t *data, size_t length, const lucid_jls_header *expected,
+                          void *samples, size_t samples_length, jls_message message) {
     lucid_jls_header header;
     charls_jpegls_decoder *decoder = NULL;
     int status = open_decoder(data, length, &header, &decoder, message);
@@ -139,5 +134,31 @@ int lucid_jls_decode(const uint8_t *data, size_t length, const lucid_jls_header 
         }
     }
     charls_jpegls_decoder_destroy(decoder);
+    return status;
+}
+
+/* An EOI marker (ISO/IEC 10918-1 B.1.1.3) appended after the caller's bytes. */
+static const uint8_t end_guard[2] = { 0xFF, 0xD9 };
+
+int lucid_jls_decode(const uint8_t *data, size_t length, const lucid_jls_header *expected,
+                     void *samples, size_t samples_length, char *message_text,
+                     size_t message_capacity) {
+    jls_message message = { message_text, message_capacity };
+    if (expected == NULL || samples == NULL) {
+        return jls_fail(message, "invalid arguments to the JPEG-LS decoder");
+    }
+    if (data == NULL || length == 0) return jls_fail(message, "empty JPEG-LS data");
+    if (length > SIZE_MAX - sizeof end_guard) return jls_fail(message, "JPEG-LS data too long");
+    /* CharLS 2.4 can loop forever when the entropy-coded data runs into the end of its buffer
+       without a marker (a truncated frame). Decoding a copy that ends in an extra EOI marker makes
+       every scan stop at a marker: a truncated frame then fails with a CharLS error. Bytes after
+       the codestream's own EOI are never read. */
+    uint8_t *guarded = malloc(length + sizeof end_guard);
+    if (guarded == NULL) return jls_fail(message, "out of memory for the JPEG-LS data");
+    memcpy(guarded, data, length);
+    memcpy(guarded + length, end_guard, sizeof end_guard);
+    int status = decode_guarded(guarded, length + sizeof end_guard, expected, samples, samples_length,
+                                message);
+    free(guarded);
     return status;
 }
