@@ -70,3 +70,13 @@ size_t jls_first_sample_out_of_range(const void *samples, size_t count, int32_t 
     }
     return count;
 }
+
+void jls_interleave_planes(const uint8_t *planes, uint8_t *samples, size_t pixels, size_t components,
+                           size_t bytes) {
+    for (size_t c = 0; c < components; c++) {
+        const uint8_t *plane = planes + c * pixels * bytes;
+        for (size_t i = 0; i < pixels; i++) {
+            memcpy(samples + (i * components + c) * bytes, plane + i * bytes, bytes);
+        }
+    }
+}

@@ -31,4 +31,9 @@ size_t jls_buffer_size(uint32_t width, uint32_t height, int32_t components, size
 /* Index of the first sample above 2^bits - 1, or `count` when there is none. */
 size_t jls_first_sample_out_of_range(const void *samples, size_t count, int32_t bits_per_sample);
 
+/* Moves `planes` (component after component, each `pixels` samples of `bytes` bytes) into
+   `samples` (interleaved by pixel). */
+void jls_interleave_planes(const uint8_t *planes, uint8_t *samples, size_t pixels, size_t components,
+                           size_t bytes);
+
 #endif

@@ -69,17 +69,6 @@ static int same_header(const lucid_jls_header *a, const lucid_jls_header *b) {
         && a->maximum_sample_value == b->maximum_sample_value;
 }
 
-/* Moves `planes` (component after component) into `samples` (interleaved by pixel). */
-static void interleave_planes(const uint8_t *planes, uint8_t *samples, size_t pixels,
-                              size_t components, size_t bytes) {
-    for (size_t c = 0; c < components; c++) {
-        const uint8_t *plane = planes + c * pixels * bytes;
-        for (size_t i = 0; i < pixels; i++) {
-            memcpy(samples + (i * components + c) * bytes, plane + i * bytes, bytes);
-        }
-    }
-}
-
 static int decode_frame(charls_jpegls_decoder *decoder, const lucid_jls_header *header,
                         uint8_t *samples, size_t samples_length, jls_message message) {
     size_t needed = 0;
@@ -99,7 +88,7 @@ static int decode_frame(charls_jpegls_decoder *decoder, const lucid_jls_header *
     if (code == CHARLS_JPEGLS_ERRC_SUCCESS && planar) {
         size_t bytes = jls_bytes_per_sample(header->bits_per_sample);
         size_t components = (size_t)header->component_count;
-        interleave_planes(target, samples, samples_length / bytes / components, components, bytes);
+        jls_interleave_planes(target, samples, samples_length / bytes / components, components, bytes);
     }
     if (planar) free(target);
     if (code != CHARLS_JPEGLS_ERRC_SUCCESS) return jls_library_fail(message, "decode", code);

@@ -16,7 +16,8 @@ import CJPEGLSShim
 /// **Refused** (`CodecError.unsupportedCodestream`): P outside 2...16 (T.87 allows 2...16 only);
 /// a component count other than 1 or 3; the HP colour transforms (HP1/HP2/HP3, an APP8 "mrfx"
 /// extension that some HP and old CharLS encoders wrote; not ISO/IEC 14495-1, so not DICOM);
-/// LSE mapping tables and other extensions CharLS cannot decode. Custom LSE preset parameters
+/// LSE mapping tables and other extensions CharLS cannot decode; frames of other JPEG processes
+/// (SOF0...SOF15 rather than SOF55). Custom LSE preset parameters
 /// (thresholds, RESET, MAXVAL, ISO/IEC 14495-1 C.2.4.1.1) are part of the standard and decoded.
 /// Files that old CharLS releases (before 2.1) encoded at P = 2...6 used wrong default thresholds
 /// and cannot be told apart from valid ones; DICOM images practically never use such depths.
@@ -29,7 +30,8 @@ public enum JPEGLSCodec {
     /// `limits` before anything is allocated for the samples. Near-lossless codestreams decode to
     /// the encoder's reconstruction (each sample within NEAR of the original).
     /// - Parameters:
-    ///   - bytes: the codestream, SOI to EOI; bytes after EOI (a DICOM pad byte) are ignored.
+    ///   - bytes: the codestream, SOI to EOI; bytes after EOI (a DICOM pad byte) are ignored. A
+    ///     codestream missing only its final EOI marker still decodes: every coded bit is present.
     ///   - limits: the largest sample count the caller accepts.
     /// - Returns: samples interleaved by pixel whatever the scans' interleave mode; `isSigned` and
     ///   `colorTransformUndone` are false.
