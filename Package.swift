@@ -32,11 +32,15 @@ let package = Package(
         .systemLibrary(
             name: "COpenJPEG", pkgConfig: "libopenjp2",
             providers: [.apt(["libopenjp2-7-dev"]), .brew(["openjpeg"])]),
+        .systemLibrary(
+            name: "CCharLS", pkgConfig: "charls",
+            providers: [.apt(["libcharls-dev"]), .brew(["charls"])]),
         .target(name: "CCodecShims", dependencies: ["CPNG", "CJPEG", "CZlib"]),
         .target(name: "CJPEG2000Shim", dependencies: ["COpenJPEG"]),
+        .target(name: "CJPEGLSShim", dependencies: ["CCharLS", "CCodecShims"]),
         .target(name: "LucidImaging", exclude: ["Median/generate_median_networks.py"]),
         .target(name: "LucidDICOM", dependencies: ["LucidImaging", "LucidCodecs", "CZlib"]),
-        .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims", "CJPEG2000Shim"]),
+        .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims", "CJPEG2000Shim", "CJPEGLSShim"]),
         .target(
             name: "LucidArchive",
             dependencies: [

@@ -14,7 +14,8 @@ extension PixelDataDecoder {
         do throws(CodecError) {
             switch file.transferSyntax.pixelEncoding {
             case .jpeg2000: decoded = try JPEG2000Codec.decode(bytes, limits: limits)
-            default: throw CodecError.unsupportedCodestream(format: .jpegLS, reason: "not decoded yet")
+            case .jpegLS: decoded = try JPEGLSCodec.decode(bytes, limits: limits)
+            default: throw CodecError.unsupportedCodestream(format: .htj2k, reason: "not decoded yet")
             }
         } catch {
             if case .imageTooLarge(let width, let height, _) = error {
