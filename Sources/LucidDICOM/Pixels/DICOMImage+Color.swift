@@ -39,7 +39,8 @@ extension DICOMImage {
         switch stored.samples {
         case .uint8(let values): samples = values.map { UInt16($0) }
         case .uint16(let values): samples = values
-        case .uint32(let values): samples = values.map { UInt16(truncatingIfNeeded: $0 >> UInt32(pixel.bitsStored - bits)) }
+        case .uint32(let values):
+            samples = values.map { UInt16(truncatingIfNeeded: $0 >> UInt32(pixel.bitsStored - bits)) }
         default: throw .unsupportedPixelFormat(file: source, tag: .pixelData, reason: "float colour samples")
         }
         switch stored.colorTransformUndone ? "RGB" : pixel.photometricInterpretation {

@@ -52,7 +52,10 @@ extension PixelDataDecoder {
     /// 16-bit decoder output in the container of Bits Allocated, masked to Bits Stored.
     func containerSamples(_ samples: [UInt16]) -> StoredSamples {
         if description.bitsAllocated == 8 {
-            return .uint8(samples.map { UInt8(truncatingIfNeeded: $0) & UInt8(truncatingIfNeeded: (1 << description.bitsStored) - 1) })
+            return .uint8(
+                samples.map {
+                    UInt8(truncatingIfNeeded: $0) & UInt8(truncatingIfNeeded: (1 << description.bitsStored) - 1)
+                })
         }
         var values = samples
         Self.mask(&values, shift: 0, bitsStored: description.bitsStored)
