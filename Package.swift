@@ -30,9 +30,11 @@ let package = Package(
             name: "CLibCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
         .target(name: "CCodecShims", dependencies: ["CPNG", "CJPEG", "CZlib"]),
+        // OpenJPH (HTJ2K) is C++; its Debian pkg-config file is empty, so the library is linked by name.
+        .target(name: "CHTJ2KShim", dependencies: ["CCodecShims"], linkerSettings: [.linkedLibrary("openjph")]),
         .target(name: "LucidImaging", exclude: ["Median/generate_median_networks.py"]),
         .target(name: "LucidDICOM", dependencies: ["LucidImaging", "LucidCodecs", "CZlib"]),
-        .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims"]),
+        .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims", "CHTJ2KShim"]),
         .target(
             name: "LucidArchive",
             dependencies: [
@@ -57,7 +59,8 @@ let package = Package(
         .testTarget(
             name: "LucidImagingTests", dependencies: ["LucidImaging", "LucidTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LucidDICOMTests", dependencies: ["LucidDICOM", "LucidImaging", "LucidTestSupport"]),
-        .testTarget(name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging", "LucidTestSupport"]),
+        .testTarget(
+            name: "LucidCodecsTests", dependencies: ["LucidCodecs", "LucidImaging", "LucidDICOM", "LucidTestSupport"]),
         .testTarget(
             name: "LucidPipelineTests",
             dependencies: [
@@ -75,5 +78,6 @@ let package = Package(
                 "LucidTestSupport",
             ]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )
