@@ -76,9 +76,9 @@ enum HTJ2KTestData {
         return try [UInt8](Data(contentsOf: output))
     }
 
-    /// The SHA-256 of the little-endian samples pylibjpeg-openjpeg decodes from `codestream`, and
-    /// their NumPy dtype, or nil (with an issue recorded) when Python or the package is missing.
-    static func openJPEGDigest(of codestream: [UInt8]) throws -> (dtype: String, sha256: String)? {
+    /// The samples pylibjpeg-openjpeg decodes from `codestream`, little-endian, and their NumPy
+    /// dtype, or nil (with an issue recorded) when Python or the package is missing.
+    static func openJPEGDecode(_ codestream: [UInt8]) throws -> (dtype: String, bytes: [UInt8])? {
         guard let python = try ExternalTool.pythonWithPydicom() else { return nil }
         let hasOpenJPEG = try ExternalTool.run(python, ["-c", "import openjpeg"]).status == 0
         guard
@@ -88,21 +88,20 @@ enum HTJ2KTestData {
         else { return nil }
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("frame.j2c")
-        try Data(codestream).write(to: file)
+        let input = folder.appendingPathComponent("frame.j2c")
+        let output = folder.appendingPathComponent("frame.raw")
+        try Data(codestream).write(to: input)
         let script = """
-            import hashlib, sys, openjpeg
+            import sys, openjpeg
             a = openjpeg.decode(open(sys.argv[1], 'rb').read())
-            a = a.astype(a.dtype.newbyteorder('<'))
-            print(a.dtype.name, hashlib.sha256(a.tobytes()).hexdigest())
+            open(sys.argv[2], 'wb').write(a.astype(a.dtype.newbyteorder('<')).tobytes())
+            print(a.dtype.name)
             """
-        let result = try ExternalTool.run(python, ["-c", script, file.path])
-        let fields = result.standardOutput.split(separator: " ").map {
-            $0.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        guard result.status == 0, fields.count == 2 else {
+        let result = try ExternalTool.run(python, ["-c", script, input.path, output.path])
+        guard result.status == 0 else {
             throw ToolFailure(description: "openjpeg.decode failed: \(result.standardError)")
         }
-        return (fields[0], fields[1])
+        let dtype = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        return (dtype, try [UInt8](Data(contentsOf: output)))
     }
 }
