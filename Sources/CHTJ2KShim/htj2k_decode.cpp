@@ -1,5 +1,6 @@
 #include "CHTJ2KShim.h"
 #include "htj2k_messages.h"
+#include "htj2k_structure.h"
 
 #include <openjph/ojph_arch.h>
 #include <openjph/ojph_codestream.h>
@@ -23,14 +24,14 @@ int describe(ojph::codestream &codestream, lucid_htj2k_header *header, char *mes
     ojph::point extent = siz.get_image_extent();
     ojph::point offset = siz.get_image_offset();
     if (offset.x >= extent.x || offset.y >= extent.y) {
-        set_message(message, capacity, "read header: the SIZ image area is empty");
+        set_message(message, capacity, "the SIZ image area is empty");
         return -1;
     }
     header->width = extent.x - offset.x;
     header->height = extent.y - offset.y;
     header->components = siz.get_num_components();
     if (header->components == 0) {
-        set_message(message, capacity, "read header: the SIZ marker declares no component");
+        set_message(message, capacity, "the SIZ marker declares no component");
         return -1;
     }
     header->precision = siz.get_bit_depth(0);
@@ -51,10 +52,15 @@ int describe(ojph::codestream &codestream, lucid_htj2k_header *header, char *mes
 int read_main_header(ojph::mem_infile &file, ojph::codestream &codestream, const uint8_t *data, size_t length,
                      lucid_htj2k_header *header, char *message, size_t capacity) {
     if (data == nullptr || length == 0) {
-        set_message(message, capacity, "read header: empty HTJ2K data");
+        set_message(message, capacity, "empty HTJ2K data");
         return -1;
     }
     std::memset(header, 0, sizeof *header);
+    std::string problem = lucid_htj2k::structure_problem(data, length);
+    if (!problem.empty()) {
+        set_message(message, capacity, "" + problem);
+        return -1;
+    }
     file.open(data, length);
     codestream.read_headers(&file);
     return describe(codestream, header, message, capacity);
@@ -96,19 +102,22 @@ int decode_lines(ojph::codestream &codestream, const lucid_htj2k_header &header,
         ojph::ui32 component = 0;
         ojph::line_buf *line = codestream.pull(component);
         if (line == nullptr || line->i32 == nullptr) {
-            set_message(message, capacity, "decode: OpenJPH returned fewer lines than the image has");
+            set_message(message, capacity, "OpenJPH returned fewer lines than the image has");
             return -1;
         }
         if (component >= header.components || rows[component] >= header.height || line->size < header.width) {
-            set_message(message, capacity, "decode: OpenJPH returned a line outside the declared image");
+            set_message(message, capacity, "OpenJPH returned a line outside the declared image");
             return -1;
         }
         store_line(*line, header, rows[component], component, samples, bytes_per_sample);
         rows[component] += 1;
     }
+    /* OpenJPH reports a codestream that ends inside the tile data as information, a corrupt
+       code-block as a warning, and fills in what is missing; strict decoding refuses both. */
     std::string warning = lucid_htj2k::recorded_warning();
+    if (warning.empty()) warning = lucid_htj2k::recorded_info();
     if (!warning.empty()) {
-        set_message(message, capacity, "decode: " + warning);
+        set_message(message, capacity, "" + warning);
         return -1;
     }
     codestream.close();
@@ -120,10 +129,10 @@ int decode_lines(ojph::codestream &codestream, const lucid_htj2k_header &header,
 extern "C" int lucid_htj2k_read_header(const uint8_t *data, size_t length, lucid_htj2k_header *header,
                                        char *message, size_t message_capacity) {
     if (header == nullptr) {
-        set_message(message, message_capacity, "read header: invalid arguments");
+        set_message(message, message_capacity, "invalid arguments");
         return -1;
     }
-    return lucid_htj2k::guarded("read header", message, message_capacity, [&]() -> int {
+    return lucid_htj2k::guarded(message, message_capacity, [&]() -> int {
         ojph::mem_infile file;
         ojph::codestream codestream;
         return read_main_header(file, codestream, data, length, header, message, message_capacity);
@@ -134,27 +143,27 @@ extern "C" int lucid_htj2k_decode(const uint8_t *data, size_t length, const luci
                                   void *samples, size_t sample_count, int bytes_per_sample, char *message,
                                   size_t message_capacity) {
     if (expected == nullptr || samples == nullptr) {
-        set_message(message, message_capacity, "decode: invalid arguments");
+        set_message(message, message_capacity, "invalid arguments");
         return -1;
     }
-    return lucid_htj2k::guarded("decode", message, message_capacity, [&]() -> int {
+    return lucid_htj2k::guarded(message, message_capacity, [&]() -> int {
         ojph::mem_infile file;
         ojph::codestream codestream;
         lucid_htj2k_header header;
         if (read_main_header(file, codestream, data, length, &header, message, message_capacity) != 0) return -1;
         if (!same_header(header, *expected)) {
-            set_message(message, message_capacity, "decode: the main header changed between reads");
+            set_message(message, message_capacity, "the main header changed between reads");
             return -1;
         }
         if (header.mixed_components || header.subsampled || header.precision < 1 || header.precision > 16) {
-            set_message(message, message_capacity, "decode: unsupported component layout or precision");
+            set_message(message, message_capacity, "unsupported component layout or precision");
             return -1;
         }
         const int container = header.precision <= 8 ? 1 : 2;
         const uint64_t pixels = uint64_t(header.width) * header.height;
         if (bytes_per_sample != container || pixels > UINT64_MAX / header.components
             || pixels * header.components != sample_count) {
-            set_message(message, message_capacity, "decode: the output buffer does not match the header");
+            set_message(message, message_capacity, "the output buffer does not match the header");
             return -1;
         }
         return decode_lines(codestream, header, samples, bytes_per_sample, message, message_capacity);

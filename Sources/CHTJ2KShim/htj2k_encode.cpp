@@ -72,7 +72,7 @@ int push_lines(ojph::codestream &codestream, const source_image &image, char *me
     for (uint32_t y = 0; y < image.height; ++y) {
         for (uint32_t c = 0; c < image.components; ++c) {
             if (line == nullptr || component != c || line->size < image.width) {
-                set_message(message, capacity, "encode: OpenJPH asked for lines in an unexpected order");
+                set_message(message, capacity, "OpenJPH asked for lines in an unexpected order");
                 return -1;
             }
             size_t index = size_t(y) * image.width * image.components + c;
@@ -80,7 +80,7 @@ int push_lines(ojph::codestream &codestream, const source_image &image, char *me
                 int32_t value = image.value(index);
                 if (value < low || value > high) {
                     set_message(message, capacity,
-                                "encode: sample " + std::to_string(value) + " at row " + std::to_string(y)
+                                "sample " + std::to_string(value) + " at row " + std::to_string(y)
                                     + " is outside the declared precision");
                     return -1;
                 }
@@ -95,12 +95,12 @@ int push_lines(ojph::codestream &codestream, const source_image &image, char *me
 int copy_output(ojph::mem_outfile &file, lucid_codec_buffer *out, char *message, size_t capacity) {
     const ojph::si64 length = file.tell();
     if (length <= 0 || file.get_data() == nullptr) {
-        set_message(message, capacity, "encode: OpenJPH wrote no codestream");
+        set_message(message, capacity, "OpenJPH wrote no codestream");
         return -1;
     }
     uint8_t *bytes = static_cast<uint8_t *>(std::malloc(size_t(length)));
     if (bytes == nullptr) {
-        set_message(message, capacity, "encode: out of memory");
+        set_message(message, capacity, "out of memory");
         return -1;
     }
     std::memcpy(bytes, file.get_data(), size_t(length));
@@ -119,11 +119,11 @@ extern "C" int lucid_htj2k_encode(const void *samples, size_t sample_count, int 
         || (components != 1 && components != 3) || precision < 1 || precision > 16
         || bytes_per_sample != (precision <= 8 ? 1 : 2)
         || uint64_t(width) * height * components != sample_count) {
-        set_message(message, message_capacity, "encode: invalid arguments");
+        set_message(message, message_capacity, "invalid arguments");
         return -1;
     }
     const source_image image = {samples, bytes_per_sample, width, height, components, precision, is_signed != 0};
-    int status = lucid_htj2k::guarded("encode", message, message_capacity, [&]() -> int {
+    int status = lucid_htj2k::guarded(message, message_capacity, [&]() -> int {
         ojph::mem_outfile file;
         file.open();
         ojph::codestream codestream;

@@ -4,11 +4,13 @@
 /* Recording of OpenJPH's messages and the translation of exceptions into the shim's status. */
 
 #include <cstddef>
+#include <exception>
+#include <new>
 #include <string>
 
 namespace lucid_htj2k {
 
-/* Routes OpenJPH's error and warning output into per-thread records (once per process) and
+/* Routes OpenJPH's error, warning and information output into per-thread records (once per process) and
    clears this thread's records. Call at the start of every entry point. */
 void begin_recording();
 
@@ -16,29 +18,27 @@ void begin_recording();
    "ojph error 0x... at file:line:" prefix; empty when there was none. */
 std::string recorded_error();
 std::string recorded_warning();
+std::string recorded_info();
 
 /* Copies `text` into the caller's buffer, truncating and always NUL-terminating. */
 void set_message(char *message, std::size_t capacity, const std::string &text);
 
-/* Runs `body` (which returns 0 or -1 and may throw); turns any exception into -1 and a message
-   built from `operation` and the recorded OpenJPH error. */
-template <typename Body>
-int guarded(const char *operation, char *message, std::size_t capacity, Body body);
+/* Writes the failure message for a caught exception: the recorded OpenJPH error, else `what`. */
+void report_exception(const char *what, char *message, std::size_t capacity);
 
-/* Writes the failure message for an exception caught during `operation`. */
-void report_exception(const char *operation, const char *what, char *message, std::size_t capacity);
-
+/* Starts recording, then runs `body` (which returns 0 or -1 and may throw); turns any exception
+   into -1 and a message. */
 template <typename Body>
-int guarded(const char *operation, char *message, std::size_t capacity, Body body) {
+int guarded(char *message, std::size_t capacity, Body body) {
     try {
         begin_recording();
         return body();
     } catch (const std::bad_alloc &) {
-        set_message(message, capacity, std::string(operation) + ": out of memory");
+        set_message(message, capacity, "out of memory");
     } catch (const std::exception &error) {
-        report_exception(operation, error.what(), message, capacity);
+        report_exception(error.what(), message, capacity);
     } catch (...) {
-        report_exception(operation, nullptr, message, capacity);
+        report_exception(nullptr, message, capacity);
     }
     return -1;
 }
