@@ -77,6 +77,22 @@ struct HTJ2KReferenceTests {
         #expect(zip(ours, theirs).allSatisfy { abs(Int($0) - $1) <= 1 })
     }
 
+    @Test("an irreversible RGB codestream with the ICT decodes to RGB close to the original")
+    func referenceLossyColour() throws {
+        let (source, _) = try Self.nativeSource("us_rgb_evrle.dcm")
+        guard let codestream = try HTJ2KTestData.referenceEncode(source, options: ["-qstep", "0.004"]) else { return }
+        let decoded = try HTJ2KCodec.decode(codestream, limits: Self.limits)
+        #expect(decoded.components == 3 && decoded.precision == 8 && decoded.colorTransformUndone)
+        guard case .uint8(let ours) = decoded.samples, case .uint8(let original) = source.samples else {
+            Issue.record("8-bit samples must come out as .uint8")
+            return
+        }
+        let error = zip(ours, original).map { abs(Int($0) - Int($1)) }.max() ?? 0
+        #expect(error <= 24, "largest difference from the original: \(error)")
+        guard let reference = try HTJ2KTestData.openJPEGDecode(codestream) else { return }
+        #expect(zip(ours, reference.bytes).allSatisfy { abs(Int($0) - Int($1)) <= 1 })
+    }
+
     @Test(
         "codestreams HTJ2KCodec.encode writes decode bit-exact in OpenJPEG",
         arguments: [false, true])
