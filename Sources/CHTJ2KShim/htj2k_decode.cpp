@@ -1,6 +1,6 @@
 #include "CHTJ2KShim.h"
+#include "htj2k_header.h"
 #include "htj2k_messages.h"
-#include "htj2k_structure.h"
 
 #include <openjph/ojph_arch.h>
 #include <openjph/ojph_codestream.h>
@@ -9,68 +9,12 @@
 #include <openjph/ojph_params.h>
 
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <vector>
 
 using lucid_htj2k::set_message;
 
 namespace {
-
-/* Fills `header` from the main header read by `codestream`; -1 with a message when the size is
-   not a positive rectangle. */
-int describe(ojph::codestream &codestream, lucid_htj2k_header *header, char *message, size_t capacity) {
-    ojph::param_siz siz = codestream.access_siz();
-    ojph::point extent = siz.get_image_extent();
-    ojph::point offset = siz.get_image_offset();
-    if (offset.x >= extent.x || offset.y >= extent.y) {
-        set_message(message, capacity, "the SIZ image area is empty");
-        return -1;
-    }
-    header->width = extent.x - offset.x;
-    header->height = extent.y - offset.y;
-    header->components = siz.get_num_components();
-    if (header->components == 0) {
-        set_message(message, capacity, "the SIZ marker declares no component");
-        return -1;
-    }
-    header->precision = siz.get_bit_depth(0);
-    header->is_signed = siz.is_signed(0) ? 1 : 0;
-    for (ojph::ui32 c = 0; c < header->components; ++c) {
-        if (siz.get_bit_depth(c) != header->precision || siz.is_signed(c) != (header->is_signed == 1)) {
-            header->mixed_components = 1;
-        }
-        ojph::point factors = siz.get_downsampling(c);
-        if (factors.x != 1 || factors.y != 1) header->subsampled = 1;
-    }
-    ojph::param_cod cod = codestream.access_cod();
-    header->color_transform = cod.is_using_color_transform() ? 1 : 0;
-    header->reversible = cod.is_reversible() ? 1 : 0;
-    return 0;
-}
-
-int read_main_header(ojph::mem_infile &file, ojph::codestream &codestream, const uint8_t *data, size_t length,
-                     lucid_htj2k_header *header, char *message, size_t capacity) {
-    if (data == nullptr || length == 0) {
-        set_message(message, capacity, "empty HTJ2K data");
-        return -1;
-    }
-    std::memset(header, 0, sizeof *header);
-    std::string problem = lucid_htj2k::structure_problem(data, length);
-    if (!problem.empty()) {
-        set_message(message, capacity, "" + problem);
-        return -1;
-    }
-    file.open(data, length);
-    codestream.read_headers(&file);
-    return describe(codestream, header, message, capacity);
-}
-
-bool same_header(const lucid_htj2k_header &a, const lucid_htj2k_header &b) {
-    return a.width == b.width && a.height == b.height && a.components == b.components
-        && a.precision == b.precision && a.is_signed == b.is_signed && a.mixed_components == b.mixed_components
-        && a.subsampled == b.subsampled && a.color_transform == b.color_transform && a.reversible == b.reversible;
-}
 
 /* Copies one decoded line of component `component` into row `row` of the interleaved output. */
 void store_line(const ojph::line_buf &line, const lucid_htj2k_header &header, uint32_t row, uint32_t component,
@@ -117,7 +61,7 @@ int decode_lines(ojph::codestream &codestream, const lucid_htj2k_header &header,
     std::string warning = lucid_htj2k::recorded_warning();
     if (warning.empty()) warning = lucid_htj2k::recorded_info();
     if (!warning.empty()) {
-        set_message(message, capacity, "" + warning);
+        set_message(message, capacity, warning);
         return -1;
     }
     codestream.close();
@@ -125,19 +69,6 @@ int decode_lines(ojph::codestream &codestream, const lucid_htj2k_header &header,
 }
 
 }  // namespace
-
-extern "C" int lucid_htj2k_read_header(const uint8_t *data, size_t length, lucid_htj2k_header *header,
-                                       char *message, size_t message_capacity) {
-    if (header == nullptr) {
-        set_message(message, message_capacity, "invalid arguments");
-        return -1;
-    }
-    return lucid_htj2k::guarded(message, message_capacity, [&]() -> int {
-        ojph::mem_infile file;
-        ojph::codestream codestream;
-        return read_main_header(file, codestream, data, length, header, message, message_capacity);
-    });
-}
 
 extern "C" int lucid_htj2k_decode(const uint8_t *data, size_t length, const lucid_htj2k_header *expected,
                                   void *samples, size_t sample_count, int bytes_per_sample, char *message,
@@ -150,8 +81,10 @@ extern "C" int lucid_htj2k_decode(const uint8_t *data, size_t length, const luci
         ojph::mem_infile file;
         ojph::codestream codestream;
         lucid_htj2k_header header;
-        if (read_main_header(file, codestream, data, length, &header, message, message_capacity) != 0) return -1;
-        if (!same_header(header, *expected)) {
+        if (lucid_htj2k::read_main_header(file, codestream, data, length, &header, message, message_capacity) != 0) {
+            return -1;
+        }
+        if (!lucid_htj2k::same_header(header, *expected)) {
             set_message(message, message_capacity, "the main header changed between reads");
             return -1;
         }

@@ -2,10 +2,13 @@ import CHTJ2KShim
 
 /// High-Throughput JPEG 2000 (ISO/IEC 15444-15, Rec. ITU-T T.814) through OpenJPH: the codestreams
 /// of the DICOM transfer syntaxes HTJ2K Lossless (1.2.840.10008.1.2.4.201), HTJ2K Lossless RPCL
-/// (.202) and HTJ2K (.203, lossy), PS3.5 §8.2.15 and A.4.6.
+/// (.202) and HTJ2K (.203, lossy), added to DICOM PS3.5 §8.2 and Annex A.4 by Supplement 235.
 ///
-/// Decoding is strict: a codestream OpenJPH reports any warning for (a corrupt code-block, for
-/// example) is refused rather than returned with damaged pixels.
+/// Decoding is strict: a codestream OpenJPH reports a warning or a notice for (a corrupt
+/// code-block, data cut short) is refused rather than returned with damaged pixels. Before OpenJPH
+/// sees a codestream, the shim checks its marker structure (SIZ tile grid, COD, QCD, tile-part
+/// headers, no marker code inside the entropy-coded data): OpenJPH 0.9.0 trusts those values and
+/// would divide by zero, loop forever or abort on a failed assert.
 public enum HTJ2KCodec {
     /// Decodes one HTJ2K codestream (`.j2c`, starting with the SOC marker `FF 4F`).
     ///
@@ -15,10 +18,11 @@ public enum HTJ2KCodec {
     /// clamped to its precision's range (lossy decoding can overshoot it) and, when signed,
     /// sign-extended into the container. When the COD marker declares the multiple-component
     /// transform (RCT or ICT), OpenJPH has already turned it back into RGB and
-    /// `colorTransformUndone` is true (PS3.5 A.4.4: YBR_RCT and YBR_ICT data decode to RGB).
+    /// `colorTransformUndone` is true (as for JPEG 2000, PS3.5 A.4.4: YBR_RCT and YBR_ICT data
+    /// decode to RGB).
     /// - Parameters:
-    ///   - bytes: the codestream (for DICOM, all fragments of the frame concatenated); bytes after
-    ///     the last tile, such as an odd-length pad byte, are ignored.
+    ///   - bytes: the codestream (for DICOM, all fragments of the frame concatenated), up to and
+    ///     including its EOC marker; bytes after EOC, such as an odd-length pad byte, are ignored.
     ///   - limits: what the DICOM header allows for this frame.
     /// - Throws: `.imageTooLarge` when the header declares more samples than allowed;
     ///   `.unsupportedCodestream` for subsampled components, components of different precision
@@ -41,7 +45,7 @@ public enum HTJ2KCodec {
 
     /// Encodes samples losslessly as an HTJ2K codestream: reversible 5/3 wavelet with up to five
     /// decomposition levels (fewer when a side is under 32 pixels), no colour transform (three
-    /// components stay RGB, PS3.5 A.4.6 Photometric Interpretation RGB), 64x64 HT code-blocks,
+    /// components stay RGB, for Photometric Interpretation RGB), 64x64 HT code-blocks,
     /// one tile.
     /// - Parameters:
     ///   - source: 1 or 3 components, precision 1...16 (`.uint8` samples up to 8, else

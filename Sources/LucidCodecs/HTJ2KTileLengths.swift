@@ -1,5 +1,5 @@
 /// Adds a TLM marker segment (tile-part lengths, ISO/IEC 15444-1 A.7.1) to a codestream that has
-/// none, as DICOM HTJ2K Lossless RPCL (1.2.840.10008.1.2.4.202, PS3.5 A.4.6) asks for: OpenJPH
+/// none, as DICOM HTJ2K Lossless RPCL (1.2.840.10008.1.2.4.202, Supplement 235) asks for: OpenJPH
 /// 0.9.0 writes RPCL codestreams without one.
 enum HTJ2KTileLengths {
     private static let startOfTile: UInt16 = 0xFF90

@@ -1,33 +1,9 @@
 #include "htj2k_structure.h"
 
-#include <vector>
+/* The main header's marker segments: SIZ, COD, QCD and QCC values OpenJPH 0.9.0 relies on. */
 
 namespace lucid_htj2k {
 namespace {
-
-/* Bounds-checked big-endian reads of the codestream. */
-struct bytes_view {
-    const uint8_t *data;
-    std::size_t length;
-
-    bool has(std::size_t position, std::size_t count) const {
-        return position <= length && count <= length - position;
-    }
-    uint32_t u8(std::size_t position) const { return data[position]; }
-    uint32_t u16(std::size_t position) const { return uint32_t(data[position]) << 8 | data[position + 1]; }
-    uint32_t u32(std::size_t position) const { return u16(position) << 16 | u16(position + 2); }
-};
-
-/* What the main header declares, as far as the later checks need it. */
-struct main_header {
-    uint32_t components = 0;
-    uint64_t tiles = 0;
-    uint32_t levels = 0;
-    uint32_t transform = 0;
-    bool sop = false, eph = false;  // SOP and EPH markers may appear between packets
-    bool has_siz = false, has_cod = false;
-    std::vector<std::size_t> quantization;  // positions of QCD and QCC marker segments
-};
 
 std::string check_siz(const bytes_view &view, std::size_t at, uint32_t length, main_header &header) {
     if (length < 41) return "the SIZ marker segment is too short";
@@ -115,7 +91,8 @@ bool allowed_in_main_header(uint32_t marker) {
     }
 }
 
-/* Walks the main header from SOC to the first SOT; sets `position` to that SOT. */
+}  // namespace
+
 std::string check_main_header(const bytes_view &view, std::size_t &position, main_header &header) {
     if (!view.has(0, 4) || view.u16(0) != 0xFF4F || view.u16(2) != 0xFF51) {
         return "the codestream does not start with SOC and SIZ markers";
@@ -147,61 +124,6 @@ std::string check_main_header(const bytes_view &view, std::size_t &position, mai
         if (!problem.empty()) return problem;
     }
     return "";
-}
-
-/* Packet data never holds FF followed by a byte above 8F (ISO/IEC 15444-1 A.1.1, B.10.1), apart from
-   the SOP and EPH markers COD enables; OpenJPH's HT decoder asserts on such a pair in a code-block. */
-std::string check_tile_data(const bytes_view &view, std::size_t start, std::size_t end, const main_header &header) {
-    for (std::size_t i = start; i + 1 < end; ++i) {
-        if (view.data[i] != 0xFF || view.data[i + 1] <= 0x8F) continue;
-        uint32_t code = view.data[i + 1];
-        if ((code == 0x91 && header.sop) || (code == 0x92 && header.eph)) continue;
-        if (code == 0xD9 && end == view.length) return "";
-        return "the tile data holds a marker code where only entropy-coded data may be (corrupt data)";
-    }
-    return "";
-}
-
-/* Walks the tile-parts: SOT, marker segments up to SOD, then Psot bytes in all. */
-std::string check_tile_parts(const bytes_view &view, std::size_t position, const main_header &header) {
-    while (view.has(position, 2) && view.u16(position) != 0xFFD9) {
-        if (view.u16(position) != 0xFF90) return "a tile-part does not start with an SOT marker";
-        if (!view.has(position, 12)) return "a tile-part header is cut short";
-        uint32_t tile = view.u16(position + 4), part_length = view.u32(position + 6);
-        uint32_t part = view.u8(position + 10), parts = view.u8(position + 11);
-        if (view.u16(position + 2) != 10 || tile >= header.tiles || (parts != 0 && part >= parts)) {
-            return "an SOT marker segment is invalid";
-        }
-        if (part_length != 0 && (part_length < 14 || !view.has(position, part_length))) {
-            return "a tile-part runs past the end of the codestream (truncated data)";
-        }
-        std::size_t end = part_length == 0 ? view.length : position + part_length;
-        std::size_t marker = position + 12;
-        while (true) {
-            if (marker + 2 > end) return "a tile-part header has no SOD marker";
-            uint32_t code = view.u16(marker);
-            if (code == 0xFF93) break;
-            if (code < 0xFF50 || code > 0xFF6F || marker + 4 > end) return "a tile-part header is malformed";
-            uint32_t length = view.u16(marker + 2);
-            if (length < 2 || marker + 2 + length > end) return "a tile-part header marker segment is cut short";
-            marker += 2 + length;
-        }
-        std::string problem = check_tile_data(view, marker + 2, end, header);
-        if (!problem.empty() || part_length == 0) return problem;
-        position = end;
-    }
-    return "";
-}
-
-}  // namespace
-
-std::string structure_problem(const uint8_t *data, std::size_t length) {
-    const bytes_view view = {data, length};
-    main_header header;
-    std::size_t position = 0;
-    std::string problem = check_main_header(view, position, header);
-    if (problem.empty()) problem = check_tile_parts(view, position, header);
-    return problem;
 }
 
 }  // namespace lucid_htj2k
