@@ -15,7 +15,7 @@ extension PixelDataDecoder {
             switch file.transferSyntax.pixelEncoding {
             case .jpeg2000: decoded = try JPEG2000Codec.decode(bytes, limits: limits)
             case .jpegLS: decoded = try JPEGLSCodec.decode(bytes, limits: limits)
-            default: throw CodecError.unsupportedCodestream(format: .htj2k, reason: "not decoded yet")
+            default: decoded = try HTJ2KCodec.decode(bytes, limits: limits)
             }
         } catch {
             if case .imageTooLarge(let width, let height, _) = error {
