@@ -81,7 +81,11 @@ extension PixelDataDecoder {
                 + "\(description.columns)x\(description.rows) with \(description.samplesPerPixel)")
     }
 
+    /// The error of a frame that does not decode; `reason` without a final period (the error's
+    /// description ends the sentence).
     func codecError(_ index: Int, _ reason: String) -> DICOMError {
-        .codec(file: source, transferSyntax: file.transferSyntax.name, frame: index + 1, reason: reason)
+        var reason = Substring(reason)
+        while reason.hasSuffix(".") { reason = reason.dropLast() }
+        return .codec(file: source, transferSyntax: file.transferSyntax.name, frame: index + 1, reason: String(reason))
     }
 }
