@@ -30,7 +30,7 @@ public enum Transcoder {
         throws(TranscodeError) -> [UInt8]
     {
         let file = image.source
-        let identity = try sopIdentity(of: image.file)
+        let identity = sopIdentity(of: image.file)
         var rewrite = try rewritePixels(of: image, to: target)
         rewrite.merge(try lossyCompressionEdits(image, compressedBytes: rewrite.sourceCompressedBytes))
         var output = [UInt8](repeating: 0, count: 128) + Array("DICM".utf8)
@@ -48,16 +48,17 @@ public enum Transcoder {
     }
 
     /// The File Meta group (PS3.10 §7.1), group length first. The UIDs are taken as they are
-    /// (only their length is checked), so a source UID with a leading zero still round-trips.
+    /// (only their length is checked), so a source UID with a leading zero still round-trips; a UID
+    /// the source lacks is left out, as the source left it out.
     static func fileMeta(
-        sopClassUID: String, sopInstanceUID: String, target: TargetSyntax, implementationVersion: String
+        sopClassUID: String?, sopInstanceUID: String?, target: TargetSyntax, implementationVersion: String
     )
         throws(DICOMWriteError) -> [UInt8]
     {
         var meta = WritableDataSet()
         meta.set(.fileMetaInformationVersion, .OB, .bytes(Part10Writer.fileMetaVersion))
-        meta.set(.mediaStorageSOPClassUID, .UI, .bytes(Array(sopClassUID.utf8)))
-        meta.set(.mediaStorageSOPInstanceUID, .UI, .bytes(Array(sopInstanceUID.utf8)))
+        if let sopClassUID { meta.set(.mediaStorageSOPClassUID, .UI, .bytes(Array(sopClassUID.utf8))) }
+        if let sopInstanceUID { meta.set(.mediaStorageSOPInstanceUID, .UI, .bytes(Array(sopInstanceUID.utf8))) }
         meta.set(.transferSyntaxUID, .UI, target.transferSyntax.uid)
         meta.set(.implementationClassUID, .UI, DICOMUID.lucidImplementationClassUID)
         meta.set(.implementationVersionName, .SH, "LUCID_" + implementationVersion)
@@ -68,20 +69,13 @@ public enum Transcoder {
     }
 
     /// SOP Class and Instance UIDs for the File Meta group: the data set's (0008,0016) and
-    /// (0008,0018), else the source's File Meta (0002,0002) and (0002,0003).
-    static func sopIdentity(of file: DICOMFile) throws(TranscodeError) -> (sopClass: String, sopInstance: String) {
-        func uid(_ tag: DICOMTag, _ metaTag: DICOMTag) throws(TranscodeError) -> String {
-            guard let value = file.dataSet.string(tag) ?? file.fileMeta?.string(metaTag) else {
-                throw .cannotWrite(
-                    file: file.source,
-                    cause: .invalidUID(
-                        tag: tag, uid: "",
-                        reason: "neither the data set nor the File Meta group has it, and the File Meta group needs it")
-                )
-            }
-            return value
-        }
-        return (try uid(.sopClassUID, .mediaStorageSOPClassUID), try uid(.sopInstanceUID, .mediaStorageSOPInstanceUID))
+    /// (0008,0018), else the source's File Meta (0002,0002) and (0002,0003); nil when neither has
+    /// one (such a source is not a valid Part 10 file either, and Lucid does not invent an identity).
+    static func sopIdentity(of file: DICOMFile) -> (sopClass: String?, sopInstance: String?) {
+        (
+            file.dataSet.string(.sopClassUID) ?? file.fileMeta?.string(.mediaStorageSOPClassUID),
+            file.dataSet.string(.sopInstanceUID) ?? file.fileMeta?.string(.mediaStorageSOPInstanceUID)
+        )
     }
 }
 
