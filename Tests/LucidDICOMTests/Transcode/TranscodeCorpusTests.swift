@@ -6,7 +6,8 @@ import Testing
 /// Every file of both corpora that Lucid decodes, transcoded and read back: stored values,
 /// attributes and identity kept; files that do not decode refused with an error, never a crash.
 @Suite struct TranscodeCorpusTests {
-    @Test("Explicit VR Little Endian keeps every stored value, every other element and the SOP Instance UID",
+    @Test(
+        "Explicit VR Little Endian keeps every stored value, every other element and the SOP Instance UID",
         arguments: TranscodeCheck.corpusPaths)
     func explicitLittleEndian(path: String) throws {
         let name = URL(fileURLWithPath: path).lastPathComponent
@@ -24,8 +25,10 @@ import Testing
         TranscodeCheck.expectSameElements(source.dataSet, output.dataSet, name)
         let instance = source.dataSet.string(.sopInstanceUID)
         #expect(instance == nil || output.dataSet.string(.sopInstanceUID) == instance)
-        #expect(output.file.fileMeta?.string(.mediaStorageSOPInstanceUID) == instance ?? source.file.fileMeta?.string(
-            .mediaStorageSOPInstanceUID))
+        #expect(
+            output.file.fileMeta?.string(.mediaStorageSOPInstanceUID) == instance
+                ?? source.file.fileMeta?.string(
+                    .mediaStorageSOPInstanceUID))
         #expect(output.dataSet[.extendedOffsetTable] == nil)
         if source.pixel.samplesPerPixel == 3 {
             #expect(output.dataSet.integer(.planarConfiguration) == 0)
@@ -43,7 +46,8 @@ import Testing
         #expect(output.pixel.bitsAllocated == source.pixel.bitsAllocated)
     }
 
-    @Test("Lossless JPEG-LS keeps every stored value, one even fragment per frame behind a Basic Offset Table",
+    @Test(
+        "Lossless JPEG-LS keeps every stored value, one even fragment per frame behind a Basic Offset Table",
         arguments: TranscodeCheck.corpusPaths)
     func jpegLS(path: String) throws {
         let name = URL(fileURLWithPath: path).lastPathComponent

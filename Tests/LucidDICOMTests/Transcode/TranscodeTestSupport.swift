@@ -36,7 +36,8 @@ enum TranscodeCheck {
         #expect(output.pixel.numberOfFrames == source.count, "\(label): frame count", sourceLocation: sourceLocation)
         for (index, expected) in source.enumerated() {
             let frame = try output.storedFrame(index)
-            let same = frame.samples == expected.samples && frame.bitsStored == expected.bitsStored
+            let same =
+                frame.samples == expected.samples && frame.bitsStored == expected.bitsStored
                 && frame.isSigned == expected.isSigned && frame.samplesPerPixel == expected.samplesPerPixel
             #expect(same, "\(label): frame \(index + 1) stored values differ", sourceLocation: sourceLocation)
         }
