@@ -35,7 +35,7 @@ struct TranscodeCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Output DICOM file, or - for standard output.")
     var output: String
 
-    @Option(help: "Target transfer syntax: explicit-le (default), jpeg-ls or htj2k.")
+    @Option(help: "Target transfer syntax: explicit-le, jpeg-ls or htj2k.")
     var to = TargetSyntax.explicitVRLittleEndian.name
 
     @OptionGroup var limits: LimitOptions
