@@ -91,13 +91,19 @@ import Testing
         #expect(try listing(folder) == ["copy.dcm"])
     }
 
-    @Test("A target the build cannot write exits 1 with a message, leaving nothing behind")
+    @Test("HTJ2K: the output decodes to the source's values; a frame that cannot be encoded leaves nothing")
     func htj2k() throws {
         let folder = try LucidBinary.temporaryFolder()
-        let result = try LucidBinary.run(
-            ["transcode", SampleCorpus.path("mr_small_evrle.dcm"), "-o", folder + "/out.dcm", "--to", "htj2k"])
-        #expect(result.status == 1)
-        #expect(result.standardError.contains("mr_small_evrle.dcm"))
-        #expect(try listing(folder).isEmpty)
+        let source = SampleCorpus.path("mr_small_evrle.dcm")
+        let result = try LucidBinary.run(["transcode", source, "-o", folder + "/out.dcm", "--to", "htj2k"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let output = try DICOMImage(path: folder + "/out.dcm")
+        #expect(output.file.transferSyntax.uid == "1.2.840.10008.1.2.4.201")
+        #expect(try output.storedFrame(0) == DICOMImage(path: source).storedFrame(0))
+        let float = SampleCorpus.codecsPath("LittleEndianImplicit__rtdose_1frame.dcm")
+        let refused = try LucidBinary.run(["transcode", float, "-o", folder + "/dose.dcm", "--to", "htj2k"])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("rtdose_1frame.dcm"), "\(refused.standardError)")
+        #expect(try listing(folder) == ["out.dcm"])
     }
 }

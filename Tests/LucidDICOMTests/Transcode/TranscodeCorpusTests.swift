@@ -47,17 +47,17 @@ import Testing
     }
 
     @Test(
-        "Lossless JPEG-LS keeps every stored value, one even fragment per frame behind a Basic Offset Table",
-        arguments: TranscodeCheck.corpusPaths)
-    func jpegLS(path: String) throws {
+        "Lossless JPEG-LS and HTJ2K keep every stored value, one even fragment per frame behind a Basic Offset Table",
+        arguments: TranscodeCheck.corpusPaths, [TargetSyntax.jpegLSLossless, .htj2kLossless])
+    func compressed(path: String, target: TargetSyntax) throws {
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let source = try? DICOMImage(path: path), !source.pixel.isFloat, source.pixel.bitsAllocated > 1,
             (2...16).contains(source.pixel.bitsStored), [1, 3].contains(source.pixel.samplesPerPixel),
             let frames = TranscodeCheck.frames(source)
         else { return }
-        let bytes = try Transcoder.transcode(source, to: .jpegLSLossless, implementationVersion: "0.1.0")
+        let bytes = try Transcoder.transcode(source, to: target, implementationVersion: "0.1.0")
         let output = try TranscodeCheck.read(bytes, name: name)
-        #expect(output.file.transferSyntax.uid == "1.2.840.10008.1.2.4.80")
+        #expect(output.file.transferSyntax.uid == target.transferSyntax.uid)
         try TranscodeCheck.expectSameStoredValues(output, frames, name)
         TranscodeCheck.expectSameElements(source.dataSet, output.dataSet, name)
         let fragments = try #require(output.dataSet[.pixelData]?.fragments)

@@ -24,7 +24,7 @@ import Testing
         return try sources.enumerated().map { index, path in
             let image = try DICOMImage(path: path)
             let frames = try #require(TranscodeCheck.frames(image))
-            let outputs = try [TargetSyntax.explicitVRLittleEndian, .jpegLSLossless].map { target in
+            let outputs = try [TargetSyntax.explicitVRLittleEndian, .jpegLSLossless, .htj2kLossless].map { target in
                 let output = "\(folder)/\(index).\(target.name).dcm"
                 let bytes = try Transcoder.transcode(image, to: target, implementationVersion: "0.1.0")
                 try Data(bytes).write(to: URL(fileURLWithPath: output))
@@ -38,7 +38,7 @@ import Testing
         frames.map { SHA256.hex(StoredFrameBytes.littleEndian($0, dtype: dtype)) }
     }
 
-    @Test("pydicom decodes the Explicit VR Little Endian and JPEG-LS outputs to the source's stored values")
+    @Test("pydicom decodes the Explicit VR Little Endian, JPEG-LS and HTJ2K outputs to the source's stored values")
     func pydicom() throws {
         guard let python = try ExternalTool.pythonWithPydicom() else { return }
         let cases = try Self.transcoded()
@@ -69,7 +69,7 @@ import Testing
         }
     }
 
-    @Test("DCMTK: dcmdump parses both outputs without errors; dcmdjpls decompresses JPEG-LS to the same values")
+    @Test("DCMTK: dcmdump parses every output without errors; dcmdjpls decompresses JPEG-LS to the same values")
     func dcmtk() throws {
         let dump = ExternalTool.find("dcmdump"), decompress = ExternalTool.find("dcmdjpls")
         guard
@@ -91,14 +91,14 @@ import Testing
         }
     }
 
-    @Test("GDCM: gdcmconv --raw accepts both outputs and keeps their stored values")
+    @Test("GDCM: gdcmconv --raw accepts the Explicit VR Little Endian and JPEG-LS outputs (GDCM 3.0 has no HTJ2K)")
     func gdcm() throws {
         guard let convert = ExternalTool.find("gdcmconv") else {
             _ = ExternalTool.require(false, tool: "gdcmconv", install: "Install it: apt-get install libgdcm-tools.")
             return
         }
         for (frames, outputs) in try Self.transcoded() {
-            for output in outputs {
+            for output in outputs.prefix(2) {
                 let raw = output + ".gdcm.dcm"
                 let result = try ExternalTool.run(convert, ["--raw", output, raw])
                 #expect(result.status == 0, "\(output): \(result.standardError)")

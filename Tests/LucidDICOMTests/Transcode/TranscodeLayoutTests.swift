@@ -91,14 +91,13 @@ import Testing
         #expect((0..<4).map(decoded.storedValue(at:)) == [-2048, -1, 0, 2047])
     }
 
-    @Test("HTJ2K is refused with a clear error while this build has no HTJ2K encoder")
-    func htj2kNotAvailable() throws {
+    @Test("Signed 12 bits stored in HTJ2K: precision and sign declared, values back exactly")
+    func htj2kSigned() throws {
         let source = try DICOMImage(path: SampleCorpus.path("mr_small_evrle.dcm"))
-        #expect {
-            _ = try Transcoder.transcode(source, to: .htj2kLossless, implementationVersion: "0.1.0")
-        } throws: { error in
-            String(describing: error).contains("no HTJ2K encoder")
-        }
+        let compressed = try Self.transcode(source, .htj2kLossless)
+        #expect(compressed.file.transferSyntax.uid == "1.2.840.10008.1.2.4.201")
+        let expected = try source.storedFrame(0), actual = try compressed.storedFrame(0)
+        #expect((0..<expected.samples.count).allSatisfy { expected.storedValue(at: $0) == actual.storedValue(at: $0) })
     }
 
     @Test("Lossy sources say so: Lossy Image Compression 01, method and ratio added when absent")
