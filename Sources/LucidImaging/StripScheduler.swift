@@ -44,13 +44,13 @@ public enum StripScheduler {
 
 /// A pointer that may cross into `@Sendable` strip closures: the scheduler guarantees that strips
 /// touch disjoint rows, which is what makes sharing it sound.
-public struct SendablePointer<Element>: @unchecked Sendable {
-    public let base: UnsafeMutablePointer<Element>
-    public init(_ base: UnsafeMutablePointer<Element>) { self.base = base }
+package struct SendablePointer<Element>: @unchecked Sendable {
+    package let base: UnsafeMutablePointer<Element>
+    package init(_ base: UnsafeMutablePointer<Element>) { self.base = base }
 }
 
 /// A read-only pointer that may cross into `@Sendable` strip closures.
-public struct SendableConstPointer<Element>: @unchecked Sendable {
-    public let base: UnsafePointer<Element>
-    public init(_ base: UnsafePointer<Element>) { self.base = base }
+package struct SendableConstPointer<Element>: @unchecked Sendable {
+    package let base: UnsafePointer<Element>
+    package init(_ base: UnsafePointer<Element>) { self.base = base }
 }

@@ -51,7 +51,7 @@
 /// **Range.** Samples above `2^bitsStored - 1` (which a correct decoder never produces) are treated as
 /// `2^bitsStored - 1`. Outputs lie in `0 ... 2^bitsStored - 1`. A constant image maps to a constant
 /// image (every tile has the same table), at the level the clipped table gives its sample.
-public struct CLAHE: Sendable, Equatable {
+public struct CLAHE: ImageFilter, Equatable {
     /// Contrast limit as a multiple of the mean bin count `tileArea / 2^bitsStored`; 0 disables clipping.
     /// Finite and `>= 0`; default 2.0 (a moderate limit; OpenCV's `createCLAHE` default is 40).
     public let clipLimit: Double
@@ -90,26 +90,25 @@ public struct CLAHE: Sendable, Equatable {
     /// The number of histogram bins, `2^bitsStored`.
     var histogramSize: Int { 1 << bitsStored }
 
-    /// Equalises `image` tile by tile; see the type's documentation for the exact rules.
+    public var name: String { "clahe" }
+
+    /// `clip` (the clip limit) and `tiles` (`COLUMNSxROWS`, e.g. `8x8`).
+    public var parameters: [OperationParameter] {
+        [OperationParameter("clip", clipLimit), OperationParameter("tiles", "\(tilesX)x\(tilesY)")]
+    }
+
+    /// Equalises `source` tile by tile into `destination` (same size, not overlapping); see the type's
+    /// documentation for the exact rules. Output samples lie in `0 ... 2^bitsStored - 1`.
     /// - Parameter threads: threads for the tile histograms and for the interpolation, `>= 1`; the result
     ///   is the same for every thread count.
-    /// - Returns: an image of the same size with samples in `0 ... 2^bitsStored - 1`.
-    public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads) -> GrayImage<UInt16> {
-        let count = image.pixels.count
-        // Every output sample is written by the interpolation (each row, every column), so the buffer
-        // is not cleared first; the strips touch its pages for the first time in parallel.
-        let output = [UInt16](unsafeUninitializedCapacity: count) { destination, initializedCount in
-            image.pixels.withUnsafeBufferPointer { source in
-                guard let sourceBase = source.baseAddress, let destinationBase = destination.baseAddress else {
-                    return
-                }
-                apply(
-                    source: sourceBase, sourceStride: image.width, width: image.width, height: image.height,
-                    destination: destinationBase, destinationStride: image.width, threads: threads)
-            }
-            initializedCount = count
-        }
-        return GrayImage(width: image.width, height: image.height, pixels: output)
+    public func apply(
+        _ source: ImageView<UInt16>, into destination: MutableImageView<UInt16>,
+        threads: Int = StripScheduler.availableThreads
+    ) {
+        checkViews(source, destination)
+        apply(
+            source: source.base, sourceStride: source.stride, width: source.width, height: source.height,
+            destination: destination.base, destinationStride: destination.stride, threads: threads)
     }
 
     /// Equalises a `width` x `height` image whose row `y` starts at `source + y * sourceStride` into rows

@@ -24,7 +24,7 @@
 ///   correct decoder never produces).
 /// - Cost: `O(width * height * taps)`; `taps` is 13 for diameter 5 and 49 for diameter 9; each pair of
 ///   opposite neighbours shares one weight evaluation.
-public struct BilateralFilter: Sendable, Equatable {
+public struct BilateralFilter: ImageFilter, Equatable {
     /// Neighbourhood diameter in pixels, 3...63 (odd or even: the radius is `diameter / 2`).
     public let diameter: Int
     /// Standard deviation of the spatial Gaussian, in pixels; > 0.
@@ -76,29 +76,35 @@ public struct BilateralFilter: Sendable, Equatable {
         self.taps = taps
     }
 
-    /// Filters `image`, splitting its rows over up to `threads` threads. The result is the same
-    /// for every thread count.
-    /// - Returns: an image of the same size.
-    public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads)
-        -> GrayImage<UInt16>
-    {
-        image.filtered { source, destination in
-            apply(
-                source: source, sourceStride: image.width, width: image.width, height: image.height,
-                destination: destination, destinationStride: image.width, threads: threads)
-        }
+    public var name: String { "bilateral" }
+
+    /// `diameter`, `sigma_space` and `sigma_color`.
+    public var parameters: [OperationParameter] {
+        [
+            OperationParameter("diameter", diameter), OperationParameter("sigma_space", sigmaSpace),
+            OperationParameter("sigma_color", sigmaColor),
+        ]
     }
 
-    /// Filters a strided image in place of `apply(_:threads:)`, for callers whose rows are padded.
-    ///
-    /// Row `y` of the input starts at `source + y * sourceStride` and row `y` of the output at
-    /// `destination + y * destinationStride`; the strides are at least `width`, `width` and `height`
-    /// are at least 1, and the two buffers do not overlap. Only `width` samples of each output row
-    /// are written.
+    /// Filters `source` into `destination` (same size, not overlapping) on up to `threads` threads;
+    /// the result is the same for every thread count.
     public func apply(
-        source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int,
+        _ source: ImageView<UInt16>, into destination: MutableImageView<UInt16>,
         threads: Int = StripScheduler.availableThreads
+    ) {
+        checkViews(source, destination)
+        apply(
+            source: source.base, sourceStride: source.stride, width: source.width, height: source.height,
+            destination: destination.base, destinationStride: destination.stride, threads: threads)
+    }
+
+    /// Filters a strided image: row `y` of the input starts at `source + y * sourceStride` and row `y`
+    /// of the output at `destination + y * destinationStride`; the strides are at least `width`,
+    /// `width` and `height` are at least 1, and the two buffers do not overlap. Only `width` samples
+    /// of each output row are written.
+    func apply(
+        source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int,
+        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int, threads: Int
     ) {
         precondition(width > 0 && height > 0, "BilateralFilter needs a positive size")
         precondition(sourceStride >= width && destinationStride >= width, "strides must be at least the width")

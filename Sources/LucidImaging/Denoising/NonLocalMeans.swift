@@ -28,7 +28,7 @@
 /// - Range: the output is a weighted mean of input samples, clamped to `0 ... 2^bitsStored - 1`.
 /// - Cost: `O(width * height * searchSize²)`, independent of `templateSize` (patch sums are
 ///   running box sums per displacement).
-public struct NonLocalMeans: Sendable, Equatable {
+public struct NonLocalMeans: ImageFilter, Equatable {
     /// Filter strength in sample units, > 0: patches whose mean absolute difference is `h` weigh
     /// `1/e`. About the noise standard deviation is a common choice.
     public let h: Double
@@ -76,29 +76,35 @@ public struct NonLocalMeans: Sendable, Equatable {
         exponentScale = Float(-1.442_695_040_888_963_4 / hSquared)
     }
 
-    /// Denoises `image`, splitting its rows over up to `threads` threads. The result is the same
-    /// for every thread count.
-    /// - Returns: an image of the same size.
-    public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads)
-        -> GrayImage<UInt16>
-    {
-        image.filtered { source, destination in
-            apply(
-                source: source, sourceStride: image.width, width: image.width, height: image.height,
-                destination: destination, destinationStride: image.width, threads: threads)
-        }
+    public var name: String { "nlm" }
+
+    /// `h` (the filter strength), `template` and `search` (window sides).
+    public var parameters: [OperationParameter] {
+        [
+            OperationParameter("h", h), OperationParameter("template", templateSize),
+            OperationParameter("search", searchSize),
+        ]
     }
 
-    /// Denoises a strided image, for callers whose rows are padded.
-    ///
-    /// Row `y` of the input starts at `source + y * sourceStride` and row `y` of the output at
-    /// `destination + y * destinationStride`; the strides are at least `width`, `width` and `height`
-    /// are at least 1, and the two buffers do not overlap. Only `width` samples of each output row
-    /// are written.
+    /// Denoises `source` into `destination` (same size, not overlapping) on up to `threads` threads;
+    /// the result is the same for every thread count.
     public func apply(
-        source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int,
+        _ source: ImageView<UInt16>, into destination: MutableImageView<UInt16>,
         threads: Int = StripScheduler.availableThreads
+    ) {
+        checkViews(source, destination)
+        apply(
+            source: source.base, sourceStride: source.stride, width: source.width, height: source.height,
+            destination: destination.base, destinationStride: destination.stride, threads: threads)
+    }
+
+    /// Denoises a strided image: row `y` of the input starts at `source + y * sourceStride` and row `y`
+    /// of the output at `destination + y * destinationStride`; the strides are at least `width`,
+    /// `width` and `height` are at least 1, and the two buffers do not overlap. Only `width` samples
+    /// of each output row are written.
+    func apply(
+        source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int,
+        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int, threads: Int
     ) {
         precondition(width > 0 && height > 0, "NonLocalMeans needs a positive size")
         precondition(sourceStride >= width && destinationStride >= width, "strides must be at least the width")

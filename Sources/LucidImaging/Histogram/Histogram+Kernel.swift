@@ -6,8 +6,15 @@ enum HistogramKernels {
     /// Counts `image`'s samples into `binCount` bins (a power of two, 2...65,536); samples at or
     /// above `binCount` go to the last bin.
     static func count(_ image: GrayImage<UInt16>, binCount: Int, threads: Int) -> [Int] {
-        let height = image.height
-        let width = image.width
+        image.withView { count($0, binCount: binCount, threads: threads) }
+    }
+
+    /// Counts the samples of `source` (one per pixel) into `binCount` bins, as ``count(_:binCount:threads:)``.
+    static func count(_ source: ImageView<UInt16>, binCount: Int, threads: Int) -> [Int] {
+        precondition(source.components == 1, "a histogram counts grey samples")
+        let height = source.height
+        let width = source.width
+        let stride = source.stride
         let workers = max(1, min(threads, height))
         // Several interleaved sub-histograms per worker let runs of equal samples (flat regions)
         // update different counters, instead of waiting on the previous increment of the same one.
@@ -15,22 +22,20 @@ enum HistogramKernels {
         let slice = binCount * lanes
         var partial = [UInt32](repeating: 0, count: slice * workers)
         var totals = [Int](repeating: 0, count: binCount)
-        image.pixels.withUnsafeBufferPointer { source in
-            partial.withUnsafeMutableBufferPointer { counters in
-                // Both buffers are non-empty (width, height >= 1), so the bases exist.
-                let input = SendableConstPointer(source.baseAddress.unsafelyUnwrapped)
-                let output = SendablePointer(counters.baseAddress.unsafelyUnwrapped)
-                let body: @Sendable (Int) -> Void = { worker in
-                    countRows(
-                        source: input.base, stride: width, width: width,
-                        rows: (height * worker / workers)..<(height * (worker + 1) / workers),
-                        binCount: binCount, lanes: lanes, counters: output.base + worker * slice)
-                }
-                if workers == 1 {
-                    body(0)
-                } else {
-                    DispatchQueue.concurrentPerform(iterations: workers, execute: body)
-                }
+        partial.withUnsafeMutableBufferPointer { counters in
+            // The buffer is non-empty (width, height >= 1), so the base exists.
+            let input = SendableConstPointer(source.base)
+            let output = SendablePointer(counters.baseAddress.unsafelyUnwrapped)
+            let body: @Sendable (Int) -> Void = { worker in
+                countRows(
+                    source: input.base, stride: stride, width: width,
+                    rows: (height * worker / workers)..<(height * (worker + 1) / workers),
+                    binCount: binCount, lanes: lanes, counters: output.base + worker * slice)
+            }
+            if workers == 1 {
+                body(0)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: workers, execute: body)
             }
         }
         for worker in 0..<workers {

@@ -16,7 +16,7 @@
 /// classic CDF mapping (Gonzalez & Woods; OpenCV's `equalizeHist` for 8 bits, which rounds
 /// `cdf * 255 / N` slightly differently); numpy's `bincount` + lookup-table recipe with
 /// `floor(x + 0.5)` gives exactly these values.
-public struct HistogramEqualization: Sendable, Equatable {
+public struct HistogramEqualization: ImageFilter, Equatable {
     /// Bits per sample, 1...16.
     public let bitsStored: Int
 
@@ -26,6 +26,24 @@ public struct HistogramEqualization: Sendable, Equatable {
     public init(bitsStored: Int) throws(ImageOperationError) {
         try Histogram.validate(bitsStored: bitsStored, operation: "HistogramEqualization")
         self.bitsStored = bitsStored
+    }
+
+    public var name: String { "histeq" }
+
+    /// None: the mapping comes from the image itself.
+    public var parameters: [OperationParameter] { [] }
+
+    /// Equalises `source` into `destination` (same size, not overlapping), as
+    /// ``apply(_:threads:)``; a constant image is copied unchanged.
+    public func apply(
+        _ source: ImageView<UInt16>, into destination: MutableImageView<UInt16>,
+        threads: Int = StripScheduler.availableThreads
+    ) {
+        checkViews(source, destination)
+        let counts = HistogramKernels.count(source, binCount: 1 << bitsStored, threads: threads)
+        guard let mapping = Self.mapping(counts: counts) else { return destination.copy(from: source) }
+        WindowingPlan.renderGather(
+            source, into: destination, levels: WindowingPlan.paddedLevels(mapping), threads: threads)
     }
 
     /// Equalises `image`: one histogram (split over threads), one mapping, one lookup per pixel

@@ -8,7 +8,7 @@
 /// - Range: the output is always one of the input samples. For 9x9 and larger, samples above
 ///   `2^bitsStored − 1` are treated as `2^bitsStored − 1`.
 /// - Threads: results are bit-identical for any thread count.
-public struct MedianFilter: Sendable, Equatable {
+public struct MedianFilter: ImageFilter, Equatable {
     /// Window side in pixels: odd, `1 ... 255` (1 copies the image).
     public let size: Int
     /// Significant bits of the samples, `1 ... 16` (default 16); sizes the histogram for 7x7 and up.
@@ -29,22 +29,29 @@ public struct MedianFilter: Sendable, Equatable {
         self.bitsStored = bitsStored
     }
 
-    /// The filtered image, the same size as `image`.
-    public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads) -> GrayImage<UInt16> {
-        image.filtered { source, destination in
-            apply(
-                source: source, sourceStride: image.width, destination: destination,
-                destinationStride: image.width, width: image.width, height: image.height, threads: threads)
-        }
+    public var name: String { "median" }
+
+    /// `kernel`: the window side.
+    public var parameters: [OperationParameter] { [OperationParameter("kernel", size)] }
+
+    /// Filters `source` into `destination` (same size, not overlapping) on up to `threads` threads.
+    public func apply(
+        _ source: ImageView<UInt16>, into destination: MutableImageView<UInt16>,
+        threads: Int = StripScheduler.availableThreads
+    ) {
+        checkViews(source, destination)
+        apply(
+            source: source.base, sourceStride: source.stride, destination: destination.base,
+            destinationStride: destination.stride, width: source.width, height: source.height, threads: threads)
     }
 
     /// Filters `width x height` samples whose rows start `sourceStride` elements apart into
     /// `destination` (rows `destinationStride` apart). Strides are at least `width`; the buffers must not
     /// overlap.
-    public func apply(
+    func apply(
         source: UnsafePointer<UInt16>, sourceStride: Int,
         destination: UnsafeMutablePointer<UInt16>, destinationStride: Int,
-        width: Int, height: Int, threads: Int = StripScheduler.availableThreads
+        width: Int, height: Int, threads: Int
     ) {
         precondition(width > 0 && height > 0 && sourceStride >= width && destinationStride >= width)
         let sourceBase = SendableConstPointer(source)

@@ -13,7 +13,7 @@
 ///   or, when the exact value lies within that bound of a half-integer, the neighbouring integer:
 ///   never more than one grey level away. The committed OpenCV fixtures agree within one grey level.
 /// - Threads: results are bit-identical for any thread count.
-public struct GaussianBlur: Sendable, Equatable {
+public struct GaussianBlur: ImageFilter, Equatable {
     /// Standard deviation in pixels, `0 < sigma <= 100`.
     public let sigma: Double
     let kernel: GaussianKernelWeights
@@ -32,21 +32,28 @@ public struct GaussianBlur: Sendable, Equatable {
     /// Kernel taps on each side of the centre: `round(8 sigma + 1) | 1` taps in all.
     public var radius: Int { kernel.radius }
 
-    /// The blurred image, the same size as `image`.
-    public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads) -> GrayImage<UInt16> {
-        image.filtered { source, destination in
-            apply(
-                source: source, sourceStride: image.width, destination: destination,
-                destinationStride: image.width, width: image.width, height: image.height, threads: threads)
-        }
+    public var name: String { "gaussian" }
+
+    /// `sigma`: the standard deviation in pixels.
+    public var parameters: [OperationParameter] { [OperationParameter("sigma", sigma)] }
+
+    /// Filters `source` into `destination` (same size, not overlapping) on up to `threads` threads.
+    public func apply(
+        _ source: ImageView<UInt16>, into destination: MutableImageView<UInt16>,
+        threads: Int = StripScheduler.availableThreads
+    ) {
+        checkViews(source, destination)
+        apply(
+            source: source.base, sourceStride: source.stride, destination: destination.base,
+            destinationStride: destination.stride, width: source.width, height: source.height, threads: threads)
     }
 
-    /// Blurs `width x height` samples whose rows start `sourceStride` elements apart into `destination`
+    /// Filters `width x height` samples whose rows start `sourceStride` elements apart into `destination`
     /// (rows `destinationStride` apart). Strides are at least `width`; the buffers must not overlap.
-    public func apply(
+    func apply(
         source: UnsafePointer<UInt16>, sourceStride: Int,
         destination: UnsafeMutablePointer<UInt16>, destinationStride: Int,
-        width: Int, height: Int, threads: Int = StripScheduler.availableThreads
+        width: Int, height: Int, threads: Int
     ) {
         precondition(width > 0 && height > 0 && sourceStride >= width && destinationStride >= width)
         SeparableSymmetricFilter(kernel: kernel, output: .blurred).run(

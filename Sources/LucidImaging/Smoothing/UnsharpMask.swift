@@ -6,7 +6,7 @@
 /// `GaussianBlur` + `addWeighted(x, 1 + amount, blur, -amount, 0)`, which rounds the blur first,
 /// results can differ by up to about `amount / 2 + 1` grey levels. Results are bit-identical for any
 /// thread count.
-public struct UnsharpMask: Sendable, Equatable {
+public struct UnsharpMask: ImageFilter, Equatable {
     /// Standard deviation of the blur, in pixels, `0 < sigma <= 100`.
     public let sigma: Double
     /// How much of the detail `x − blur(x)` is added back, `0 ... 100` (0 returns the input).
@@ -36,22 +36,30 @@ public struct UnsharpMask: Sendable, Equatable {
         self.kernel = GaussianKernelWeights(sigma: sigma)
     }
 
-    /// The sharpened image, the same size as `image`.
-    public func apply(_ image: GrayImage<UInt16>, threads: Int = StripScheduler.availableThreads) -> GrayImage<UInt16> {
-        image.filtered { source, destination in
-            apply(
-                source: source, sourceStride: image.width, destination: destination,
-                destinationStride: image.width, width: image.width, height: image.height, threads: threads)
-        }
+    public var name: String { "unsharp" }
+
+    /// `sigma` (the blur's standard deviation in pixels) and `amount`.
+    public var parameters: [OperationParameter] {
+        [OperationParameter("sigma", sigma), OperationParameter("amount", amount)]
     }
 
-    /// Sharpens `width x height` samples whose rows start `sourceStride` elements apart into
-    /// `destination` (rows `destinationStride` apart). Strides are at least `width`; the buffers must not
-    /// overlap.
+    /// Filters `source` into `destination` (same size, not overlapping) on up to `threads` threads.
     public func apply(
+        _ source: ImageView<UInt16>, into destination: MutableImageView<UInt16>,
+        threads: Int = StripScheduler.availableThreads
+    ) {
+        checkViews(source, destination)
+        apply(
+            source: source.base, sourceStride: source.stride, destination: destination.base,
+            destinationStride: destination.stride, width: source.width, height: source.height, threads: threads)
+    }
+
+    /// Filters `width x height` samples whose rows start `sourceStride` elements apart into `destination`
+    /// (rows `destinationStride` apart). Strides are at least `width`; the buffers must not overlap.
+    func apply(
         source: UnsafePointer<UInt16>, sourceStride: Int,
         destination: UnsafeMutablePointer<UInt16>, destinationStride: Int,
-        width: Int, height: Int, threads: Int = StripScheduler.availableThreads
+        width: Int, height: Int, threads: Int
     ) {
         precondition(width > 0 && height > 0 && sourceStride >= width && destinationStride >= width)
         let maximum = Float((1 << bitsStored) - 1)

@@ -10,8 +10,15 @@ extension Windowing {
     static func table<Level: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ pipeline: DisplayPipeline, threads: Int, as level: Level.Type
     ) throws(DisplayPipelineError) -> DisplayLookupTable<Level> {
-        let count = pipeline.encoding.maximumSample + 1
         try pipeline.validate()
+        return validatedTable(pipeline, threads: threads, as: level)
+    }
+
+    /// ``table(_:threads:as:)`` for a pipeline that ``DisplayPipeline/validate()`` accepted.
+    static func validatedTable<Level: FixedWidthInteger & UnsignedInteger & Sendable>(
+        _ pipeline: DisplayPipeline, threads: Int, as level: Level.Type
+    ) -> DisplayLookupTable<Level> {
+        let count = pipeline.encoding.maximumSample + 1
         let maximumLevel = DisplayLookupTable<Level>.maximumLevel
         let levels = [Level](unsafeUninitializedCapacity: count) { buffer, initializedCount in
             // `count >= 1`, so the base exists; strips write disjoint entries.

@@ -48,4 +48,24 @@ public enum Windowing {
     ) -> GrayImage<UInt16> {
         WindowingPlan.renderGather(image, levels: WindowingPlan.paddedLevels(table.levels), threads: threads)
     }
+
+    /// Maps every pixel of `source` through `table` (8-bit levels) into `destination` (same size, one
+    /// sample per pixel, not overlapping), on up to `threads` threads.
+    public static func apply(
+        _ source: ImageView<UInt16>, table: DisplayLookupTable<UInt8>, into destination: MutableImageView<UInt8>,
+        threads: Int = StripScheduler.availableThreads
+    ) {
+        WindowingPlan(table: table, pixelCount: source.width * source.height)
+            .render(source, into: destination, threads: threads)
+    }
+
+    /// Maps every pixel of `source` through `table` (16-bit levels) into `destination` (same size, one
+    /// sample per pixel, not overlapping), on up to `threads` threads.
+    public static func apply16(
+        _ source: ImageView<UInt16>, table: DisplayLookupTable<UInt16>, into destination: MutableImageView<UInt16>,
+        threads: Int = StripScheduler.availableThreads
+    ) {
+        WindowingPlan.renderGather(
+            source, into: destination, levels: WindowingPlan.paddedLevels(table.levels), threads: threads)
+    }
 }

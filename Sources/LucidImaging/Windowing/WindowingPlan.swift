@@ -23,15 +23,21 @@ enum WindowingPlan: Sendable, Equatable {
 
     /// Renders `image` with this plan on up to `threads` threads.
     func render(_ image: GrayImage<UInt16>, threads: Int) -> GrayImage<UInt8> {
+        image.filtered(to: UInt8.self) { source, destination in render(source, into: destination, threads: threads) }
+    }
+
+    /// Renders `source` into `destination` (same size) with this plan on up to `threads` threads.
+    func render(_ source: ImageView<UInt16>, into destination: MutableImageView<UInt8>, threads: Int) {
         switch self {
         case .ramp(let ramp):
-            return Self.renderStrips(image, threads: threads) { input, inputStride, output, outputStride, width, rows in
+            Self.renderStrips(source, into: destination, threads: threads) {
+                input, inputStride, output, outputStride, width, rows in
                 WindowingKernels.rampRows(
                     source: input, sourceStride: inputStride, destination: output, destinationStride: outputStride,
                     width: width, rows: rows, ramp: ramp)
             }
         case .table(let levels):
-            return Self.renderGather(image, levels: levels, threads: threads)
+            Self.renderGather(source, into: destination, levels: levels, threads: threads)
         }
     }
 
@@ -46,11 +52,22 @@ enum WindowingPlan: Sendable, Equatable {
     static func renderGather<Level: FixedWidthInteger & UnsignedInteger & Sendable>(
         _ image: GrayImage<UInt16>, levels: [Level], threads: Int
     ) -> GrayImage<Level> {
+        image.filtered(to: Level.self) { source, destination in
+            renderGather(source, into: destination, levels: levels, threads: threads)
+        }
+    }
+
+    /// Looks every pixel of `source` up in `levels` (65,536 entries) into `destination` (same size)
+    /// on up to `threads` threads.
+    static func renderGather<Level: FixedWidthInteger & UnsignedInteger & Sendable>(
+        _ source: ImageView<UInt16>, into destination: MutableImageView<Level>, levels: [Level], threads: Int
+    ) {
         precondition(levels.count == 1 << 16, "a gather table has one level per UInt16")
-        return levels.withUnsafeBufferPointer { buffer in
+        levels.withUnsafeBufferPointer { buffer in
             // The array outlives the render, which returns before this closure does.
             let table = SendableConstPointer(buffer.baseAddress.unsafelyUnwrapped)
-            return renderStrips(image, threads: threads) { input, inputStride, output, outputStride, width, rows in
+            renderStrips(source, into: destination, threads: threads) {
+                input, inputStride, output, outputStride, width, rows in
                 WindowingKernels.gatherRows(
                     source: input, sourceStride: inputStride, destination: output, destinationStride: outputStride,
                     width: width, rows: rows, table: table.base)
@@ -58,28 +75,22 @@ enum WindowingPlan: Sendable, Equatable {
         }
     }
 
-    /// Allocates the output image and calls `kernel` on strips of rows over up to `threads` threads.
-    /// The kernel receives the source base and stride, the destination base and stride, the width and
-    /// its rows; it must write every pixel of those rows (the output is not zero-filled first).
+    /// Calls `kernel` on strips of rows of `source` and `destination` (same size, one sample per
+    /// pixel) over up to `threads` threads. The kernel receives the source base and stride, the
+    /// destination base and stride, the width and its rows; it must write every pixel of those rows.
     static func renderStrips<Level: FixedWidthInteger & UnsignedInteger & Sendable>(
-        _ image: GrayImage<UInt16>, threads: Int,
+        _ source: ImageView<UInt16>, into destination: MutableImageView<Level>, threads: Int,
         kernel:
             @escaping @Sendable (UnsafePointer<UInt16>, Int, UnsafeMutablePointer<Level>, Int, Int, Range<Int>) -> Void
-    ) -> GrayImage<Level> {
-        let width = image.width
-        let height = image.height
-        let count = image.pixels.count
-        let output = [Level](unsafeUninitializedCapacity: count) { destination, initializedCount in
-            image.pixels.withUnsafeBufferPointer { source in
-                // Both buffers hold `count = width * height > 0` elements, so the bases exist.
-                let input = SendableConstPointer(source.baseAddress.unsafelyUnwrapped)
-                let result = SendablePointer(destination.baseAddress.unsafelyUnwrapped)
-                StripScheduler.forEachStrip(rows: height, threads: max(1, threads), minimumRows: 8) { rows in
-                    kernel(input.base, width, result.base, width, width, rows)
-                }
-            }
-            initializedCount = count
+    ) {
+        precondition(source.components == 1 && destination.components == 1, "windowing maps grey images")
+        precondition(source.width == destination.width && source.height == destination.height, "sizes differ")
+        precondition(!source.overlaps(destination), "source and destination overlap")
+        let input = SendableConstPointer(source.base)
+        let result = SendablePointer(destination.base)
+        let (width, inputStride, outputStride) = (source.width, source.stride, destination.stride)
+        StripScheduler.forEachStrip(rows: source.height, threads: max(1, threads), minimumRows: 8) { rows in
+            kernel(input.base, inputStride, result.base, outputStride, width, rows)
         }
-        return GrayImage(width: width, height: height, pixels: output)
     }
 }

@@ -7,37 +7,10 @@ public enum BenchOutput: Sendable, Equatable {
 }
 
 /// A parameter value as `lucid bench` reports it (a JSON number or string).
-public enum BenchValue: Sendable, Equatable, CustomStringConvertible {
-    case integer(Int)
-    case number(Double)
-    case text(String)
-
-    /// The value as plain text: integers without a decimal point, numbers in the shortest form that
-    /// reads back exactly (whole numbers without ".0"), text as is.
-    public var description: String {
-        switch self {
-        case .integer(let value): return String(value)
-        case .number(let value):
-            return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-        case .text(let value): return value
-        }
-    }
-}
+public typealias BenchValue = OperationValue
 
 /// One named parameter an operation was built with, including the defaults it filled in.
-public struct BenchParameter: Sendable, Equatable {
-    /// The name used in reports, e.g. `sigma` or `sigma_space`.
-    public let name: String
-    public let value: BenchValue
-
-    public init(_ name: String, _ value: Int) { self.init(name, value: .integer(value)) }
-    public init(_ name: String, _ value: Double) { self.init(name, value: .number(value)) }
-    public init(_ name: String, _ value: String) { self.init(name, value: .text(value)) }
-    public init(_ name: String, value: BenchValue) {
-        self.name = name
-        self.value = value
-    }
-}
+public typealias BenchParameter = OperationParameter
 
 /// An operation ready to time: validated parameters, a fixed thread count, and the work itself.
 public struct BenchOperation {

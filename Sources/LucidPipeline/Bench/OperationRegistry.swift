@@ -2,12 +2,12 @@ import LucidImaging
 
 /// Builds the operations `lucid bench` can time from their parsed parameters.
 ///
-/// Each operation is one case of ``makeOperation(_:_:bitsStored:threads:)``: it reads its
-/// parameters (filling in defaults), builds the validated kernel, and wraps its `apply`.
-/// Names in ``plannedNames`` without a case report "unknown op" until their kernel exists.
+/// The image operations come from ``OperationCatalog`` (which fills in defaults and validates), so
+/// `lucid bench` times exactly what `--steps` runs. Names in ``plannedNames`` that neither the
+/// catalog nor a case here builds report "unknown op".
 public enum OperationRegistry {
     /// Every operation name `lucid bench` knows of, in the order help texts list them.
-    public static let plannedNames = ["window", "histeq", "clahe", "gaussian", "median", "bilateral", "nlm", "unsharp"]
+    public static let plannedNames = OperationCatalog.names
 
     /// The names this build can run.
     public static var availableNames: [String] {
@@ -47,61 +47,22 @@ public enum OperationRegistry {
         return BenchOperation(name: name, parameters: reported, threads: built.threads, run: built.run)
     }
 
-    /// One case per operation; `nil` for a name this build does not have. Each case reports the
-    /// parameters it uses (not `bits`, which every report carries) under the names of
+    /// The operation `name`; `nil` for a name this build does not have. Each reports the parameters
+    /// it uses (not `bits`, which every report carries) under the names of
     /// ``BenchParameters/suppliedNames``, so options given to an operation that ignores them are caught.
     static func makeOperation(
         _ name: String, _ parameters: BenchParameters, bitsStored: Int, threads: Int
     ) throws -> BenchOperation? {
-        switch name {
-        case "window":
-            return try window(parameters, bitsStored: bitsStored, threads: threads)
-        case "histeq":
-            let equalisation = try HistogramEqualization(bitsStored: bitsStored)
-            return .filter(name, [], threads: threads) { equalisation.apply($0, threads: $1) }
-        case "clahe":
-            let clip = parameters.clipLimit ?? 2.0
-            let tilesX = parameters.tilesX ?? 8
-            let tilesY = parameters.tilesY ?? 8
-            let clahe = try CLAHE(clipLimit: clip, tilesX: tilesX, tilesY: tilesY, bitsStored: bitsStored)
-            let reported = [BenchParameter("clip", clip), BenchParameter("tiles", "\(tilesX)x\(tilesY)")]
-            return .filter(name, reported, threads: threads) { clahe.apply($0, threads: $1) }
-        case "gaussian":
-            let sigma = parameters.sigma ?? 1.5
-            let blur = try GaussianBlur(sigma: sigma)
-            return .filter(name, [BenchParameter("sigma", sigma)], threads: threads) { blur.apply($0, threads: $1) }
-        case "median":
-            let size = parameters.kernelSize ?? 3
-            let median = try MedianFilter(size: size, bitsStored: bitsStored)
-            return .filter(name, [BenchParameter("kernel", size)], threads: threads) { median.apply($0, threads: $1) }
-        case "bilateral":
-            let diameter = parameters.diameter ?? 5
-            let sigmaSpace = parameters.sigmaSpace ?? 2
-            let sigmaColor = parameters.sigmaColor ?? 100
-            let bilateral = try BilateralFilter(
-                diameter: diameter, sigmaSpace: sigmaSpace, sigmaColor: sigmaColor, bitsStored: bitsStored)
-            let reported = [
-                BenchParameter("diameter", diameter), BenchParameter("sigma_space", sigmaSpace),
-                BenchParameter("sigma_color", sigmaColor),
-            ]
-            return .filter(name, reported, threads: threads) { bilateral.apply($0, threads: $1) }
-        case "nlm":
-            let strength = parameters.strength ?? 30
-            let template = parameters.templateSize ?? 7
-            let search = parameters.searchSize ?? 21
-            let means = try NonLocalMeans(
-                h: strength, templateSize: template, searchSize: search, bitsStored: bitsStored)
-            let reported = [
-                BenchParameter("h", strength), BenchParameter("template", template), BenchParameter("search", search),
-            ]
-            return .filter(name, reported, threads: threads) { means.apply($0, threads: $1) }
-        case "unsharp":
-            let sigma = parameters.sigma ?? 2
-            let amount = parameters.amount ?? 1
-            let unsharp = try UnsharpMask(sigma: sigma, amount: amount, bitsStored: bitsStored)
-            let reported = [BenchParameter("sigma", sigma), BenchParameter("amount", amount)]
-            return .filter(name, reported, threads: threads) { unsharp.apply($0, threads: $1) }
-        default:
+        switch try OperationCatalog.operation(
+            named: name, arguments: parameters.catalogArguments, bitsStored: bitsStored)
+        {
+        case .filter(let filter):
+            return .filter(name, filter.parameters, threads: threads) { filter.apply($0, threads: $1) }
+        case .window(let window):
+            return BenchOperation(name: name, parameters: window.parameters, threads: threads) { image in
+                .gray8(window.apply(image, threads: threads))
+            }
+        case nil:
             return nil
         }
     }

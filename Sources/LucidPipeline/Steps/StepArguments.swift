@@ -74,8 +74,11 @@ struct StepArguments {
         return value
     }
 
-    func tiles(_ key: String, default fallback: (Int, Int)) throws(StepsSyntaxError) -> (Int, Int) {
-        guard let (text, position) = values[key] else { return fallback }
+    func tiles(_ key: String, default fallback: (Int, Int)?) throws(StepsSyntaxError) -> (Int, Int) {
+        guard let (text, position) = values[key] else {
+            if let fallback { return fallback }
+            throw parser.fail(end, "missing \(key)")
+        }
         let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let x = Int(parts[0]), let y = Int(parts[1]), (1...64).contains(x), (1...64).contains(y)
         else { throw parser.fail(position, "\(key) must be COLUMNSxROWS, each 1...64, e.g. 8x8") }

@@ -30,6 +30,9 @@ struct StepParser {
             argumentStart += parts.count > 1 ? name.count + 1 : name.count
         }
         let arguments = try StepArguments(parts.count > 1 ? parts[1] : "", at: argumentStart, parser: self)
+        // Parameters a step may leave out take the catalog's defaults (median and gaussian have none
+        // in the step syntax: their size and sigma must be given).
+        let defaults = StepDefaults(operation: name)
         switch name {
         case "median":
             let size = try arguments.integer("size", default: nil, positional: true)
@@ -44,29 +47,29 @@ struct StepParser {
             return .gaussian(sigma: sigma)
         case "bilateral":
             let step = ProcessingStep.bilateral(
-                diameter: try arguments.integer("diameter", default: 5, positional: true),
-                sigmaSpace: try arguments.positive("sigma-space", default: 2),
-                sigmaColor: try arguments.positive("sigma-color", default: 100))
+                diameter: try arguments.integer("diameter", default: defaults.integer("diameter"), positional: true),
+                sigmaSpace: try arguments.positive("sigma-space", default: defaults.number("sigma_space")),
+                sigmaColor: try arguments.positive("sigma-color", default: defaults.number("sigma_color")))
             try arguments.finish(["diameter", "sigma-space", "sigma-color"])
             return step
         case "nlm":
             let step = ProcessingStep.nonLocalMeans(
-                h: try arguments.positive("h", default: 30, positional: true),
-                template: try arguments.integer("template", default: 7),
-                search: try arguments.integer("search", default: 21))
+                h: try arguments.positive("h", default: defaults.number("h"), positional: true),
+                template: try arguments.integer("template", default: defaults.integer("template")),
+                search: try arguments.integer("search", default: defaults.integer("search")))
             try arguments.finish(["h", "template", "search"])
             return step
         case "clahe":
-            let clip = try arguments.positive("clip", default: 2, positional: true)
-            let (tilesX, tilesY) = try arguments.tiles("tiles", default: (8, 8))
+            let clip = try arguments.positive("clip", default: defaults.number("clip"), positional: true)
+            let (tilesX, tilesY) = try arguments.tiles("tiles", default: defaults.tiles("tiles"))
             try arguments.finish(["clip", "tiles"])
             return .clahe(clip: clip, tilesX: tilesX, tilesY: tilesY)
         case "equalize", "histeq":
             try arguments.finish([])
             return .equalize
         case "unsharp":
-            let sigma = try arguments.positive("sigma", default: 2, positional: true)
-            let amount = try arguments.number("amount", default: 1)
+            let sigma = try arguments.positive("sigma", default: defaults.number("sigma"), positional: true)
+            let amount = try arguments.number("amount", default: defaults.number("amount"))
             guard amount >= 0 else { throw fail(arguments.position(of: "amount"), "amount must be >= 0") }
             try arguments.finish(["sigma", "amount"])
             return .unsharp(sigma: sigma, amount: amount)
@@ -76,5 +79,34 @@ struct StepParser {
                 "unknown step '\(name)'; steps are denoise:median|gaussian|bilateral|nlm, median, gaussian, "
                     + "bilateral, nlm, clahe, equalize, unsharp, window")
         }
+    }
+}
+
+/// The catalog's defaults of one operation, typed for the step parser. Operation names are the
+/// catalog's (`nlm`, `clahe`, ...); a step name that differs (`equalize`) has no parameters.
+private struct StepDefaults {
+    let values: [String: OperationValue]
+
+    init(operation: String) {
+        // The defaults do not depend on the bit depth except the window's, which steps do not use.
+        values = OperationCatalog.defaults(of: operation, bitsStored: 16)
+    }
+
+    func number(_ name: String) -> Double? {
+        switch values[name] {
+        case .integer(let value): return Double(value)
+        case .number(let value): return value
+        default: return nil
+        }
+    }
+
+    func integer(_ name: String) -> Int? {
+        if case .integer(let value) = values[name] { return value }
+        return nil
+    }
+
+    func tiles(_ name: String) -> (Int, Int)? {
+        let parts = (values[name]?.description ?? "").split(separator: "x").compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
     }
 }

@@ -48,22 +48,13 @@ import Testing
         for size in [(1, 1), (3, 7), (33, 17), (257, 33)] {
             let image = GrayImage.structured(width: size.0, height: size.1, maximumSample: 4095, seed: 9)
             let expected = CLAHEReference.apply(image, clipLimit: 2.0, tilesX: 5, tilesY: 3, bitsStored: 12)
-            let (source, sourceStride) = image.strided(padding: 5, fill: 4095)
-            var (destination, destinationStride) = image.strided(padding: 3, fill: 7)
-            source.withUnsafeBufferPointer { input in
-                destination.withUnsafeMutableBufferPointer { output in
-                    guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else { return }
-                    clahe.apply(
-                        source: inputBase, sourceStride: sourceStride, width: image.width, height: image.height,
-                        destination: outputBase, destinationStride: destinationStride, threads: 3)
-                }
+            let strided = DenoisingTestSupport.applyStrided(image, sourcePadding: 5, destinationPadding: 3, threads: 3)
+            {
+                source, destination in
+                clahe.apply(source, into: destination, threads: 3)
             }
-            for y in 0..<image.height {
-                let row = Array(destination[(y * destinationStride)..<(y * destinationStride + image.width)])
-                #expect(row == Array(expected.pixels[(y * image.width)..<((y + 1) * image.width)]))
-                let beyond = destination[(y * destinationStride + image.width)..<((y + 1) * destinationStride)]
-                #expect(beyond.allSatisfy { $0 == 7 }, "the kernel wrote beyond the row")
-            }
+            #expect(strided.image == expected)
+            #expect(strided.paddingIntact, "the kernel wrote beyond the rows")
         }
     }
 

@@ -19,15 +19,4 @@ extension GrayImage where Pixel == UInt16 {
         }
         return GrayImage(width: width, height: height, pixels: pixels)
     }
-
-    /// A copy of this image inside a buffer `padding` samples wider per row, filled with `fill` beyond
-    /// the image, for exercising row strides.
-    func strided(padding: Int, fill: UInt16) -> (buffer: [UInt16], stride: Int) {
-        let stride = width + padding
-        var buffer = [UInt16](repeating: fill, count: stride * height)
-        for y in 0..<height {
-            for x in 0..<width { buffer[y * stride + x] = self[x, y] }
-        }
-        return (buffer, stride)
-    }
 }

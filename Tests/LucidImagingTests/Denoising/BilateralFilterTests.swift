@@ -58,11 +58,8 @@ import Testing
         for (width, height) in [(1, 1), (33, 17), (257, 33)] {
             let image = GrayImage.random(width: width, height: height, maximumSample: 4095, seed: 21)
             let strided = DenoisingTestSupport.applyStrided(image, sourcePadding: 5, destinationPadding: 3, threads: 3)
-            {
-                source, sourceStride, destination, destinationStride in
-                filter.apply(
-                    source: source, sourceStride: sourceStride, width: width, height: height,
-                    destination: destination, destinationStride: destinationStride, threads: 3)
+            { source, destination in
+                filter.apply(source, into: destination, threads: 3)
             }
             #expect(strided.image == filter.apply(image, threads: 1))
             #expect(strided.paddingIntact)

@@ -66,10 +66,8 @@ import Testing
             #expect(filter.apply(image, threads: threads) == single, "threads \(threads)")
         }
         let strided = DenoisingTestSupport.applyStrided(image, sourcePadding: 7, destinationPadding: 2, threads: 7) {
-            source, sourceStride, destination, destinationStride in
-            filter.apply(
-                source: source, sourceStride: sourceStride, width: image.width, height: image.height,
-                destination: destination, destinationStride: destinationStride, threads: 7)
+            source, destination in
+            filter.apply(source, into: destination, threads: 7)
         }
         #expect(strided.image == single)
         #expect(strided.paddingIntact)

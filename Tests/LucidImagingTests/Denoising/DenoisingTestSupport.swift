@@ -60,35 +60,36 @@ enum DenoisingTestSupport {
         zip(a.pixels, b.pixels).map { abs(Int($0) - Int($1)) }.max() ?? 0
     }
 
-    /// Runs `filter` on `image` copied into a buffer with `sourcePadding` extra samples per row,
-    /// writing into a buffer with `destinationPadding` extra samples per row (filled with a
-    /// sentinel that must survive), and returns the output rows.
+    /// Runs `filter` on a view of `image` placed inside a larger image (`sourcePadding` extra
+    /// columns, one extra row above and below), writing into a cropped view of a destination
+    /// `destinationPadding` columns and two rows larger (filled with a sentinel that must survive),
+    /// and returns the output rows.
     static func applyStrided(
         _ image: GrayImage<UInt16>, sourcePadding: Int, destinationPadding: Int, threads: Int,
-        _ filter: (UnsafePointer<UInt16>, Int, UnsafeMutablePointer<UInt16>, Int) -> Void
+        _ filter: (ImageView<UInt16>, MutableImageView<UInt16>) -> Void
     ) -> (image: GrayImage<UInt16>, paddingIntact: Bool) {
-        let sourceStride = image.width + sourcePadding
-        let destinationStride = image.width + destinationPadding
-        var source = [UInt16](repeating: 0xFFFF, count: sourceStride * image.height)
-        for y in 0..<image.height {
-            for x in 0..<image.width { source[y * sourceStride + x] = image[x, y] }
-        }
         let sentinel: UInt16 = 0xBEEF
-        var destination = [UInt16](repeating: sentinel, count: destinationStride * image.height)
-        source.withUnsafeBufferPointer { input in
-            destination.withUnsafeMutableBufferPointer { output in
-                guard let inputBase = input.baseAddress, let outputBase = output.baseAddress else { return }
-                filter(inputBase, sourceStride, outputBase, destinationStride)
+        let source = image.embedded(columns: sourcePadding, fill: 0xFFFF)
+        var destination = GrayImage<UInt16>(
+            width: image.width + destinationPadding, height: image.height + 2, repeating: sentinel)
+        let (left, destinationLeft) = (sourcePadding / 2, destinationPadding / 2)
+        source.withView { sourceView in
+            destination.withMutableView { destinationView in
+                filter(
+                    sourceView.cropped(x: left, y: 1, width: image.width, height: image.height),
+                    destinationView.cropped(x: destinationLeft, y: 1, width: image.width, height: image.height))
             }
         }
-        var pixels: [UInt16] = []
+        let inside = destination.region(x: destinationLeft, y: 1, width: image.width, height: image.height)
         var paddingIntact = true
-        for y in 0..<image.height {
-            pixels += destination[(y * destinationStride)..<(y * destinationStride + image.width)]
-            let padding = destination[(y * destinationStride + image.width)..<((y + 1) * destinationStride)]
-            paddingIntact = paddingIntact && padding.allSatisfy { $0 == sentinel }
+        for y in 0..<destination.height {
+            for x in 0..<destination.width {
+                let isInside =
+                    (destinationLeft..<(destinationLeft + image.width)).contains(x) && (1...image.height).contains(y)
+                if !isInside { paddingIntact = paddingIntact && destination[x, y] == sentinel }
+            }
         }
-        return (GrayImage(width: image.width, height: image.height, pixels: pixels), paddingIntact)
+        return (inside, paddingIntact)
     }
 
     struct FixtureMissing: Error, CustomStringConvertible {

@@ -76,11 +76,8 @@ import Testing
         for (width, height) in [(1, 1), (33, 17), (259, 9)] {
             let image = GrayImage.random(width: width, height: height, maximumSample: 4095, seed: 17)
             let strided = DenoisingTestSupport.applyStrided(image, sourcePadding: 3, destinationPadding: 5, threads: 2)
-            {
-                source, sourceStride, destination, destinationStride in
-                filter.apply(
-                    source: source, sourceStride: sourceStride, width: width, height: height,
-                    destination: destination, destinationStride: destinationStride, threads: 2)
+            { source, destination in
+                filter.apply(source, into: destination, threads: 2)
             }
             #expect(strided.image == filter.apply(image, threads: 1))
             #expect(strided.paddingIntact)

@@ -14,11 +14,8 @@ struct MedianFilterTests {
             for threads in smoothingThreadCounts {
                 #expect(median.apply(image, threads: threads) == expected, "\(imageSize) threads \(threads)")
             }
-            let strided = applyStrided(image) { source, sourceStride, destination, destinationStride in
-                median.apply(
-                    source: source, sourceStride: sourceStride, destination: destination,
-                    destinationStride: destinationStride, width: imageSize.width, height: imageSize.height,
-                    threads: 2)
+            let strided = applyStrided(image) { source, destination in
+                median.apply(source, into: destination, threads: 2)
             }
             #expect(strided == expected, "\(imageSize) strided")
         }

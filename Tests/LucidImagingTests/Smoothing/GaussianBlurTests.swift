@@ -23,10 +23,8 @@ struct GaussianBlurTests {
             for threads in smoothingThreadCounts {
                 #expect(blur.apply(image, threads: threads) == single, "\(size) threads \(threads)")
             }
-            let strided = applyStrided(image) { source, sourceStride, destination, destinationStride in
-                blur.apply(
-                    source: source, sourceStride: sourceStride, destination: destination,
-                    destinationStride: destinationStride, width: size.width, height: size.height, threads: 3)
+            let strided = applyStrided(image) { source, destination in
+                blur.apply(source, into: destination, threads: 3)
             }
             #expect(strided == single, "\(size) strided")
         }

@@ -10,34 +10,45 @@ let smoothingTestSizes: [(width: Int, height: Int)] = [
 /// The thread counts every kernel is checked with.
 let smoothingThreadCounts = [1, 2, 3, 7]
 
-/// Runs a pointer-level operation on `image` copied into a buffer whose rows are `sourcePadding`
-/// samples wider than the image (the padding holds 0xFFFF, which must never be read), writing into a
-/// destination whose rows are `destinationPadding` wider, and returns the result as an image.
+/// Runs a view-level operation on `image` placed inside a larger image (`sourcePadding` extra
+/// columns split around it and one extra row above and below, all holding 0xFFFF, which must never
+/// be read), writing into a cropped view of a destination `destinationPadding` columns and two rows
+/// larger, and returns the result as an image.
 func applyStrided(
     _ image: GrayImage<UInt16>, sourcePadding: Int = 5, destinationPadding: Int = 3,
-    _ operation: (UnsafePointer<UInt16>, Int, UnsafeMutablePointer<UInt16>, Int) -> Void
+    _ operation: (ImageView<UInt16>, MutableImageView<UInt16>) -> Void
 ) -> GrayImage<UInt16> {
-    let sourceStride = image.width + sourcePadding
-    let destinationStride = image.width + destinationPadding
-    var source = [UInt16](repeating: 0xFFFF, count: sourceStride * image.height)
-    for row in 0..<image.height {
-        for column in 0..<image.width {
-            source[row * sourceStride + column] = image[column, row]
+    let source = image.embedded(columns: sourcePadding, fill: 0xFFFF)
+    var destination = GrayImage<UInt16>(
+        width: image.width + destinationPadding, height: image.height + 2, repeating: 0)
+    let (left, destinationLeft) = (sourcePadding / 2, destinationPadding / 2)
+    source.withView { sourceView in
+        destination.withMutableView { destinationView in
+            operation(
+                sourceView.cropped(x: left, y: 1, width: image.width, height: image.height),
+                destinationView.cropped(x: destinationLeft, y: 1, width: image.width, height: image.height))
         }
     }
-    var destination = [UInt16](repeating: 0, count: destinationStride * image.height)
-    source.withUnsafeBufferPointer { sourceBuffer in
-        destination.withUnsafeMutableBufferPointer { destinationBuffer in
-            guard let sourceBase = sourceBuffer.baseAddress, let destinationBase = destinationBuffer.baseAddress
-            else { return }
-            operation(sourceBase, sourceStride, destinationBase, destinationStride)
+    return destination.region(x: destinationLeft, y: 1, width: image.width, height: image.height)
+}
+
+extension GrayImage where Pixel == UInt16 {
+    /// This image inside a larger one: `columns` extra columns (half on the left), one extra row
+    /// above and below, the margin filled with `fill`.
+    func embedded(columns: Int, fill: UInt16) -> GrayImage<UInt16> {
+        var result = GrayImage(width: width + columns, height: height + 2, repeating: fill)
+        for y in 0..<height {
+            for x in 0..<width { result[x + columns / 2, y + 1] = self[x, y] }
         }
+        return result
     }
-    var pixels: [UInt16] = []
-    for row in 0..<image.height {
-        pixels += destination[(row * destinationStride)..<(row * destinationStride + image.width)]
+
+    /// The samples of a rectangle of this image, as an image.
+    func region(x: Int, y: Int, width: Int, height: Int) -> GrayImage<UInt16> {
+        GrayImage(
+            width: width, height: height,
+            pixels: (0..<height).flatMap { row in (0..<width).map { column in self[x + column, y + row] } })
     }
-    return GrayImage(width: image.width, height: image.height, pixels: pixels)
 }
 
 /// The committed OpenCV fixtures written by `Fixtures/make_smoothing_fixtures.py` (61 x 47, raw

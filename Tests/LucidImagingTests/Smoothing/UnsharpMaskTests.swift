@@ -30,10 +30,8 @@ struct UnsharpMaskTests {
             for threads in smoothingThreadCounts {
                 #expect(sharpen.apply(image, threads: threads) == single, "\(size) threads \(threads)")
             }
-            let strided = applyStrided(image) { source, sourceStride, destination, destinationStride in
-                sharpen.apply(
-                    source: source, sourceStride: sourceStride, destination: destination,
-                    destinationStride: destinationStride, width: size.width, height: size.height, threads: 2)
+            let strided = applyStrided(image) { source, destination in
+                sharpen.apply(source, into: destination, threads: 2)
             }
             #expect(strided == single, "\(size) strided")
         }

@@ -11,56 +11,56 @@ struct WindowingKernelTests {
         encoding: StoredValueEncoding(bitsStored: 12, isSigned: true), modality: .rescale(slope: 1, intercept: -24),
         voi: .window(Window(center: 40, width: 400)), invert: false)
 
-    /// A strided buffer: `width + padding` samples per row, random 12-bit values with some
-    /// out-of-range samples, padding filled with a marker.
-    static func stridedSamples(width: Int, height: Int, padding: Int, seed: UInt64) -> [UInt16] {
-        var generator = SeededGenerator(seed: seed)
-        let stride = width + padding
-        return (0..<(stride * height)).map { index in
-            if index % stride >= width { return 0xBEEF }
-            return UInt16.random(in: 0...4200, using: &generator)
-        }
-    }
-
     @Test("ramp and gather kernels equal the table on strided rows", arguments: sizes)
     func kernelsOnStridedRows(width: Int, height: Int) throws {
         let table = try Self.pipeline.displayLookupTable8()
         let ramp = try #require(FixedPointRamp(levels: table.levels))
         let padded = WindowingPlan.paddedLevels(table.levels)
-        let padding = 5
-        let source = Self.stridedSamples(width: width, height: height, padding: padding, seed: UInt64(width * height))
-        let outputStride = width + 3
-        for useRamp in [true, false] {
-            var output = [UInt8](repeating: 0xA5, count: outputStride * height)
-            source.withUnsafeBufferPointer { input in
-                output.withUnsafeMutableBufferPointer { result in
-                    padded.withUnsafeBufferPointer { levels in
-                        guard let base = input.baseAddress, let target = result.baseAddress,
-                            let lookup = levels.baseAddress
-                        else { return }
-                        if useRamp {
-                            WindowingKernels.rampRows(
-                                source: base, sourceStride: width + padding, destination: target,
-                                destinationStride: outputStride, width: width, rows: 0..<height, ramp: ramp)
-                        } else {
-                            WindowingKernels.gatherRows(
-                                source: base, sourceStride: width + padding, destination: target,
-                                destinationStride: outputStride, width: width, rows: 0..<height, table: lookup)
-                        }
-                    }
-                }
+        let source = GrayImage<UInt16>.random(
+            width: width, height: height, maximumSample: 4200, seed: UInt64(width * height))
+        let plans = [WindowingPlan.ramp(ramp), .table(padded)]
+        for plan in plans {
+            let result = applyStrided8(source) { input, output in plan.render(input, into: output, threads: 3) }
+            #expect(result.image.pixels == source.pixels.map { table[sample: $0] }, "\(plan)")
+            #expect(result.paddingIntact, "padding written")
+        }
+        let public8 = applyStrided8(source) { input, output in
+            Windowing.apply(input, table: table, into: output, threads: 2)
+        }
+        #expect(public8.image.pixels == source.pixels.map { table[sample: $0] })
+        #expect(public8.paddingIntact)
+    }
+
+    /// Runs an 8-bit windowing of `image` placed inside a larger image (5 extra columns, marker
+    /// 0xBEEF, one extra row above and below) into a cropped view of an output 3 columns and 2 rows
+    /// larger (filled with 0xA5, which must survive).
+    func applyStrided8(
+        _ image: GrayImage<UInt16>, _ render: (ImageView<UInt16>, MutableImageView<UInt8>) -> Void
+    ) -> (image: GrayImage<UInt8>, paddingIntact: Bool) {
+        var larger = GrayImage<UInt16>(width: image.width + 5, height: image.height + 2, repeating: 0xBEEF)
+        for y in 0..<image.height {
+            for x in 0..<image.width { larger[x + 2, y + 1] = image[x, y] }
+        }
+        var output = GrayImage<UInt8>(width: image.width + 3, height: image.height + 2, repeating: 0xA5)
+        larger.withView { source in
+            output.withMutableView { destination in
+                render(
+                    source.cropped(x: 2, y: 1, width: image.width, height: image.height),
+                    destination.cropped(x: 1, y: 1, width: image.width, height: image.height))
             }
-            for y in 0..<height {
-                for x in 0..<outputStride {
-                    let got = output[y * outputStride + x]
-                    if x < width {
-                        #expect(got == table[sample: source[y * (width + padding) + x]], "x=\(x) y=\(y)")
-                    } else {
-                        #expect(got == 0xA5, "padding written at x=\(x) y=\(y)")
-                    }
+        }
+        var inside: [UInt8] = []
+        var paddingIntact = true
+        for y in 0..<output.height {
+            for x in 0..<output.width {
+                if (1...image.width).contains(x) && (1...image.height).contains(y) {
+                    inside.append(output[x, y])
+                } else {
+                    paddingIntact = paddingIntact && output[x, y] == 0xA5
                 }
             }
         }
+        return (GrayImage(width: image.width, height: image.height, pixels: inside), paddingIntact)
     }
 
     @Test("results do not depend on the thread count", arguments: sizes)
