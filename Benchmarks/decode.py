@@ -3,7 +3,7 @@
 
 Usage (from the repository root, after `swift build -c release --toolset Toolsets/x86-64-v3.json`):
 
-    python3 Benchmarks/decode.py [--repeat K] [--lucid PATH] [--keep DIR]
+    python3 Benchmarks/decode.py [--repeat K] [--rounds R] [--lucid PATH] [--keep DIR]
 
 It builds one deterministic 2048x2048 15-bit CR-like image (numpy: a smooth body with lungs, ribs and
 a collimation border, plus seeded noise), writes it as an uncompressed DICOM file (pydicom) and
@@ -22,8 +22,10 @@ compresses it with the encoders a DICOM site has: JPEG-LS lossless (dcmcjpls), J
   each run the frame decoded once in every process at the same moment (a barrier), as a user
   parallelises a Python decoder.
 
-Every figure is the median and minimum of K timed runs after one untimed run; MP/s is megapixels per
-second of the fastest run, counting N frames for the N-way runs. The lossless decodes are checked
+The contenders take turns: R rounds (default 3), in each every contender makes one untimed run and K
+timed ones (default 3), so that a change in the load of a shared machine reaches them all. A figure is
+the median of the rounds' medians and the fastest run of all; MP/s is megapixels per second of the
+fastest run, counting N frames for the N-way runs. The lossless decodes are checked
 against the original image first. It needs numpy, pydicom, pylibjpeg with its openjpeg and libjpeg
 plugins and pyjpegls, and dcmcjpls, dcmcjpeg (dcmtk), gdcmconv (libgdcm-tools) and ojph_compress
 (openjph-tools); a missing encoder or plugin leaves its row or column out (n/a).
@@ -187,27 +189,43 @@ def pool_timing(path: str, plugin: str, processes: int, repeat: int) -> tuple[fl
         return timed(lambda: pool.map(_decode_in_worker, range(processes), chunksize=1), repeat)
 
 
-def measure(entry: dict, originals: dict, binary: str, threads: int, repeat: int) -> list[dict]:
+def measure(entry: dict, originals: dict, binary: str, threads: int, repeat: int, rounds: int) -> list[dict]:
+    """Every figure of one file. The contenders take turns, `rounds` times, each time `repeat` timed
+    runs after an untimed one, so that a change in the load of a shared machine reaches them all;
+    the figure is the median of the rounds' medians and the minimum of their minima."""
     ds = pydicom.dcmread(entry["path"])
     uid = ds.file_meta.TransferSyntaxUID
     frame = next(generate_frames(ds.PixelData, number_of_frames=1))
     decoder = get_decoder(uid)
-    rows = []
-    lucid_one, lucid_all = lucid(binary, entry["path"], 1, repeat), lucid(binary, entry["path"], threads, repeat)
+    contenders = {
+        "lucid_1": lambda: lucid(binary, entry["path"], 1, repeat),
+        "lucid_n": lambda: lucid(binary, entry["path"], threads, repeat),
+    }
     for plugin in plugins(uid):
-        print(f"# {entry['name']}: pydicom + {plugin}", file=sys.stderr)
         array, _ = decoder.as_array(ds, index=0, decoding_plugin=plugin)
         if entry["lossless"] and not np.array_equal(array, originals[entry["bits"]]):
             sys.exit(f"{entry['name']}: {plugin} does not decode to the original image")
         decode = plugin_decode(plugin)
-        rows.append({
-            "codec": entry["name"], "bytes": len(frame), "plugin": plugin,
-            "lucid_1": lucid_one, "lucid_n": lucid_all,
-            "pydicom_1": timed(lambda: decoder.as_array(ds, index=0, decoding_plugin=plugin), repeat),
-            "plugin_1": timed(lambda: decode(frame), repeat),
-            "pool_n": pool_timing(entry["path"], plugin, threads, repeat),
-        })
-    return rows
+        contenders[f"pydicom_1 {plugin}"] = (
+            lambda plugin=plugin: timed(lambda: decoder.as_array(ds, index=0, decoding_plugin=plugin), repeat))
+        contenders[f"plugin_1 {plugin}"] = lambda decode=decode: timed(lambda: decode(frame), repeat)
+        contenders[f"pool_n {plugin}"] = lambda plugin=plugin: pool_timing(entry["path"], plugin, threads, repeat)
+    results: dict[str, list] = {name: [] for name in contenders}
+    for round_number in range(rounds):
+        print(f"# {entry['name']}: round {round_number + 1} of {rounds}", file=sys.stderr)
+        for name, contender in contenders.items():
+            results[name].append(contender())
+
+    def figure(name: str) -> tuple[float, float] | None:
+        runs = [run for run in results[name] if run is not None]
+        return (statistics.median(r[0] for r in runs), min(r[1] for r in runs)) if runs else None
+
+    return [{
+        "codec": entry["name"], "bytes": len(frame), "plugin": plugin,
+        "lucid_1": figure("lucid_1"), "lucid_n": figure("lucid_n"),
+        "pydicom_1": figure(f"pydicom_1 {plugin}"), "plugin_1": figure(f"plugin_1 {plugin}"),
+        "pool_n": figure(f"pool_n {plugin}"),
+    } for plugin in plugins(uid)]
 
 
 def rate(timing: tuple[float, float] | None, frames: int = 1) -> float | None:
@@ -254,7 +272,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lucid", default=os.path.join(ROOT, ".build", "release", "lucid"),
                         help="the lucid executable (default: .build/release/lucid)")
-    parser.add_argument("--repeat", type=int, default=7, help="timed runs per figure (default 7)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per contender and round (default 3)")
+    parser.add_argument("--rounds", type=int, default=3, help="turns each contender takes (default 3)")
     parser.add_argument("--keep", help="write the generated DICOM files to this folder and keep them")
     arguments = parser.parse_args()
     warnings.simplefilter("ignore")
@@ -268,9 +287,9 @@ def main() -> None:
     inputs, originals = make_inputs(folder)
     rows = []
     for entry in inputs:
-        rows += measure(entry, originals, arguments.lucid, threads, arguments.repeat)
+        rows += measure(entry, originals, arguments.lucid, threads, arguments.repeat, arguments.rounds)
     print(table(rows, threads))
-    print(f"\n_{SIZE}x{SIZE} frames; best of {arguments.repeat} runs; run took {time.perf_counter() - started:.0f} s "
+    print(f"\n_{SIZE}x{SIZE} frames; best of {arguments.rounds} rounds of {arguments.repeat} runs; run took {time.perf_counter() - started:.0f} s "
           f"on {threads} threads; {versions()}._")
     if not arguments.keep:
         shutil.rmtree(folder)
