@@ -25,7 +25,11 @@ compresses it with the encoders a DICOM site has: JPEG-LS lossless (dcmcjpls), J
 The contenders take turns: R rounds (default 3), in each every contender makes one untimed run and K
 timed ones (default 3), so that a change in the load of a shared machine reaches them all. A figure is
 the median of the rounds' medians and the fastest run of all; MP/s is megapixels per second of the
-fastest run, counting N frames for the N-way runs. The lossless decodes are checked
+fastest run, counting N frames for the N-way runs. Wall-clock figures on a busy machine depend on
+what else runs, so the table also gives the CPU time per frame at one thread, which does not: for
+pydicom the least process CPU time of a run; for Lucid the `lucid` process's whole CPU time (start,
+file read and parse included, so slightly against Lucid) over its warm-up and timed decodes; "ratio
+CPU" is pydicom's over Lucid's (above 1: Lucid needs less CPU per frame). The lossless decodes are checked
 against the original image first. It needs numpy, pydicom, pylibjpeg with its openjpeg and libjpeg
 plugins and pyjpegls, and dcmcjpls, dcmcjpeg (dcmtk), gdcmconv (libgdcm-tools) and ojph_compress
 (openjph-tools); a missing encoder or plugin leaves its row or column out (n/a).
@@ -35,6 +39,7 @@ import argparse
 import json
 import multiprocessing
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -133,25 +138,32 @@ def make_inputs(folder: str) -> tuple[list[dict], dict[int, np.ndarray]]:
     return inputs, {15: image15, 12: image12}
 
 
-def timed(work, repeat: int) -> tuple[float, float]:
-    """Median and minimum seconds of `repeat` runs of `work`, after one untimed run."""
+def timed(work, repeat: int) -> tuple[float, float, float]:
+    """Median and minimum seconds of `repeat` runs of `work`, after one untimed run, and the least CPU
+    seconds of this process any run used."""
     work()
-    seconds = []
+    seconds, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         work()
         seconds.append(time.perf_counter() - start)
-    return statistics.median(seconds), min(seconds)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(seconds), min(seconds), min(cpu)
 
 
-def lucid(binary: str, path: str, threads: int, repeat: int) -> tuple[float, float] | None:
+def lucid(binary: str, path: str, threads: int, repeat: int) -> tuple[float, float, float] | None:
+    """Median and minimum seconds of `lucid bench decode`, and its CPU seconds per decode: the
+    process's whole CPU time (start, file read and parse included) over its warm-up and timed runs."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     run = subprocess.run([binary, "bench", "decode", "--input", path, "--threads", str(threads),
                           "--repeat", str(repeat), "--json"], capture_output=True, text=True)
     if run.returncode != 0:
         print(f"# {run.stderr.strip()}", file=sys.stderr)
         return None
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     report = json.loads(run.stdout)
-    return report["median_s"], report["min_s"]
+    return report["median_s"], report["min_s"], cpu / (repeat + 1) / threads
 
 
 def plugins(uid: str) -> list[str]:
@@ -216,9 +228,11 @@ def measure(entry: dict, originals: dict, binary: str, threads: int, repeat: int
         for name, contender in contenders.items():
             results[name].append(contender())
 
-    def figure(name: str) -> tuple[float, float] | None:
+    def figure(name: str) -> tuple[float, float, float] | None:
         runs = [run for run in results[name] if run is not None]
-        return (statistics.median(r[0] for r in runs), min(r[1] for r in runs)) if runs else None
+        if not runs:
+            return None
+        return statistics.median(r[0] for r in runs), min(r[1] for r in runs), min(r[2] for r in runs)
 
     return [{
         "codec": entry["name"], "bytes": len(frame), "plugin": plugin,
@@ -236,14 +250,18 @@ def table(rows: list[dict], threads: int) -> str:
     def number(value: float | None, digits: int = 1) -> str:
         return "n/a" if value is None else f"{value:.{digits}f}"
 
+    def cpu(timing: tuple[float, float, float] | None) -> str:
+        return "n/a" if timing is None else f"{timing[2] * 1000:.0f}"
+
     def ratio(a: float | None, b: float | None) -> str:
         return "n/a" if a is None or b is None else f"{a / b:.2f}x"
 
     lines = [
         f"| codec (frame bytes) | peer plugin | Lucid 1T median s | Lucid 1T MP/s | Lucid {threads}T MP/s "
         f"| pydicom 1T median s | pydicom 1T MP/s | plugin alone 1T MP/s | pydicom {threads}-process MP/s "
-        f"| ratio 1T | ratio {threads}T vs {threads} processes | ratio {threads}T vs pydicom 1T |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| ratio 1T | ratio {threads}T vs {threads} processes | ratio {threads}T vs pydicom 1T "
+        f"| CPU ms/frame Lucid / pydicom | ratio CPU |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         l1, ln = rate(row["lucid_1"]), rate(row["lucid_n"], threads)
@@ -251,8 +269,10 @@ def table(rows: list[dict], threads: int) -> str:
         lines.append(
             f"| {row['codec']} ({row['bytes']:,}) | {row['plugin']} "
             f"| {number(row['lucid_1'][0] if row['lucid_1'] else None, 3)} | {number(l1)} | {number(ln)} "
-            f"| {row['pydicom_1'][0]:.3f} | {number(p1)} | {number(rate(row['plugin_1']))} | {number(pn)} "
-            f"| {ratio(l1, p1)} | {ratio(ln, pn)} | {ratio(ln, p1)} |")
+            f"| {number(row['pydicom_1'][0] if row['pydicom_1'] else None, 3)} | {number(p1)} | {number(rate(row['plugin_1']))} | {number(pn)} "
+            f"| {ratio(l1, p1)} | {ratio(ln, pn)} | {ratio(ln, p1)} "
+            f"| {cpu(row['lucid_1'])} / {cpu(row['pydicom_1'])} "
+            f"| {ratio(*(row[k][2] if row[k] else None for k in ('pydicom_1', 'lucid_1')))} |")
     return "\n".join(lines)
 
 
