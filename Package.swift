@@ -38,9 +38,13 @@ let package = Package(
         .target(name: "CCodecShims", dependencies: ["CPNG", "CJPEG", "CZlib"]),
         .target(name: "CJPEG2000Shim", dependencies: ["COpenJPEG"]),
         .target(name: "CJPEGLSShim", dependencies: ["CCharLS", "CCodecShims"]),
+        // OpenJPH (HTJ2K) is C++; its Debian pkg-config file is empty, so the library is linked by name.
+        .target(name: "CHTJ2KShim", dependencies: ["CCodecShims"], linkerSettings: [.linkedLibrary("openjph")]),
         .target(name: "LucidImaging", exclude: ["Median/generate_median_networks.py"]),
         .target(name: "LucidDICOM", dependencies: ["LucidImaging", "LucidCodecs", "CZlib"]),
-        .target(name: "LucidCodecs", dependencies: ["LucidImaging", "CCodecShims", "CJPEG2000Shim", "CJPEGLSShim"]),
+        .target(
+            name: "LucidCodecs",
+            dependencies: ["LucidImaging", "CCodecShims", "CJPEG2000Shim", "CJPEGLSShim", "CHTJ2KShim"]),
         .target(
             name: "LucidArchive",
             dependencies: [
@@ -85,5 +89,6 @@ let package = Package(
                 "LucidTestSupport",
             ]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

@@ -4,7 +4,8 @@ import LucidCodecs
 ///
 /// In the series folder `identity.folder`:
 /// - `<SOPInstanceUID>.dcm`: the original, byte-identical;
-/// - `<derived SOP Instance UID>.derived.dcm`: the derived DICOM of each frame processed;
+/// - `<derived SOP Instance UID>.derived.dcm`: the derived DICOM of each frame processed, when the
+///   recipe changes pixels (`derivesPixels`; a colour image is filed as it is, with renditions only);
 /// - `<derived SOP Instance UID><suffix>`: its renditions (`.png`, `.16.png`, `.jpg`).
 ///
 /// Renditions are named after the derived instance they show, so two recipes applied to the same
@@ -25,11 +26,16 @@ public struct ArchivePlan: Sendable {
     /// The SHA-256 of the input file's bytes (lowercase hex): the original's identity.
     public let originalSHA256: String
     public let derivedSeriesInstanceUID: String
+    /// Whether each processed frame gets a derived DICOM: true for grayscale images, whose recipe
+    /// changes or windows the pixels; false for colour images, to which the grayscale steps do not
+    /// apply (no derived instance is made of pixels left unchanged).
+    public let derivesPixels: Bool
 
     public init(
         identity: InstanceIdentity, recipe: String, frames: [Int], renditionFrames: [Int]? = nil,
-        renditionSuffixes: [String], sourcePath: String, originalSHA256: String
+        renditionSuffixes: [String], sourcePath: String, originalSHA256: String, derivesPixels: Bool = true
     ) {
+        self.derivesPixels = derivesPixels
         self.identity = identity
         self.recipe = recipe
         self.frames = frames
@@ -40,6 +46,17 @@ public struct ArchivePlan: Sendable {
         self.derivedSeriesInstanceUID = DerivedUIDs.series(
             sourceSeriesUID: identity.seriesInstanceUID.isEmpty ? identity.sopInstanceUID : identity.seriesInstanceUID,
             recipe: recipe)
+    }
+
+    /// The SOP Instance UIDs of the DICOM instances filed for the plan: the original, then each
+    /// frame's derived instance when the recipe derives pixels.
+    public var instanceUIDs: [String] {
+        [identity.sopInstanceUID] + (derivesPixels ? frames.map { derivedSOPInstanceUID(frame: $0) } : [])
+    }
+
+    /// The archive paths of those instances, in the same order.
+    public var instancePaths: [String] {
+        [originalPath] + (derivesPixels ? frames.map { derivedPath(frame: $0) } : [])
     }
 
     /// The derived SOP Instance UID of `frame` (from 1).
@@ -67,7 +84,7 @@ public struct ArchivePlan: Sendable {
     /// Every path the instance must have once archived.
     public var expectedPaths: Set<String> {
         var paths: Set<String> = [originalPath]
-        for frame in frames {
+        for frame in frames where derivesPixels {
             paths.insert(derivedPath(frame: frame))
         }
         for frame in renditionFrames {

@@ -33,8 +33,12 @@ public enum DICOMError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyPixelData(file: String, offset: Int)
     /// Pixel Data holds fewer bytes than Rows x Columns x Frames x Bits Allocated declare.
     case truncatedPixelData(file: String, offset: Int, expectedBytes: Int, availableBytes: Int)
-    /// A colour image (RGB, YBR, PALETTE COLOR, or more than one sample per pixel).
+    /// A Photometric Interpretation the standard does not define for this Samples per Pixel
+    /// (PS3.3 C.7.6.3.1.2), e.g. ARGB, CMYK or MONOCHROME2 with 3 samples.
     case colourNotSupported(file: String, photometricInterpretation: String, samplesPerPixel: Int)
+    /// A grayscale frame was asked for (`DICOMImage.frame`, `grayFrame`) of a colour image: its
+    /// colours are read with `rgbFrame`, its stored values with `storedFrame`.
+    case notGrayscale(file: String, photometricInterpretation: String)
     /// A pixel layout Lucid does not decode (Bits Allocated other than 8 or 16, float pixels, ...).
     case unsupportedPixelFormat(file: String, tag: DICOMTag, reason: String)
     /// The requested frame does not exist.
@@ -84,7 +88,12 @@ public enum DICOMError: Error, Sendable, Equatable, CustomStringConvertible {
         case .colourNotSupported(let file, let photometric, let samples):
             return
                 "\(file): (0028,0004) PhotometricInterpretation is \(photometric) with \(samples) sample(s) per pixel: "
-                + "colour images are not supported; Lucid processes MONOCHROME1 and MONOCHROME2 images."
+                + "not a colour model the standard defines for that many samples; Lucid decodes MONOCHROME1, "
+                + "MONOCHROME2 and PALETTE COLOR with 1 sample, RGB, YBR_FULL, YBR_FULL_422, YBR_PARTIAL_422, "
+                + "YBR_PARTIAL_420, YBR_ICT and YBR_RCT with 3."
+        case .notGrayscale(let file, let photometric):
+            return "\(file): (0028,0004) PhotometricInterpretation is \(photometric): a colour image, where a "
+                + "grayscale frame was needed."
         case .unsupportedPixelFormat(let file, let tag, let reason):
             return "\(file): \(tag.described): unsupported pixel format: \(reason)."
         case .frameOutOfRange(let file, let frame, let frameCount):

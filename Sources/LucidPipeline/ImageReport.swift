@@ -107,11 +107,41 @@ public struct ImageReport: Sendable, Equatable {
         hasModalityLUTSequence = display.hasModalityLUTSequence
         pixelPaddingRange = display.paddingRange
         do throws(DICOMError) {
-            let frame = try image.frame(0)
-            valueRange = ImageReport.range(of: frame, encoding: image.pixel.encoding, modality: display.modality)
+            if image.pixel.isGrayscale, !image.pixel.isFloat, image.pixel.bitsAllocated <= 16 {
+                let frame = try image.frame(0)
+                valueRange = ImageReport.range(of: frame, encoding: image.pixel.encoding, modality: display.modality)
+            } else {
+                valueRange = try ImageReport.wideRange(image)
+            }
         } catch {
             pixelDataError = error.description
         }
+    }
+
+    /// The range of frame 1 of a colour, wider than 16-bit or float image: stored values over every
+    /// sample (floats rounded toward zero); modality values through the display's linear stage for
+    /// grayscale, the stored values themselves for colour.
+    static func wideRange(_ image: DICOMImage) throws(DICOMError) -> ValueRange? {
+        let stored = try image.storedFrame(0)
+        guard stored.samples.count > 0 else { return nil }
+        var lowest = Int.max, highest = Int.min
+        for index in 0..<stored.samples.count {
+            let value = stored.storedValue(at: index)
+            lowest = min(lowest, value)
+            highest = max(highest, value)
+        }
+        guard image.pixel.isGrayscale else {
+            return ValueRange(
+                storedMinimum: lowest, storedMaximum: highest, modalityMinimum: Double(lowest),
+                modalityMaximum: Double(highest))
+        }
+        let gray = try image.grayFrame(0)
+        let modality = gray.display.modality
+        let ends = [modality.modalityValue(ofStored: 0), modality.modalityValue(ofStored: 65535)]
+        let flat = gray.quantisation?.step == 1 && lowest == highest
+        return ValueRange(
+            storedMinimum: lowest, storedMaximum: highest,
+            modalityMinimum: flat ? ends[0] : ends.min() ?? 0, modalityMaximum: flat ? ends[0] : ends.max() ?? 0)
     }
 
     static func range(of frame: GrayImage<UInt16>, encoding: StoredValueEncoding, modality: ModalityTransform)

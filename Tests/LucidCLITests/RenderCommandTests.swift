@@ -62,9 +62,7 @@ import Testing
     func failures() throws {
         let folder = try LucidBinary.temporaryFolder()
         for (name, message) in [
-            ("us_rgb_evrle.dcm", "colour images are not supported"),
             ("mr_small_truncated_pixeldata.dcm", "truncated pixel data"),
-            ("mr_small_jpegls_lossless.dcm", "unsupported transfer syntax 1.2.840.10008.1.2.4.80"),
             ("ct_no_pixeldata.dcm", "no pixel data"),
         ] {
             let result = try LucidBinary.run(["render", SampleCorpus.path(name), "-o", folder + "/out.png"])
@@ -73,9 +71,34 @@ import Testing
                 result.standardError.contains(name) && result.standardError.contains(message), "\(result.standardError)"
             )
         }
+        let broken = SampleCorpus.codecsPath("JPEG2000Lossless__966.dcm")
+        let codestream = try LucidBinary.run(["render", broken, "-o", folder + "/out.png"])
+        #expect(codestream.status == 1)
+        #expect(
+            codestream.standardError.contains(broken) && codestream.standardError.contains("frame 1")
+                && codestream.standardError.contains("does not decode"), "\(codestream.standardError)")
         let missing = try LucidBinary.run(["render", folder + "/nope.dcm", "-o", folder + "/out.png"])
         #expect(missing.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test("Colour renders as RGB: an 8-bit PNG equal to the reference, a 16-bit PNG, a JPEG")
+    func colour() throws {
+        let folder = try LucidBinary.temporaryFolder()
+        let source = SampleCorpus.path("ot_ybr_full_422_uncompressed.dcm")
+        let png = try LucidBinary.run(["render", source, "-o", folder + "/c.png"])
+        #expect(png.status == 0, "\(png.standardError)")
+        let rendered = try ReferencePNG(path: folder + "/c.png")
+        let expected = try ReferencePNG(path: SampleCorpus.path("expected/ot_ybr_full_422_uncompressed.png"))
+        #expect(rendered.channels == 3)
+        let worst = zip(rendered.samples, expected.samples).map { abs(Int($0) - Int($1)) }.max() ?? 255
+        #expect(worst <= 1)
+        #expect(try LucidBinary.run(["render", source, "-o", folder + "/c16.png", "--depth", "16"]).status == 0)
+        let wide = try #require(FileManager.default.contents(atPath: folder + "/c16.png"))
+        #expect([UInt8](wide)[24] == 16 && [UInt8](wide)[25] == 2, "a 16-bit RGB PNG")
+        #expect(try LucidBinary.run(["render", source, "-o", folder + "/c.jpg"]).status == 0)
+        let jpeg = try JPEGCodec.decode([UInt8](try #require(FileManager.default.contents(atPath: folder + "/c.jpg"))))
+        #expect(jpeg.components == 3)
     }
 
     @Test("Bad usage: status 2 and nothing written")

@@ -145,13 +145,13 @@ import Testing
         body.itemStart(length: 4)
         body.bytes += [1, 2, 3, 4]
         body.sequenceEnd()
-        let bytes = DataSetBytes.part10(transferSyntax: "1.2.840.10008.1.2.4.202", body: body.bytes)
-        let image = try DICOMImage(file: DICOMFile(bytes: bytes, source: "htj2k.dcm"))
+        let bytes = DataSetBytes.part10(transferSyntax: "1.2.840.10008.1.2.4.102", body: body.bytes)
+        let image = try DICOMImage(file: DICOMFile(bytes: bytes, source: "h264.dcm"))
         #expect {
             _ = try image.frame(0)
         } throws: { error in
             guard case DICOMError.unsupportedTransferSyntax(_, let uid, let name) = error else { return false }
-            return uid == "1.2.840.10008.1.2.4.202" && name.contains("High-Throughput JPEG 2000")
+            return uid == "1.2.840.10008.1.2.4.102" && name.contains("H.264")
                 && error.localizedDescription.isEmpty == false
         }
     }

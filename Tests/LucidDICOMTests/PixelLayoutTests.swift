@@ -99,7 +99,9 @@ import Testing
 
     @Test("Float Pixel Data with Bits Allocated other than 32 is refused")
     func floatWrongBits() throws {
-        let bytes = Self.file(rows: 1, columns: 2, bitsAllocated: 16) { $0.element(0x7FE0, 0x0008, "OF", [0, 0, 0, 0]) }
+        let bytes = Self.file(rows: 1, columns: 2, bitsAllocated: 16) {
+            $0.element(0x7FE0, 0x0008, "OF", [0, 0, 0, 0])
+        }
         #expect {
             _ = try Self.read(bytes).storedFrame(0)
         } throws: { error in

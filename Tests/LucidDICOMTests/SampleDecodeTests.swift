@@ -32,9 +32,15 @@ import Testing
         let stored = try #require(entry["stored_frame0"] as? [String: Any])
         let dtype = try #require(stored["dtype"] as? String)
         let values = frame.pixels.map { image.pixel.encoding.storedValue(ofSample: $0) }
-        #expect(SHA256.hex(littleEndianBytes(values, dtype: dtype)) == stored["sha256_le"] as? String)
+        // Lossy syntaxes: the reference decoders disagree among themselves (see the manifest).
+        let lossy = StoredFrameCorpusTests.lossySyntaxes.contains(entry["transfer_syntax_uid"] as? String ?? "")
+        let tolerance = lossy ? StoredFrameBytes.lossyTolerance(bitsStored: image.pixel.bitsStored) : 0
+        if !lossy {
+            #expect(SHA256.hex(littleEndianBytes(values, dtype: dtype)) == stored["sha256_le"] as? String)
+        }
         for probe in (stored["probe_pixels"] as? [[Int]]) ?? [] {
-            #expect(values[probe[0] * frame.width + probe[1]] == probe[2], "\(name) pixel \(probe)")
+            let value = values[probe[0] * frame.width + probe[1]]
+            #expect(abs(value - probe[2]) <= tolerance, "\(name) pixel \(probe): \(value)")
         }
         #expect(frame.width == entry["columns"] as? Int)
         #expect(frame.height == entry["rows"] as? Int)

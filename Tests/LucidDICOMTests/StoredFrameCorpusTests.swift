@@ -54,7 +54,8 @@ import Testing
             for probe in probes {
                 let (expected, actual) = try StoredFrameBytes.probe(probe, in: frame)
                 for (want, got) in zip(expected, actual) {
-                    #expect(abs(want - got) <= StoredFrameBytes.lossyTolerance(bitsStored: frame.bitsStored),
+                    #expect(
+                        abs(want - got) <= StoredFrameBytes.lossyTolerance(bitsStored: frame.bitsStored),
                         "\(path) probe \(probe): \(actual) against \(expected)")
                 }
             }

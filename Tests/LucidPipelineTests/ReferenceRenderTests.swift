@@ -6,36 +6,9 @@ import LucidPipeline
 import LucidTestSupport
 import Testing
 
-/// Every grayscale file Lucid decodes, rendered with the reference rule (VOI LUT item 1, else the
-/// first window, else min/max with padding), matches `expected/*.png` within one grey level
-/// (three for the lossy JPEG file, whose decoders disagree).
+/// The alternative renderings of the sample corpus (a file's other windows); every file's main
+/// rendering is compared in `CorpusRenderTests`.
 @Suite struct ReferenceRenderTests {
-    static let rendered: [String] = ((try? SampleCorpus.manifestEntries()) ?? []).compactMap { entry in
-        guard let name = entry["file"] as? String, let render = entry["render"] as? [String: Any],
-            render["kind"] as? String == "grayscale", SampleOutcome.decodes(name)
-        else { return nil }
-        return name
-    }
-
-    @Test("The decodable grayscale renderings are all compared")
-    func coverage() {
-        #expect(ReferenceRenderTests.rendered.count == 26)
-    }
-
-    @Test("Reference rendering matches expected/*.png", arguments: rendered)
-    func reference(name: String) throws {
-        let entry = try SampleCorpus.entry(name)
-        let render = try #require(entry["render"] as? [String: Any])
-        let tolerance = name == "ot_jpeg_baseline_gray8.dcm" ? 3 : 1
-        let image = try DICOMImage(path: SampleCorpus.path(name))
-        let rendering = try Renderer.render(image, options: .reference)
-        try compare(rendering, expectedPNG: try #require(render["png"] as? String), tolerance: tolerance, name: name)
-        for probe in (render["probe_pixels"] as? [[Int]]) ?? [] {
-            let rendered = Int(try #require(rendering.image8)[probe[1], probe[0]])
-            #expect(abs(rendered - probe[2]) <= tolerance, "\(name) probe \(probe) rendered \(rendered)")
-        }
-    }
-
     @Test("The mammogram's first SIGMOID window matches the alternative rendering")
     func sigmoidAlternative() throws {
         let name = "mg_ge_sigmoid_3windows_jpegll.dcm"

@@ -17,7 +17,9 @@ public struct ReferencePNG: Sendable {
     }
 
     public init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(description: "cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure(description: "cannot read \(path)")
+        }
         let bytes = [UInt8](data)
         guard bytes.count > 8, bytes[0..<8] == [137, 80, 78, 71, 13, 10, 26, 10] else {
             throw Failure(description: "\(path) is not a PNG")

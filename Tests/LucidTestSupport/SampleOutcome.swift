@@ -36,7 +36,7 @@ public enum SampleOutcome: Sendable {
     public func matches(_ error: DICOMError) -> Bool {
         switch (self, error) {
         case (.unsupportedSyntax, .unsupportedTransferSyntax): return true
-        case (.colour, .colourNotSupported): return true
+        case (.colour, .notGrayscale): return true
         case (.truncatedPixelData, .truncatedPixelData): return true
         case (.emptyPixelData, .emptyPixelData): return true
         case (.noPixelData, .noPixelData): return true

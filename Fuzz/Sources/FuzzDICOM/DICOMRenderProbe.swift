@@ -4,8 +4,9 @@ import LucidImaging
 import LucidPipeline
 
 /// Takes fuzzed bytes the way `lucid render`, `lucid info` and `lucid process` do: parse the file
-/// (every transfer syntax, deflate included), describe it, decode frames (native, RLE, JPEG
-/// Baseline, JPEG Lossless) and render them through the display pipeline to 8 and 16 bits.
+/// (every transfer syntax, deflate included), describe it, decode frames (native of 1 to 64 bits,
+/// RLE, JPEG 8 and 12-bit, JPEG Lossless, JPEG-LS, JPEG 2000, HTJ2K) into their stored values and
+/// render them to 8 and 16 bits: grayscale through the display pipeline, colour as RGB.
 ///
 /// Any thrown error is an acceptable outcome; a crash, a sanitizer report or a broken invariant
 /// (`precondition`) is a finding.
@@ -24,6 +25,11 @@ enum DICOMRenderProbe {
         let frameCount = image.pixel.numberOfFrames
         precondition(frameCount >= 1, "an image without frames was accepted")
         for frame in Set([1, 2, frameCount]) where frame <= frameCount {
+            if let stored = try? image.storedFrame(frame - 1) {
+                precondition(
+                    stored.samples.count == image.pixel.pixelsPerFrame * image.pixel.samplesPerPixel,
+                    "a stored frame of \(stored.samples.count) samples")
+            }
             render(image, options: RenderOptions(frame: frame, threads: 1))
         }
         render(image, options: RenderOptions(window: .automatic, depth: 16, threads: 1))
@@ -44,7 +50,10 @@ enum DICOMRenderProbe {
     private static func render(_ image: DICOMImage, options: RenderOptions) {
         guard let rendering = try? Renderer.render(image, options: options) else { return }
         let pixels = image.pixel.rows * image.pixel.columns
-        if options.depth == 8 {
+        if rendering.isColor {
+            let samples = options.depth == 8 ? rendering.color8?.samples.count : rendering.color16?.samples.count
+            precondition(samples == 3 * pixels, "colour rendering of the wrong size")
+        } else if options.depth == 8 {
             precondition(rendering.image8?.pixels.count == pixels, "8-bit rendering of the wrong size")
         } else {
             precondition(rendering.image16?.pixels.count == pixels, "16-bit rendering of the wrong size")

@@ -14,7 +14,7 @@ extension DICOMImage {
     /// YBR_FULL_422 converted with the full-range ITU-R BT.601 equations, YBR_PARTIAL_422/420 with
     /// the partial-range ones, YBR_ICT and YBR_RCT taken as RGB (the JPEG 2000 decoder already
     /// reverses the component transform), PALETTE COLOR indices looked up in the palette
-    /// (C.7.6.3.1.5). Grayscale images throw `colourNotSupported`'s counterpart: use `frame`.
+    /// (C.7.6.3.1.5). Grayscale images are refused: use `frame` or `grayFrame`.
     public func rgbFrame(_ index: Int = 0) throws(DICOMError) -> RGBFrame {
         let stored = try storedFrame(index)
         if pixel.isPaletteColor {
@@ -39,7 +39,8 @@ extension DICOMImage {
         switch stored.samples {
         case .uint8(let values): samples = values.map { UInt16($0) }
         case .uint16(let values): samples = values
-        case .uint32(let values): samples = values.map { UInt16(truncatingIfNeeded: $0 >> UInt32(pixel.bitsStored - bits)) }
+        case .uint32(let values):
+            samples = values.map { UInt16(truncatingIfNeeded: $0 >> UInt32(pixel.bitsStored - bits)) }
         default: throw .unsupportedPixelFormat(file: source, tag: .pixelData, reason: "float colour samples")
         }
         switch stored.colorTransformUndone ? "RGB" : pixel.photometricInterpretation {

@@ -32,9 +32,7 @@ extension DICOMImage {
             return GrayFrame(image: try frame(index), encoding: pixel.encoding, display: display, quantisation: nil)
         }
         guard pixel.isGrayscale else {
-            throw .colourNotSupported(
-                file: source, photometricInterpretation: pixel.photometricInterpretation,
-                samplesPerPixel: pixel.samplesPerPixel)
+            throw .notGrayscale(file: source, photometricInterpretation: pixel.photometricInterpretation)
         }
         let stored = try storedFrame(index)
         let values: [Double]

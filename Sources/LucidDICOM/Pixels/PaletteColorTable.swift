@@ -104,7 +104,9 @@ enum SegmentedPalette {
             position += 2
             switch opcode {
             case 0:
-                guard position + length <= range.upperBound else { throw Failure(reason: "a discrete segment is cut short") }
+                guard position + length <= range.upperBound else {
+                    throw Failure(reason: "a discrete segment is cut short")
+                }
                 output += words[position..<(position + length)].prefix(entries - output.count)
                 position += length
             case 1:

@@ -15,7 +15,7 @@ extension PixelDataDecoder {
             switch file.transferSyntax.pixelEncoding {
             case .jpeg2000: decoded = try JPEG2000Codec.decode(bytes, limits: limits)
             case .jpegLS: decoded = try JPEGLSCodec.decode(bytes, limits: limits)
-            default: throw CodecError.unsupportedCodestream(format: .htj2k, reason: "not decoded yet")
+            default: decoded = try HTJ2KCodec.decode(bytes, limits: limits)
             }
         } catch {
             if case .imageTooLarge(let width, let height, _) = error {
@@ -40,6 +40,17 @@ extension PixelDataDecoder {
 
     /// The decoded values in the container of Bits Allocated, masked to Bits Stored.
     private func containerSamples(_ decoded: DecodedCodestream, index: Int) throws(DICOMError) -> StoredSamples {
+        // The common case, a container that is already Bits Allocated's: mask in place, no copy.
+        switch (decoded.samples, description.bitsAllocated) {
+        case (.uint16(var samples), 16):
+            Self.mask(&samples, shift: 0, bitsStored: description.bitsStored)
+            return .uint16(samples)
+        case (.uint8(var samples), 8):
+            Self.mask(&samples, shift: 0, bitsStored: description.bitsStored)
+            return .uint8(samples)
+        default:
+            break
+        }
         // Signed samples are two's complement in their container (see `SampleBuffer`): widen by sign.
         let signed = decoded.isSigned
         let values: [UInt32]

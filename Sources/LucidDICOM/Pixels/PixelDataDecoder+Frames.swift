@@ -38,7 +38,9 @@ extension PixelDataDecoder {
         if let offsets = extendedOffsets(frames: frames), let groups = groups(data, startingAt: offsets) {
             return groups
         }
-        if basicOffsetTable.length >= 4 * frames, let groups = groups(data, startingAt: basicOffsets(basicOffsetTable, frames)) {
+        if basicOffsetTable.length >= 4 * frames,
+            let groups = groups(data, startingAt: basicOffsets(basicOffsetTable, frames))
+        {
             return groups
         }
         if data.count == frames { return data.map { [$0] } }

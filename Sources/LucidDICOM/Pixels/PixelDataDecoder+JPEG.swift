@@ -52,7 +52,10 @@ extension PixelDataDecoder {
     /// 16-bit decoder output in the container of Bits Allocated, masked to Bits Stored.
     func containerSamples(_ samples: [UInt16]) -> StoredSamples {
         if description.bitsAllocated == 8 {
-            return .uint8(samples.map { UInt8(truncatingIfNeeded: $0) & UInt8(truncatingIfNeeded: (1 << description.bitsStored) - 1) })
+            return .uint8(
+                samples.map {
+                    UInt8(truncatingIfNeeded: $0) & UInt8(truncatingIfNeeded: (1 << description.bitsStored) - 1)
+                })
         }
         var values = samples
         Self.mask(&values, shift: 0, bitsStored: description.bitsStored)
@@ -78,7 +81,11 @@ extension PixelDataDecoder {
                 + "\(description.columns)x\(description.rows) with \(description.samplesPerPixel)")
     }
 
+    /// The error of a frame that does not decode; `reason` without a final period (the error's
+    /// description ends the sentence).
     func codecError(_ index: Int, _ reason: String) -> DICOMError {
-        .codec(file: source, transferSyntax: file.transferSyntax.name, frame: index + 1, reason: reason)
+        var reason = Substring(reason)
+        while reason.hasSuffix(".") { reason = reason.dropLast() }
+        return .codec(file: source, transferSyntax: file.transferSyntax.name, frame: index + 1, reason: String(reason))
     }
 }

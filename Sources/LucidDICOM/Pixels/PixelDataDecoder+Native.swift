@@ -26,16 +26,19 @@ extension PixelDataDecoder {
             Self.mask(&values, shift: shift, bitsStored: description.bitsStored)
             return .uint8(arrange(values))
         case 16:
-            var values: [UInt16] = readWords(from: element.valueOffset + index * layout.frameBytes, layout.storedSamples)
+            var values: [UInt16] = readWords(
+                from: element.valueOffset + index * layout.frameBytes, layout.storedSamples)
             Self.mask(&values, shift: shift, bitsStored: description.bitsStored)
             return .uint16(arrange(values))
         case 32:
-            var values: [UInt32] = readWords(from: element.valueOffset + index * layout.frameBytes, layout.storedSamples)
+            var values: [UInt32] = readWords(
+                from: element.valueOffset + index * layout.frameBytes, layout.storedSamples)
             if description.isFloat { return .float32(arrange(values).map { Float(bitPattern: $0) }) }
             Self.mask(&values, shift: shift, bitsStored: description.bitsStored)
             return .uint32(arrange(values))
         default:
-            let values: [UInt64] = readWords(from: element.valueOffset + index * layout.frameBytes, layout.storedSamples)
+            let values: [UInt64] = readWords(
+                from: element.valueOffset + index * layout.frameBytes, layout.storedSamples)
             return .float64(arrange(values).map { Double(bitPattern: $0) })
         }
     }
@@ -103,6 +106,7 @@ extension ImagePixelDescription {
                 storedSamples: storedSamples, frameBytes: 0, imageBytes: (storedSamples * numberOfFrames + 7) / 8)
         }
         let frameBytes = storedSamples * bitsAllocated / 8
-        return NativeLayout(storedSamples: storedSamples, frameBytes: frameBytes, imageBytes: frameBytes * numberOfFrames)
+        return NativeLayout(
+            storedSamples: storedSamples, frameBytes: frameBytes, imageBytes: frameBytes * numberOfFrames)
     }
 }

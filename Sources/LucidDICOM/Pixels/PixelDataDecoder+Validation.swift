@@ -58,8 +58,11 @@ extension PixelDataDecoder {
     /// `frameRetention` is `.everyFrame`, one more of every frame, against `ReadLimits.memoryBudget`
     /// (see `ReadLimits.memoryNeeded`).
     private func validateMemory(_ element: DataElement) throws(DICOMError) {
+        // Samples wider than 16 bits are held as 32 or 64-bit values and, for display, as doubles
+        // besides their 16-bit quantisation: counted as four 16-bit samples each.
+        let width = description.bitsAllocated > 16 ? 4 : 1
         let (frameSamples, overflow) = description.pixelsPerFrame.multipliedReportingOverflow(
-            by: description.samplesPerPixel)
+            by: description.samplesPerPixel * width)
         let held = limits.frameRetention == .everyFrame ? description.numberOfFrames : 0
         let needed =
             overflow

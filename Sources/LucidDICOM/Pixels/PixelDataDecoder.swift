@@ -79,9 +79,7 @@ struct PixelDataDecoder {
     /// The error for a frame asked for as grayscale samples of at most 16 bits that is not one.
     var grayscale16Refusal: DICOMError {
         if !description.isGrayscale {
-            return .colourNotSupported(
-                file: source, photometricInterpretation: description.photometricInterpretation,
-                samplesPerPixel: description.samplesPerPixel)
+            return .notGrayscale(file: source, photometricInterpretation: description.photometricInterpretation)
         }
         return .unsupportedPixelFormat(
             file: source, tag: .bitsStored,

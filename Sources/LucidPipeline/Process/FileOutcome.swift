@@ -23,6 +23,9 @@ public struct FileOutcome: Sendable, Equatable {
     /// The recipe applied (`--steps` syntax) and, with `--preset`, the preset used.
     public var steps: String?
     public var preset: String?
+    /// The recipe's steps not applied, each with the reason (`clahe:... (colour image)`): grayscale
+    /// steps on a colour image. Empty when every step applied.
+    public var skippedSteps: [String] = []
     /// The window each rendered frame used, in frame order.
     public var windows: [AppliedWindow] = []
     /// The SHA-256 of outputs the archive computed, by output path (archive files only).
@@ -45,7 +48,8 @@ public struct FileOutcome: Sendable, Equatable {
 
     /// One JSON line: `{"error","outputs","path","preset","seconds","status","steps"}`, keys sorted,
     /// absent values `null`, seconds rounded to the millisecond; with a PACS also
-    /// `"pacs":{"alreadyPresent","failed","uploaded"}` (instances).
+    /// `"pacs":{"alreadyPresent","failed","uploaded"}` (instances); when steps were skipped also
+    /// `"skippedSteps":["STEP (reason)", ...]`.
     public var jsonLine: String {
         var object: [String: Any] = [
             "path": path, "status": status.rawValue, "outputs": outputs,
@@ -53,6 +57,7 @@ public struct FileOutcome: Sendable, Equatable {
             "steps": steps ?? NSNull(), "preset": preset ?? NSNull(),
         ]
         if let pacs { object["pacs"] = pacs.jsonObject }
+        if !skippedSteps.isEmpty { object["skippedSteps"] = skippedSteps }
         return JSONLine.encode(object)
     }
 }

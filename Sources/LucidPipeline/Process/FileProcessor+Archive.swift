@@ -28,7 +28,7 @@ extension FileProcessor {
         let plan = ArchivePlan(
             identity: identity, recipe: steps.description, frames: frameNumbers,
             renditionFrames: renditionFrames(of: frameNumbers), renditionSuffixes: settings.formats.map(\.suffix),
-            sourcePath: path, originalSHA256: SHA256Digest.hex(bytes))
+            sourcePath: path, originalSHA256: SHA256Digest.hex(bytes), derivesPixels: Self.derivesPixels(image))
         if let archive = settings.archive {
             if try Self.archiveCall(path, { () throws(ArchiveError) in try archive.isArchived(plan) }) {
                 outcome.status = .skipped
@@ -57,7 +57,9 @@ extension FileProcessor {
             ]
             try processFrames(image, path: path, plan: plan, steps: steps, preset: preset, outcome: &outcome) {
                 product throws(FileFailure) in
-                files.append(try derivedFile(image, product: product, plan: plan, preset: preset))
+                if let derived = try derivedFile(image, product: product, plan: plan, preset: preset) {
+                    files.append(derived)
+                }
             }
             pushProduced(files, plan: plan, path: path, outcome: &outcome)
             return
@@ -78,6 +80,14 @@ extension FileProcessor {
             archive.discard(staged)
             throw error
         }
+    }
+
+    /// Whether processed frames of `image` get a derived DICOM: grayscale images of at most 16 bits
+    /// allocated. Colour images are rendered as they are; wider and float data are processed and
+    /// rendered through a 16-bit quantisation that a derived image of the source's own pixel format
+    /// could not hold exactly, so neither gets one.
+    static func derivesPixels(_ image: DICOMImage) -> Bool {
+        image.pixel.isGrayscale && !image.pixel.isFloat && image.pixel.bitsAllocated <= 16
     }
 
     /// Applies what the archive did to the outcome, and pushes what it filed.

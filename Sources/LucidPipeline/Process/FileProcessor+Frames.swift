@@ -38,26 +38,31 @@ extension FileProcessor {
         }
     }
 
-    /// The derived DICOM and the renditions of one processed frame, as archive files.
+    /// The derived DICOM (when the frame's pixels were processed) and the renditions of one
+    /// processed frame, as archive files; renditions of a frame without one depict the original.
     func frameFiles(_ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?)
         throws(FileFailure) -> [ArchiveFile]
     {
         let derived = try derivedFile(image, product: product, plan: plan, preset: preset)
-        return [derived]
+        let depicted = derived?.sopInstanceUID ?? plan.identity.sopInstanceUID
+        return (derived.map { [$0] } ?? [])
             + product.encoded.map { format, encoded in
                 ArchiveFile(
                     role: .rendition, path: plan.renditionPath(frame: product.frame, suffix: format.suffix),
-                    bytes: encoded, sopInstanceUID: derived.sopInstanceUID)
+                    bytes: encoded, sopInstanceUID: depicted)
             }
     }
 
-    /// The derived DICOM of one processed frame, as an archive file.
+    /// The derived DICOM of one processed frame, as an archive file; nil for a frame whose pixels
+    /// the recipe left as they are (a colour image).
     func derivedFile(_ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?)
-        throws(FileFailure) -> ArchiveFile
+        throws(FileFailure) -> ArchiveFile?
     {
-        ArchiveFile(
+        guard plan.derivesPixels, let filtered = product.filtered else { return nil }
+        return ArchiveFile(
             role: .derived, path: plan.derivedPath(frame: product.frame),
-            bytes: try derivedBytes(image, product: product, plan: plan, preset: preset, path: plan.sourcePath),
+            bytes: try derivedBytes(
+                image, product: product, filtered: filtered, plan: plan, preset: preset, path: plan.sourcePath),
             sopInstanceUID: plan.derivedSOPInstanceUID(frame: product.frame))
     }
 
@@ -85,12 +90,13 @@ extension FileProcessor {
     /// The derived DICOM of one processed frame: the filtered samples, the window actually used,
     /// the recipe in Derivation Description, and the plan's deterministic UIDs.
     private func derivedBytes(
-        _ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?, path: String
+        _ image: DICOMImage, product: FrameProduct, filtered: GrayImage<UInt16>, plan: ArchivePlan, preset: String?,
+        path: String
     ) throws(FileFailure) -> [UInt8] {
         var description = "Lucid \(LucidVersion.current): \(plan.recipe); \(product.windowDescription)"
         if let preset { description += "; preset \(preset)" }
         let derived = DerivedImage(
-            source: image, frameIndex: product.frame - 1, processed: product.filtered, encoding: image.pixel.encoding,
+            source: image, frameIndex: product.frame - 1, processed: filtered, encoding: image.pixel.encoding,
             recipe: String(decoding: Array(description.utf8.prefix(1024)), as: UTF8.self),
             window: Self.window(of: product.voi), softwareVersion: LucidVersion.current,
             seriesInstanceUID: plan.derivedSeriesInstanceUID,

@@ -14,7 +14,7 @@ extension FileProcessor {
         -> Bool
     {
         guard let pacs = settings.pacs else { return false }
-        let uids = [plan.identity.sopInstanceUID] + plan.frames.map { plan.derivedSOPInstanceUID(frame: $0) }
+        let uids = plan.instanceUIDs
         let answer = BlockingTask.run { await pacs.present(uids) }
         if pacs.isCancelled { throw FileFailure("\(path): not processed: interrupted") }
         guard case .success(let present) = answer, Set(uids).isSubset(of: present) else { return false }
@@ -43,7 +43,7 @@ extension FileProcessor {
     /// Pushes an image the archive held already, from the archive's files, when the PACS lacks them.
     func pushArchived(_ plan: ArchivePlan, outcome: inout FileOutcome) {
         guard let pacs = settings.pacs, let archive = settings.archive else { return }
-        let paths = [plan.originalPath] + plan.frames.map { plan.derivedPath(frame: $0) }
+        let paths = plan.instancePaths
         let files: [PushableFile]
         do throws(ArchiveError) {
             files = try archive.pushableFiles(pacs: pacs.target.description, paths: paths)

@@ -100,20 +100,28 @@ public struct FileProcessor: Sendable {
         outcome: inout FileOutcome
     ) throws(FileFailure) -> FrameProduct {
         let frameCount = image.pixel.numberOfFrames
-        let product = try renderFrame(
-            try decode(image, frame: frame), encoding: image.pixel.encoding,
-            display: image.display(frame: frame - 1),
-            path: path, frame: frame, frameCount: frameCount, steps: steps, preset: preset, encode: renditions)
+        let product: FrameProduct
+        if image.pixel.isGrayscale {
+            let gray = try decode(image, frame: frame)
+            product = try renderFrame(
+                gray.image, encoding: gray.encoding, display: gray.display, path: path, frame: frame,
+                frameCount: frameCount, steps: steps, preset: preset, encode: renditions,
+                keepsFiltered: Self.derivesPixels(image))
+        } else {
+            product = try renderColorFrame(
+                image, path: path, frame: frame, steps: steps, preset: preset, encode: renditions)
+            outcome.skippedSteps = product.skippedSteps
+        }
         guard renditions else { return product }
         outcome.windows.append(AppliedWindow(product))
         try writeMirrored(product, path: path, frameCount: frameCount, outcome: &outcome)
         return product
     }
 
-    /// The stored samples of `frame` (from 1).
-    func decode(_ image: DICOMImage, frame: Int) throws(FileFailure) -> GrayImage<UInt16> {
+    /// The grayscale samples of `frame` (from 1), with their encoding and display attributes.
+    func decode(_ image: DICOMImage, frame: Int) throws(FileFailure) -> GrayFrame {
         do throws(DICOMError) {
-            return try image.frame(frame - 1)
+            return try image.grayFrame(frame - 1)
         } catch {
             throw FileFailure(error.description)
         }

@@ -28,7 +28,7 @@ extension RunManifest {
     }
 
     /// `{"error","outputs":[{"path","sha256"}],"path","preset","seconds","status","steps","windows"}`, with a
-    /// PACS also `"pacs":{"alreadyPresent","failed","uploaded"}`.
+    /// PACS also `"pacs":{"alreadyPresent","failed","uploaded"}`, with steps skipped `"skippedSteps"`.
     func fileObject(_ outcome: FileOutcome, folder: String) -> [String: Any] {
         let outputs = outcome.outputs.map { output -> [String: Any] in
             let absolute = FileSystemPath.absolute(output, base: directory)
@@ -44,6 +44,7 @@ extension RunManifest {
             "windows": outcome.windows.map(\.jsonObject),
         ]
         if let pacs = outcome.pacs { object["pacs"] = pacs.jsonObject }
+        if !outcome.skippedSteps.isEmpty { object["skippedSteps"] = outcome.skippedSteps }
         return object
     }
 
