@@ -38,6 +38,7 @@ let package = Package(
             path: "Sources/CodestreamProbe"),
         codestreamTarget("FuzzJPEGLS"),
         codestreamTarget("FuzzJPEG2000"),
+        codestreamTarget("FuzzHTJ2K"),
         fuzzTarget("FuzzJPEGExtended", ["LucidDICOM"]),
     ],
     swiftLanguageModes: [.v6]
