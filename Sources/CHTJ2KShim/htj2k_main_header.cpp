@@ -19,6 +19,11 @@ std::string check_siz(const bytes_view &view, std::size_t at, uint32_t length, m
     if (tile_x0 > x0 || tile_y0 > y0 || tile_x0 + tile_width <= x0 || tile_y0 + tile_height <= y0) {
         return "the SIZ tile grid does not cover the image's first pixel";
     }
+    // OpenJPH 0.9.0 counts tiles in 32 bits: a tile size within 2^32 of the image's far edge wraps
+    // the count to zero tiles, and reading the first tile-part then dereferences a missing tile.
+    if (x - tile_x0 + tile_width - 1 > UINT32_MAX || y - tile_y0 + tile_height - 1 > UINT32_MAX) {
+        return "the SIZ tile size overflows a 32-bit tile count";
+    }
     header.tiles = ((x - tile_x0 + tile_width - 1) / tile_width) * ((y - tile_y0 + tile_height - 1) / tile_height);
     if (header.tiles > 65535) return "the SIZ tile grid has more than 65535 tiles";
     for (uint32_t c = 0; c < header.components; ++c) {
