@@ -1,5 +1,7 @@
 #include "htj2k_structure.h"
 
+#include <algorithm>
+
 /* The main header's marker segments: SIZ, COD, QCD and QCC values OpenJPH 0.9.0 relies on. */
 
 namespace lucid_htj2k {
@@ -26,6 +28,14 @@ std::string check_siz(const bytes_view &view, std::size_t at, uint32_t length, m
     }
     header.tiles = ((x - tile_x0 + tile_width - 1) / tile_width) * ((y - tile_y0 + tile_height - 1) / tile_height);
     if (header.tiles > 65535) return "the SIZ tile grid has more than 65535 tiles";
+    // OpenJPH allocates every tile-component's structures up front, about 180 KB each for 8x8 tiles
+    // with 64x64 code-blocks and 5 levels, whatever the tile's size: a tiny image cut into thousands of
+    // tiles would take gigabytes. Tile-components are capped by the image, at least 64, else one per
+    // 4096 samples (1,024 for a 2048x2048 grey frame, 64x64 tiles).
+    double samples = double(x - x0) * double(y - y0) * double(header.components);
+    if (double(header.tiles) * header.components > std::max(64.0, samples / 4096)) {
+        return "the SIZ tile grid has more tile-components than one per 4096 samples (at least 64 are allowed)";
+    }
     for (uint32_t c = 0; c < header.components; ++c) {
         std::size_t component = at + 40 + 3 * std::size_t(c);
         if ((view.u8(component) & 0x7F) >= 38 || view.u8(component + 1) == 0 || view.u8(component + 2) == 0) {
