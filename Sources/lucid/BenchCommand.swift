@@ -29,7 +29,7 @@ struct BenchCommand: ParsableCommand {
             --sigma [2] --amount [1]. An option the operation does not use is an error.
 
             decode --input FILE [--frame N]: times decoding frame N (1-based, default 1) of a DICOM file from \
-            its stored bytes (JPEG-LS, JPEG 2000, JPEG, RLE or native), the file read and parsed once first. A \
+            its stored bytes (JPEG-LS, JPEG 2000, HTJ2K, JPEG, RLE or native), the file read and parsed once first. A \
             frame decodes on one thread; with --threads N each run decodes the frame N times at once, one \
             decode per thread, so MP/s is the throughput of N frames decoded in parallel (width x height x \
             N pixels per run) and the median the time of the whole batch. params: transfer_syntax (UID), \
