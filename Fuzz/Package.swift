@@ -15,6 +15,14 @@ func fuzzTarget(_ name: String, _ products: [String]) -> Target {
         path: "Sources/\(name)")
 }
 
+/// A target fuzzing one codestream decoder of LucidCodecs through `CodestreamProbe`.
+func codestreamTarget(_ name: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: ["CodestreamProbe", .product(name: "LucidCodecs", package: rootPackage)],
+        path: "Sources/\(name)")
+}
+
 let package = Package(
     name: "LucidFuzz",
     dependencies: [.package(path: "..")],
@@ -25,6 +33,13 @@ let package = Package(
         fuzzTarget("FuzzSteps", ["LucidPipeline", "LucidImaging"]),
         fuzzTarget("FuzzArchivePath", ["LucidArchive", "LucidDICOM"]),
         fuzzTarget("FuzzDICOMweb", ["LucidDICOMweb"]),
+        .target(
+            name: "CodestreamProbe", dependencies: [.product(name: "LucidCodecs", package: rootPackage)],
+            path: "Sources/CodestreamProbe"),
+        codestreamTarget("FuzzJPEGLS"),
+        codestreamTarget("FuzzJPEG2000"),
+        codestreamTarget("FuzzHTJ2K"),
+        fuzzTarget("FuzzJPEGExtended", ["LucidDICOM"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the libFuzzer dictionaries of the fuzz targets into Fuzz/ (dicom.dict, png.dict, jpeg.dict, steps.dict, archive.dict,
-dicomweb.dict).
+"""Writes the libFuzzer dictionaries of the fuzz targets into Fuzz/ (dicom.dict, png.dict, jpeg.dict, jpegls.dict,
+jpeg2000.dict, steps.dict, archive.dict, dicomweb.dict).
 
 The DICOM dictionary is derived from the sources: every tag named in
 Sources/LucidDICOM/DICOMTag.swift (the attributes the reader and the display pipeline use) in
@@ -109,6 +109,33 @@ def jpeg_entries() -> list[tuple[str, bytes]]:
     return entries
 
 
+def jpegls_entries() -> list[tuple[str, bytes]]:
+    entries = [("soi", b"\xff\xd8"), ("eoi", b"\xff\xd9"), ("sof55", b"\xff\xf7"), ("lse", b"\xff\xf8"),
+               ("sos", b"\xff\xda"), ("dri", b"\xff\xdd"), ("dnl", b"\xff\xdc"), ("com", b"\xff\xfe"),
+               ("app8_mrfx", b"\xff\xe8\x00\x0dmrfx"), ("sof3", b"\xff\xc3")]
+    entries += [(f"app{n}", bytes([0xFF, 0xE0 + n])) for n in (0, 8, 14)]
+    entries += [(f"rst{n}", bytes([0xFF, 0xD0 + n])) for n in range(8)]
+    entries += [(f"lse_id{n}", bytes([n])) for n in range(1, 5)]
+    entries += [(f"precision{p}", bytes([p])) for p in (2, 8, 12, 16, 17)]
+    entries += [("ilv_none", b"\x00\x00\x00"), ("ilv_line", b"\x00\x01\x00"), ("ilv_sample", b"\x00\x02\x00")]
+    return entries
+
+
+def jpeg2000_entries() -> list[tuple[str, bytes]]:
+    markers = {"soc": 0x4F, "cap": 0x50, "siz": 0x51, "cod": 0x52, "coc": 0x53, "tlm": 0x55, "prf": 0x56,
+               "plm": 0x57, "plt": 0x58, "cpf": 0x59, "qcd": 0x5C, "qcc": 0x5D, "rgn": 0x5E, "poc": 0x5F,
+               "ppm": 0x60, "ppt": 0x61, "crg": 0x63, "com": 0x64, "sot": 0x90, "sop": 0x91, "eph": 0x92,
+               "sod": 0x93, "eoc": 0xD9}
+    entries = [(name, bytes([0xFF, code])) for name, code in markers.items()]
+    entries += [("jp2_signature", b"\x00\x00\x00\x0cjP  \r\n\x87\n"), ("jp2c", b"jp2c"), ("ihdr", b"ihdr"),
+                ("colr", b"colr"), ("ftyp", b"ftypjp2 ")]
+    entries += [(f"ssiz{p}", bytes([p - 1])) for p in (1, 8, 12, 16)]
+    entries += [(f"ssiz_signed{p}", bytes([0x80 | (p - 1)])) for p in (8, 12, 16)]
+    entries += [("rsiz_ht", b"\x40\x00"), ("one_component", b"\x00\x01"), ("three_components", b"\x00\x03")]
+    entries += [("cblk_ht", b"\x40"), ("reversible_53", b"\x01"), ("irreversible_97", b"\x00")]
+    return entries
+
+
 def steps_entries() -> list[tuple[str, bytes]]:
     words = ["denoise:", "median:", "gaussian:", "bilateral:", "nlm:", "clahe:", "equalize", "histeq",
              "unsharp:", "window:", "sigma=", "amount=", "diameter=", "sigma-space=", "sigma-color=", "h=",
@@ -140,6 +167,10 @@ def main() -> int:
           dicom_entries())
     write("png.dict", "PNG: signature, chunk names, IHDR depth/colour pairs, zlib headers", png_entries())
     write("jpeg.dict", "JPEG: markers and segment identifiers (ITU-T T.81 Table B.1)", jpeg_entries())
+    write("jpegls.dict", "JPEG-LS: markers of ITU-T T.87 (SOF55, LSE), preset parameter ids, interleave modes",
+          jpegls_entries())
+    write("jpeg2000.dict", "JPEG 2000 and HTJ2K: codestream markers (ISO/IEC 15444-1 Table A.2, -15 CAP/CPF), "
+          "JP2 boxes, Ssiz and style values", jpeg2000_entries())
     write("steps.dict", "--steps / --preset / --window keywords and numbers", steps_entries())
     write("archive.dict", "archive path builder: field separator, path syntax, UID roots", archive_entries())
     write("dicomweb.dict", "DICOMweb client: DICOM JSON keys and tags, netrc keywords, URL syntax",

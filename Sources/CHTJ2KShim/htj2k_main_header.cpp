@@ -1,5 +1,7 @@
 #include "htj2k_structure.h"
 
+#include <algorithm>
+
 /* The main header's marker segments: SIZ, COD, QCD and QCC values OpenJPH 0.9.0 relies on. */
 
 namespace lucid_htj2k {
@@ -19,8 +21,21 @@ std::string check_siz(const bytes_view &view, std::size_t at, uint32_t length, m
     if (tile_x0 > x0 || tile_y0 > y0 || tile_x0 + tile_width <= x0 || tile_y0 + tile_height <= y0) {
         return "the SIZ tile grid does not cover the image's first pixel";
     }
+    // OpenJPH 0.9.0 counts tiles in 32 bits: a tile size within 2^32 of the image's far edge wraps
+    // the count to zero tiles, and reading the first tile-part then dereferences a missing tile.
+    if (x - tile_x0 + tile_width - 1 > UINT32_MAX || y - tile_y0 + tile_height - 1 > UINT32_MAX) {
+        return "the SIZ tile size overflows a 32-bit tile count";
+    }
     header.tiles = ((x - tile_x0 + tile_width - 1) / tile_width) * ((y - tile_y0 + tile_height - 1) / tile_height);
     if (header.tiles > 65535) return "the SIZ tile grid has more than 65535 tiles";
+    // OpenJPH allocates every tile-component's structures up front, about 180 KB each for 8x8 tiles
+    // with 64x64 code-blocks and 5 levels, whatever the tile's size: a tiny image cut into thousands of
+    // tiles would take gigabytes. Tile-components are capped by the image, at least 64, else one per
+    // 4096 samples (1,024 for a 2048x2048 grey frame, 64x64 tiles).
+    double samples = double(x - x0) * double(y - y0) * double(header.components);
+    if (double(header.tiles) * header.components > std::max(64.0, samples / 4096)) {
+        return "the SIZ tile grid has more tile-components than one per 4096 samples (at least 64 are allowed)";
+    }
     for (uint32_t c = 0; c < header.components; ++c) {
         std::size_t component = at + 40 + 3 * std::size_t(c);
         if ((view.u8(component) & 0x7F) >= 38 || view.u8(component + 1) == 0 || view.u8(component + 2) == 0) {

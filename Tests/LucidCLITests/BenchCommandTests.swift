@@ -156,3 +156,92 @@ import Testing
         }
     }
 }
+
+/// `lucid bench decode`: the time to decode one frame of a DICOM file.
+@Suite struct BenchDecodeCommandTests {
+    let base = BenchCommandTests()
+
+    @Test("decode --json reports the frame's size, the syntax and the frame, like the other operations")
+    func decodeReport() throws {
+        let path = SampleCorpus.codecsPath("JPEG2000Lossless__emri_small_jpeg_2k_lossless.dcm")
+        let result = try LucidBinary.run([
+            "bench", "decode", "--input", path, "--frame", "3", "--threads", "1", "--repeat", "3", "--json",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try base.report(result)
+        #expect(Set(object.keys) == BenchCommandTests.reportKeys)
+        #expect(object["op"] as? String == "decode")
+        #expect(object["width"] as? Int == 64 && object["height"] as? Int == 64)
+        #expect(object["threads"] as? Int == 1)
+        #expect(object["repeat"] as? Int == 3)
+        let median = try #require(object["median_s"] as? Double)
+        let minimum = try #require(object["min_s"] as? Double)
+        let rate = try #require(object["mp_per_s"] as? Double)
+        #expect(minimum > 0 && minimum <= median && median < 10)
+        #expect(abs(rate - 64 * 64 / minimum / 1e6) <= 1e-6 * rate)
+        let params = try #require(object["params"] as? [String: Any])
+        #expect(params["transfer_syntax"] as? String == "1.2.840.10008.1.2.4.90")
+        #expect(params["syntax"] as? String == "JPEG 2000 Image Compression (Lossless Only)")
+        #expect(params["frame"] as? Int == 3)
+        #expect(params["frames"] as? Int == 10)
+        #expect(params["decodes_per_run"] as? Int == 1)
+    }
+
+    @Test("decode --threads N decodes the frame N times per run and counts N frames' pixels")
+    func decodeThreads() throws {
+        let path = SampleCorpus.codecsPath("JPEGLS__CT1_JLSN.dcm")
+        let result = try LucidBinary.run([
+            "bench", "decode", "--input", path, "--threads", "3", "--repeat", "2", "--json",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try base.report(result)
+        #expect(object["width"] as? Int == 512 && object["height"] as? Int == 512)
+        #expect(object["threads"] as? Int == 3)
+        let minimum = try #require(object["min_s"] as? Double)
+        let rate = try #require(object["mp_per_s"] as? Double)
+        #expect(abs(rate - 3 * 512 * 512 / minimum / 1e6) <= 1e-6 * rate)
+        let params = try #require(object["params"] as? [String: Any])
+        #expect(params["transfer_syntax"] as? String == "1.2.840.10008.1.2.4.81")
+        #expect(params["frame"] as? Int == 1)
+        #expect(params["decodes_per_run"] as? Int == 3)
+    }
+
+    @Test("decode: a frame past the last exits 1 naming the frame count; --frame 0 and misuse exit 2")
+    func decodeBadFrame() throws {
+        let path = SampleCorpus.codecsPath("JPEG2000Lossless__emri_small_jpeg_2k_lossless.dcm")
+        let past = try LucidBinary.run(["bench", "decode", "--input", path, "--frame", "11", "--repeat", "1"])
+        #expect(past.status == 1)
+        #expect(
+            past.standardError.contains("frame 11 is out of range: the file has 10 frames"), "\(past.standardError)")
+        #expect(past.outputText.isEmpty)
+        let usage: [([String], String)] = [
+            (["bench", "decode", "--input", path, "--frame", "0"], "--frame must be at least 1"),
+            (["bench", "decode"], "decode needs --input"),
+            (["bench", "decode", "--input", path, "--sigma", "2"], "decode does not use --sigma"),
+            (["bench", "window", "--size", "8x8", "--frame", "2"], "--frame is an option of decode only"),
+        ]
+        for (arguments, message) in usage {
+            let result = try LucidBinary.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.standardError.contains(message), "\(arguments): \(result.standardError)")
+        }
+    }
+
+    @Test("decode: a file that is not DICOM, a PNG or a missing file exits 1 with a clear message")
+    func decodeNotDICOM() throws {
+        let folder = try LucidBinary.temporaryFolder()
+        try Data("patient list\nnot an image\n".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
+        let phantom = SyntheticImage.phantom(width: 8, height: 8, bits: 12, seed: 1)
+        try Data(try PNGCodec.encode(phantom)).write(to: URL(fileURLWithPath: folder + "/image.png"))
+        let cases = [
+            (folder + "/notes.txt", "not a DICOM file"), (folder + "/image.png", "a PNG file"),
+            (folder + "/missing.dcm", "cannot read the file"),
+        ]
+        for (path, message) in cases {
+            let result = try LucidBinary.run(["bench", "decode", "--input", path, "--repeat", "1"])
+            #expect(result.status == 1, "\(path)")
+            #expect(result.standardError.contains(path), "\(path): \(result.standardError)")
+            #expect(result.standardError.contains(message), "\(path): \(result.standardError)")
+        }
+    }
+}
