@@ -1,16 +1,37 @@
 import CHTJ2KShim
 
-/// High-Throughput JPEG 2000 (ISO/IEC 15444-15, Rec. ITU-T T.814) through OpenJPH: the codestreams
-/// of the DICOM transfer syntaxes HTJ2K Lossless (1.2.840.10008.1.2.4.201), HTJ2K Lossless RPCL
-/// (.202) and HTJ2K (.203, lossy), added to DICOM PS3.5 §8.2 and Annex A.4 by Supplement 235.
+/// High-Throughput JPEG 2000 (ISO/IEC 15444-15, Rec. ITU-T T.814): the codestreams of the DICOM
+/// transfer syntaxes HTJ2K Lossless (1.2.840.10008.1.2.4.201), HTJ2K Lossless RPCL (.202) and
+/// HTJ2K (.203, lossy), added to DICOM PS3.5 §8.2 and Annex A.4 by Supplement 235.
 ///
-/// Decoding is strict: a codestream OpenJPH reports a warning or a notice for (a corrupt
-/// code-block, data cut short) is refused rather than returned with damaged pixels. Before OpenJPH
-/// sees a codestream, the shim checks its marker structure (SIZ tile grid, COD, QCD, tile-part
-/// headers, no marker code inside the entropy-coded data): OpenJPH 0.9.0 trusts those values and
-/// would divide by zero, loop forever or abort on a failed assert.
+/// Codestreams from files are decoded by OpenJPEG's HT block decoder (`decode`), lossless encoding
+/// is OpenJPH's (`encode`). OpenJPH 0.9.0, Debian's, overflows a heap buffer while parsing the
+/// precincts of a malformed codestream (a 404-byte reproducer is kept in `Fuzz/findings`), which
+/// no check of the marker structure can rule out; OpenJPEG, fuzzed continuously upstream, refuses
+/// it. OpenJPH's decoder stays reachable inside the package (`decodeThroughOpenJPH`) to check the
+/// encoder against its own library; before it sees a codestream the shim checks its marker
+/// structure (SIZ tile grid, COD, QCD, tile-part headers, no marker code inside the entropy-coded
+/// data), against the divisions by zero, endless loops and failed asserts of OpenJPH 0.9.0.
 public enum HTJ2KCodec {
-    /// Decodes one HTJ2K codestream (`.j2c`, starting with the SOC marker `FF 4F`).
+    /// Decodes one HTJ2K (or JPEG 2000 Part 1) codestream through OpenJPEG; see
+    /// `JPEG2000Codec.decode` for the checks made before and after decoding.
+    public static func decode(_ bytes: [UInt8], limits: CodestreamLimits) throws(CodecError) -> DecodedCodestream {
+        do {
+            return try JPEG2000Codec.decode(bytes, limits: limits)
+        } catch {
+            switch error {
+            case .codestream(_, let operation, let message):
+                throw .codestream(format: .htj2k, operation: operation, message: message)
+            case .unsupportedCodestream(_, let reason):
+                throw .unsupportedCodestream(format: .htj2k, reason: reason)
+            default:
+                throw error
+            }
+        }
+    }
+
+    /// Decodes one HTJ2K codestream (`.j2c`, starting with the SOC marker `FF 4F`) through OpenJPH,
+    /// for checking the encoder with its own library; files are decoded by `decode`.
     ///
     /// The main header is read first: its `width * height * components` must be at most
     /// `limits.maximumSampleCount` before any sample buffer is allocated. Samples come out
@@ -27,7 +48,9 @@ public enum HTJ2KCodec {
     /// - Throws: `.imageTooLarge` when the header declares more samples than allowed;
     ///   `.unsupportedCodestream` for subsampled components, components of different precision
     ///   or sign, or a precision above 16 bits; `.codestream` for anything OpenJPH cannot decode.
-    public static func decode(_ bytes: [UInt8], limits: CodestreamLimits) throws(CodecError) -> DecodedCodestream {
+    package static func decodeThroughOpenJPH(_ bytes: [UInt8], limits: CodestreamLimits) throws(CodecError)
+        -> DecodedCodestream
+    {
         let header = try HTJ2KShim.readHeader(bytes)
         let width = Int(header.width), height = Int(header.height), components = Int(header.components)
         let (pixels, pixelOverflow) = width.multipliedReportingOverflow(by: height)

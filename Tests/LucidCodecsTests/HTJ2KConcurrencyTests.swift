@@ -17,11 +17,11 @@ struct HTJ2KConcurrencyTests {
                 group.addTask {
                     let index = job % codestreams.count
                     if job % 2 == 0 {
-                        let decoded = try? HTJ2KCodec.decode(codestreams[index], limits: limits)
+                        let decoded = try? HTJ2KCodec.decodeThroughOpenJPH(codestreams[index], limits: limits)
                         return (job, decoded?.samples == sources[index].samples)
                     }
                     do {
-                        _ = try HTJ2KCodec.decode(notHT, limits: limits)
+                        _ = try HTJ2KCodec.decodeThroughOpenJPH(notHT, limits: limits)
                         return (job, false)
                     } catch let error as CodecError {
                         guard case let .codestream(_, _, message) = error else { return (job, false) }

@@ -26,7 +26,7 @@ struct HTJ2KCorruptInputTests {
             let valid = try HTJ2KCodec.encode(Self.source, progressionRPCL: rpcl)
             for length in stride(from: 0, to: valid.count, by: 7) + [valid.count - 2, valid.count - 1] {
                 #expect(throws: CodecError.self, "prefix of \(length) bytes") {
-                    try HTJ2KCodec.decode(Array(valid.prefix(length)), limits: Self.limits)
+                    try HTJ2KCodec.decodeThroughOpenJPH(Array(valid.prefix(length)), limits: Self.limits)
                 }
             }
         }
@@ -36,7 +36,7 @@ struct HTJ2KCorruptInputTests {
     func padding() throws {
         let valid = try HTJ2KCodec.encode(Self.source)
         for tail: [UInt8] in [[0], [0, 0, 0], [0xFF]] {
-            let decoded = try HTJ2KCodec.decode(valid + tail, limits: Self.limits)
+            let decoded = try HTJ2KCodec.decodeThroughOpenJPH(valid + tail, limits: Self.limits)
             #expect(decoded.samples == Self.source.samples)
         }
     }
@@ -53,7 +53,7 @@ struct HTJ2KCorruptInputTests {
         ]
         for (bytes, expectedOperation, text) in cases {
             do {
-                _ = try HTJ2KCodec.decode(bytes, limits: Self.limits)
+                _ = try HTJ2KCodec.decodeThroughOpenJPH(bytes, limits: Self.limits)
                 Issue.record("a damaged codestream decoded")
             } catch {
                 guard case let .codestream(format, operation, message) = error else {
@@ -68,12 +68,16 @@ struct HTJ2KCorruptInputTests {
 
     @Test("empty input, noise and a lone SOC marker throw")
     func garbage() {
-        #expect(throws: CodecError.self) { try HTJ2KCodec.decode([], limits: Self.limits) }
+        #expect(throws: CodecError.self) { try HTJ2KCodec.decodeThroughOpenJPH([], limits: Self.limits) }
         var generator = SeededGenerator(seed: 43)
         let noise = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        #expect(throws: CodecError.self) { try HTJ2KCodec.decode(noise, limits: Self.limits) }
-        #expect(throws: CodecError.self) { try HTJ2KCodec.decode([0xFF, 0x4F] + noise, limits: Self.limits) }
-        #expect(throws: CodecError.self) { try HTJ2KCodec.decode([0xFF, 0x4F, 0xFF, 0xD9], limits: Self.limits) }
+        #expect(throws: CodecError.self) { try HTJ2KCodec.decodeThroughOpenJPH(noise, limits: Self.limits) }
+        #expect(throws: CodecError.self) {
+            try HTJ2KCodec.decodeThroughOpenJPH([0xFF, 0x4F] + noise, limits: Self.limits)
+        }
+        #expect(throws: CodecError.self) {
+            try HTJ2KCodec.decodeThroughOpenJPH([0xFF, 0x4F, 0xFF, 0xD9], limits: Self.limits)
+        }
     }
 
     @Test("changed bytes never crash; a decode that succeeds keeps the declared geometry")
@@ -89,7 +93,7 @@ struct HTJ2KCorruptInputTests {
                 bytes[index] ^= UInt8.random(in: 1...255, using: &generator)
             }
             do {
-                let decoded = try HTJ2KCodec.decode(bytes, limits: Self.limits)
+                let decoded = try HTJ2KCodec.decodeThroughOpenJPH(bytes, limits: Self.limits)
                 #expect(decoded.samples.count == decoded.width * decoded.height * decoded.components)
                 #expect(decoded.width * decoded.height * decoded.components <= Self.limits.maximumSampleCount)
             } catch {
@@ -106,10 +110,10 @@ struct HTJ2KCorruptInputTests {
         let smallTiles = Self.patched(valid, [(8, 60_000), (12, 60_000)])
         let start = Date()
         #expect(throws: CodecError.imageTooLarge(width: 60_000, height: 60_000, maximumPixelCount: 90 * 70)) {
-            try HTJ2KCodec.decode(oneTile, limits: Self.limits)
+            try HTJ2KCodec.decodeThroughOpenJPH(oneTile, limits: Self.limits)
         }
         // 90 x 70 tiles over 60000 x 60000 pixels: more tiles than a codestream may have.
-        #expect(throws: CodecError.self) { try HTJ2KCodec.decode(smallTiles, limits: Self.limits) }
+        #expect(throws: CodecError.self) { try HTJ2KCodec.decodeThroughOpenJPH(smallTiles, limits: Self.limits) }
         #expect(Date().timeIntervalSince(start) < 1)
     }
 
@@ -126,7 +130,7 @@ struct HTJ2KCorruptInputTests {
         deep[42] = 16
         for bytes in [mixed, subsampled, deep] {
             do {
-                _ = try HTJ2KCodec.decode(bytes, limits: CodestreamLimits(maximumSampleCount: 1000))
+                _ = try HTJ2KCodec.decodeThroughOpenJPH(bytes, limits: CodestreamLimits(maximumSampleCount: 1000))
                 Issue.record("an unsupported layout decoded")
             } catch {
                 guard case .unsupportedCodestream(.htj2k, _) = error else {

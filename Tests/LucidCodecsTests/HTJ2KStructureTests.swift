@@ -16,7 +16,7 @@ struct HTJ2KStructureTests {
 
     static func expectRefused(_ bytes: [UInt8], _ reason: String, sourceLocation: SourceLocation = #_sourceLocation) {
         do {
-            _ = try HTJ2KCodec.decode(bytes, limits: limits)
+            _ = try HTJ2KCodec.decodeThroughOpenJPH(bytes, limits: limits)
             Issue.record("decoded although \(reason)", sourceLocation: sourceLocation)
         } catch {
             guard case let .codestream(_, _, message) = error else {
@@ -70,7 +70,7 @@ struct HTJ2KStructureTests {
         let image = HTJ2KTestData.random(width: 80, height: 60, precision: 12, seed: 67)
         let options = ["-reversible", "true", "-block_size", "{16,16}", "-precincts", "{32,32}"]
         guard let valid = try HTJ2KTestData.referenceEncode(image, options: options) else { return }
-        #expect(try HTJ2KCodec.decode(valid, limits: Self.limits).samples == image.samples)
+        #expect(try HTJ2KCodec.decodeThroughOpenJPH(valid, limits: Self.limits).samples == image.samples)
         let cod = try #require(Self.offset(of: 0xFF52, in: valid))
         var bytes = valid
         bytes[cod + 16] = 0x0F  // resolution 1: PPx 15, PPy 0
@@ -90,7 +90,7 @@ struct HTJ2KStructureTests {
             for value in values where value != original {
                 var bytes = valid
                 bytes[index] = value
-                if let image = try? HTJ2KCodec.decode(bytes, limits: Self.limits) {
+                if let image = try? HTJ2KCodec.decodeThroughOpenJPH(bytes, limits: Self.limits) {
                     #expect(image.samples.count == image.width * image.height * image.components)
                     decoded += 1
                 }

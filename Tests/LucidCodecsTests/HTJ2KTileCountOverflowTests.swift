@@ -20,10 +20,12 @@ import Testing
         let extent: UInt32 = offset == 24 ? 12 : 20
         for size in [UInt32.max, UInt32.max - extent + 2] {
             let bytes = try codestream(tileSizeAt: offset, size)
-            #expect(throws: CodecError.self, "tile size \(size)") { try HTJ2KCodec.decode(bytes, limits: limits) }
+            #expect(throws: CodecError.self, "tile size \(size)") {
+                try HTJ2KCodec.decodeThroughOpenJPH(bytes, limits: limits)
+            }
         }
         let largest = try codestream(tileSizeAt: offset, UInt32.max - extent + 1)
-        let decoded = try HTJ2KCodec.decode(largest, limits: limits)
+        let decoded = try HTJ2KCodec.decodeThroughOpenJPH(largest, limits: limits)
         #expect(decoded.width == 12 && decoded.height == 20, "one tile of 2^32 - extent still decodes")
     }
 
@@ -55,7 +57,7 @@ import Testing
         #expect(Self.tinyTiles.count == 547)
         #expect(Array(Self.tinyTiles[0..<4]) == [0xFF, 0x4F, 0xFF, 0x51])
         let error = #expect(throws: CodecError.self) {
-            try HTJ2KCodec.decode(Self.tinyTiles, limits: CodestreamLimits(maximumSampleCount: 1 << 20))
+            try HTJ2KCodec.decodeThroughOpenJPH(Self.tinyTiles, limits: CodestreamLimits(maximumSampleCount: 1 << 20))
         }
         #expect("\(error.map { "\($0)" } ?? "")".contains("tile-components"), "refused by the tile cap")
     }
