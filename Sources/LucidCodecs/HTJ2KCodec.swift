@@ -13,8 +13,9 @@ import CHTJ2KShim
 /// structure (SIZ tile grid, COD, QCD, tile-part headers, no marker code inside the entropy-coded
 /// data), against the divisions by zero, endless loops and failed asserts of OpenJPH 0.9.0.
 public enum HTJ2KCodec {
-    /// Decodes one HTJ2K (or JPEG 2000 Part 1) codestream through OpenJPEG; see
-    /// `JPEG2000Codec.decode` for the checks made before and after decoding.
+    /// Decodes one HTJ2K codestream through OpenJPEG; see `JPEG2000Codec.decode` for the checks
+    /// made before and after decoding (for HT code-blocks, the OpenJPH shim's check of the marker
+    /// structure: OpenJPEG 2.5.0's HT decoder fails asserts on a marker code inside MEL data).
     public static func decode(_ bytes: [UInt8], limits: CodestreamLimits) throws(CodecError) -> DecodedCodestream {
         do {
             return try JPEG2000Codec.decode(bytes, limits: limits)

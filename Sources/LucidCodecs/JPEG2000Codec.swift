@@ -62,6 +62,11 @@ public enum JPEG2000Codec {
                     + "\(tileLimit) tile-components are decoded in a frame of this size)")
         }
         try header.checkEveryTilePresent(in: bytes)
+        if header.usesHighThroughput {
+            // OpenJPEG 2.5.0's HT block decoder fails asserts (kept in Debian's build) on a marker
+            // code inside MEL data; the HTJ2K shim's structure check refuses such codestreams.
+            _ = try HTJ2KShim.readHeader(Array(bytes[header.codestreamRange]))
+        }
         let samples = try decodeSamples(
             bytes, header: header, sampleCount: sampleCount, threads: min(max(threads, 1), 64))
         return DecodedCodestream(

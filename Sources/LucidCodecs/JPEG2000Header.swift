@@ -19,6 +19,9 @@ public struct JPEG2000Header: Sendable, Equatable {
     /// Whether the main header's COD marker selects the reversible 5-3 wavelet (lossless-capable)
     /// rather than the irreversible 9-7 one.
     public let isReversible: Bool
+    /// Whether the codestream uses High-Throughput (HTJ2K, ISO/IEC 15444-15) code-blocks: a CAP
+    /// marker segment, or the HT bit (0x40) in a COD or COC code-block style.
+    public let usesHighThroughput: Bool
     /// Whether the bytes are a JP2 file (ISO/IEC 15444-1 Annex I) holding the codestream in its
     /// `jp2c` box, not a bare codestream as DICOM (PS3.5 A.4.4) requires.
     public let isJP2File: Bool
@@ -69,7 +72,7 @@ extension JPEG2000Header {
         let (tiles, overflow) = columns.multipliedReportingOverflow(by: rows)
         guard !overflow, tiles <= 65_535 else { throw reader.failure("SIZ declares more than 65,535 tiles") }
         reader.position = lengthStart + length
-        let coding = try reader.mainHeaderCoding()
+        let coding = try reader.mainHeaderCoding(components: components)
         width = x1 - x0
         height = y1 - y0
         self.components = components
@@ -78,6 +81,7 @@ extension JPEG2000Header {
         tileCount = tiles
         multipleComponentTransform = coding.transform
         isReversible = coding.reversible
+        usesHighThroughput = coding.highThroughput
         isJP2File = isJP2
         codestreamRange = range
         firstTilePart = reader.position - 2
@@ -126,9 +130,13 @@ private struct JPEG2000MarkerReader {
     }
 
     /// Walks the main header's marker segments up to the first SOT and reads COD: the SGcod
-    /// multiple component transform byte and the SPcod wavelet transformation byte.
-    mutating func mainHeaderCoding() throws(CodecError) -> (transform: Int, reversible: Bool) {
+    /// multiple component transform byte and the SPcod wavelet transformation byte; and whether
+    /// a CAP segment or a COD or COC code-block style declares HT code-blocks.
+    mutating func mainHeaderCoding(components: Int) throws(CodecError) -> (
+        transform: Int, reversible: Bool, highThroughput: Bool
+    ) {
         var coding: (transform: Int, reversible: Bool)?
+        var highThroughput = false
         while true {
             let marker = try uint16()
             guard marker >= 0xFF30 else {
@@ -138,16 +146,24 @@ private struct JPEG2000MarkerReader {
             let start = position
             let length = try uint16()
             guard length >= 2 else { throw failure("a main header marker segment declares \(length) bytes") }
+            if marker == 0xFF50 { highThroughput = true }  // CAP (15444-15 A.2)
             if marker == 0xFF52 && coding == nil {
                 guard length >= 12 else { throw failure("the COD marker segment is too short") }
                 position = start + 6
                 let transform = try uint8()
-                position = start + 11
+                position = start + 10
+                if try uint8() & 0x40 != 0 { highThroughput = true }
                 coding = (transform, try uint8() == 1)
+            }
+            if marker == 0xFF53 {  // COC: Ccoc (2 bytes when Csiz > 256), Scoc, levels, xcb, ycb, style
+                let styleOffset = components > 256 ? 8 : 7
+                guard length >= styleOffset + 1 else { throw failure("a COC marker segment is too short") }
+                position = start + styleOffset
+                if try uint8() & 0x40 != 0 { highThroughput = true }
             }
             position = start + length
         }
         guard let coding else { throw failure("the main header has no COD marker") }
-        return coding
+        return (coding.transform, coding.reversible, highThroughput)
     }
 }

@@ -3,9 +3,10 @@ import LucidCodecs
 import LucidTestSupport
 import Testing
 
-/// Files' HTJ2K codestreams are decoded by OpenJPEG's HT decoder: it reads what OpenJPH writes,
-/// and it refuses the malformed codestream on which OpenJPH 0.9.0's own decoder writes 21 MB past
-/// a heap buffer (FuzzHTJ2K's reproducer in Fuzz/regressions/FuzzHTJ2K).
+/// Files' HTJ2K codestreams are decoded by OpenJPEG's HT decoder after the OpenJPH shim's structure
+/// check: it reads what OpenJPH writes, and refuses every reproducer FuzzHTJ2K found in either
+/// library (Fuzz/regressions/FuzzHTJ2K): OpenJPH 0.9.0 writing 21 MB past a heap buffer, OpenJPEG
+/// 2.5.0 failing an assert on a marker code inside MEL data, and the tile-grid faults.
 @Suite struct HTJ2KFileDecodingTests {
     static let limits = CodestreamLimits(maximumSampleCount: 1 << 20)
 
@@ -18,18 +19,17 @@ import Testing
         }
     }
 
-    @Test("The precinct-overflow reproducer is refused with a codestream error")
-    func precinctOverflow() throws {
-        let path =
-            SampleCorpus.packageRoot
-            + "/Fuzz/regressions/FuzzHTJ2K/precinct-parse-heap-overflow-openjph-0.9.0.j2c"
+    @Test(
+        "FuzzHTJ2K's reproducers are refused with a codestream error",
+        arguments: [
+            "precinct-parse-heap-overflow-openjph-0.9.0.j2c", "mel-init-assert-openjpeg-2.5.0.j2c",
+            "siz-tile-width-wrapping-openjph-tile-count.j2c", "4033-tiny-tiles-allocating-2GB.j2c",
+        ])
+    func reproducers(name: String) throws {
+        let path = SampleCorpus.packageRoot + "/Fuzz/regressions/FuzzHTJ2K/" + name
         let bytes = [UInt8](try #require(FileManager.default.contents(atPath: path)))
-        #expect(bytes.count == 404)
-        #expect {
-            _ = try HTJ2KCodec.decode(bytes, limits: Self.limits)
-        } throws: { error in
-            guard case CodecError.codestream(.htj2k, _, let message) = error else { return false }
-            return message.contains("Malformed HT codeblock")
-        }
+        #expect(throws: CodecError.self) { try HTJ2KCodec.decode(bytes, limits: Self.limits) }
+        // HT code-blocks in a codestream of a JPEG 2000 (Part 1) transfer syntax take the same checks.
+        #expect(throws: CodecError.self) { try JPEG2000Codec.decode(bytes, limits: Self.limits) }
     }
 }
