@@ -33,9 +33,19 @@ extension PixelDataDecoder {
     }
 
     func jpegLosslessSamples(_ bytes: [UInt8], index: Int) throws(DICOMError) -> StoredSamples {
-        let image: JPEGLosslessImage
+        try swiftJPEGSamples(index: index) { () throws(JPEGDecodingError) in
+            try JPEGLosslessDecoder.decode(bytes, maximumSampleCount: maximumFrameSamples)
+        }
+    }
+
+    /// A frame decoded by one of Lucid's own JPEG decoders (`decode`), checked against the header
+    /// and put in the container of Bits Allocated.
+    func swiftJPEGSamples(index: Int, _ decode: () throws(JPEGDecodingError) -> JPEGDecodedImage)
+        throws(DICOMError) -> StoredSamples
+    {
+        let image: JPEGDecodedImage
         do {
-            image = try JPEGLosslessDecoder.decode(bytes, maximumSampleCount: maximumFrameSamples)
+            image = try decode()
         } catch {
             if case .imageTooLarge(let width, let height, let components) = error {
                 throw geometryMismatch(width: width, height: height, components: components, index: index)
