@@ -36,6 +36,7 @@ let package = Package(
             name: "CCharLS", pkgConfig: "charls",
             providers: [.apt(["libcharls-dev"]), .brew(["charls"])]),
         .target(name: "CCodecShims", dependencies: ["CPNG", "CJPEG", "CZlib"]),
+        .target(name: "CBuildInfo"),
         .target(name: "CJPEG2000Shim", dependencies: ["COpenJPEG"]),
         .target(name: "CJPEGLSShim", dependencies: ["CCharLS", "CCodecShims"]),
         // OpenJPH (HTJ2K) is C++; its Debian pkg-config file is empty, so the library is linked by name.
@@ -53,7 +54,7 @@ let package = Package(
         .target(name: "LucidDICOMweb", dependencies: ["LucidDICOM"]),
         .target(
             name: "LucidPipeline",
-            dependencies: ["LucidImaging", "LucidDICOM", "LucidCodecs", "LucidArchive", "LucidDICOMweb"]),
+            dependencies: ["LucidImaging", "LucidDICOM", "LucidCodecs", "LucidArchive", "LucidDICOMweb", "CBuildInfo"]),
         .executableTarget(
             name: "lucid",
             dependencies: [

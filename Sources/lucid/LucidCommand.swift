@@ -9,7 +9,7 @@ struct LucidCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lucid",
         abstract: "Make medical images legible: read DICOM, window it as the standard says, write PNG or JPEG.",
-        version: LucidVersion.current,
+        version: LucidVersion.described,
         subcommands: [
             InfoCommand.self, RenderCommand.self, TranscodeCommand.self, ProcessCommand.self, VerifyCommand.self,
             ArchiveCommand.self,
