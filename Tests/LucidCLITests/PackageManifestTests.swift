@@ -29,4 +29,16 @@ import Testing
                 "\(target["name"] ?? "?") carries unsafe flags")
         }
     }
+
+    @Test("lucid --version names the version and the instruction set level of the build")
+    func versionNamesLevel() throws {
+        let result = try LucidBinary.run(["--version"])
+        #expect(result.status == 0)
+        let text = result.outputText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let levels = [
+            "x86-64-v4 (AVX-512)", "x86-64-v3 (AVX2, FMA)", "x86-64-v2 (SSE4.2)", "x86-64 baseline (SSE2)",
+            "arm64 (NEON)", "portable (no SIMD level known)",
+        ]
+        #expect(levels.contains { text == "0.1.0, built for \($0)" }, "\(text)")
+    }
 }
