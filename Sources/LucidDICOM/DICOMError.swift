@@ -33,6 +33,8 @@ public enum DICOMError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyPixelData(file: String, offset: Int)
     /// Pixel Data holds fewer bytes than Rows x Columns x Frames x Bits Allocated declare.
     case truncatedPixelData(file: String, offset: Int, expectedBytes: Int, availableBytes: Int)
+    /// Encapsulated Pixel Data cut short: fewer frames (fragments) than Number of Frames declares.
+    case truncatedFrames(file: String, offset: Int, expectedFrames: Int, availableFrames: Int)
     /// A Photometric Interpretation the standard does not define for this Samples per Pixel
     /// (PS3.3 C.7.6.3.1.2), e.g. ARGB, CMYK or MONOCHROME2 with 3 samples.
     case colourNotSupported(file: String, photometricInterpretation: String, samplesPerPixel: Int)
@@ -85,6 +87,9 @@ public enum DICOMError: Error, Sendable, Equatable, CustomStringConvertible {
         case .truncatedPixelData(let file, let offset, let expectedBytes, let availableBytes):
             return "\(file): (7FE0,0010) PixelData at byte \(offset): truncated pixel data: the header declares "
                 + "\(expectedBytes) bytes of pixels, only \(availableBytes) are present. The file was cut short."
+        case .truncatedFrames(let file, let offset, let expectedFrames, let availableFrames):
+            return "\(file): (7FE0,0010) PixelData at byte \(offset): truncated pixel data: the header declares "
+                + "\(expectedFrames) frame(s), only \(availableFrames) are present. The file was cut short."
         case .colourNotSupported(let file, let photometric, let samples):
             return
                 "\(file): (0028,0004) PhotometricInterpretation is \(photometric) with \(samples) sample(s) per pixel: "

@@ -168,3 +168,29 @@ import Testing
         }
     }
 }
+
+/// Encapsulated Pixel Data cut short inside its fragments names the frames missing, not bytes.
+@Suite struct TruncatedFramesTests {
+    @Test("A 3-frame RLE file cut inside its third fragment: 3 frames declared, 2 present")
+    func framesCutShort() throws {
+        let frame = PixelLayoutTests.rleFragments(7, 9).flatMap { $0 }
+        var body = DataSetBytes.imagePixelModule(rows: 1, columns: 2, frames: 3, bitsAllocated: 8)
+        body.element(0x7FE0, 0x0010, "OB", [], length: DataSetBytes.undefined)
+        body.itemStart(length: 0)
+        for _ in 0..<2 {
+            body.itemStart(length: UInt32(frame.count))
+            body.bytes += frame
+        }
+        body.itemStart(length: UInt32(frame.count))
+        body.bytes += frame.prefix(10)  // the third fragment is cut short: the file ends here
+        let bytes = DataSetBytes.part10(transferSyntax: PixelLayoutTests.rle, body: body.bytes)
+        let image = try PixelLayoutTests.read(bytes)
+        // Refused before any frame is decoded (PixelDataDecoder.validate counts the fragments).
+        #expect {
+            _ = try image.storedFrame(0)
+        } throws: { error in
+            guard case DICOMError.truncatedFrames(_, _, 3, let available) = error else { return false }
+            return available == 2 && "\(error)".contains("declares 3 frame(s), only 2 are present")
+        }
+    }
+}

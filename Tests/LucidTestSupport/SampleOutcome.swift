@@ -37,7 +37,7 @@ public enum SampleOutcome: Sendable {
         switch (self, error) {
         case (.unsupportedSyntax, .unsupportedTransferSyntax): return true
         case (.colour, .notGrayscale): return true
-        case (.truncatedPixelData, .truncatedPixelData): return true
+        case (.truncatedPixelData, .truncatedPixelData), (.truncatedPixelData, .truncatedFrames): return true
         case (.emptyPixelData, .emptyPixelData): return true
         case (.noPixelData, .noPixelData): return true
         case (.missingRows, .missingAttribute(_, let tag)): return tag == .rows

@@ -21,8 +21,8 @@ extension PixelDataDecoder {
         let groups = try fragmentGroups(data, basicOffsetTable: fragments[0], frames: frames, element: element)
         guard index < groups.count else {
             if element.isTruncated {
-                throw .truncatedPixelData(
-                    file: source, offset: element.offset, expectedBytes: frames, availableBytes: groups.count)
+                throw .truncatedFrames(
+                    file: source, offset: element.offset, expectedFrames: frames, availableFrames: groups.count)
             }
             throw .frameOutOfRange(file: source, frame: index + 1, frameCount: groups.count)
         }

@@ -94,9 +94,9 @@ extension PixelDataDecoder {
     private func validateFragmentCount(_ element: DataElement, frameFragments: Int) throws(DICOMError) {
         guard frameFragments >= 1, description.numberOfFrames > frameFragments else { return }
         if element.isTruncated {
-            throw .truncatedPixelData(
-                file: source, offset: element.offset, expectedBytes: description.numberOfFrames,
-                availableBytes: frameFragments)
+            throw .truncatedFrames(
+                file: source, offset: element.offset, expectedFrames: description.numberOfFrames,
+                availableFrames: frameFragments)
         }
         throw .malformed(
             file: source, tag: .numberOfFrames, offset: file.dataSet[.numberOfFrames]?.offset ?? element.offset,
