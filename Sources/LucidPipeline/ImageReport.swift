@@ -118,30 +118,27 @@ public struct ImageReport: Sendable, Equatable {
         }
     }
 
-    /// The range of frame 1 of a colour, wider than 16-bit or float image: stored values over every
-    /// sample (floats rounded toward zero); modality values through the display's linear stage for
-    /// grayscale, the stored values themselves for colour.
+    /// The range of frame 1 of a colour, wider than 16-bit or float image, from one decode: colour
+    /// over every stored sample (modality values are the stored values); grayscale from its 16-bit
+    /// quantisation, whose lowest and highest samples stand for the frame's lowest and highest
+    /// stored values (floats to within half a step) and whose Modality LUT stage gives theirs.
     static func wideRange(_ image: DICOMImage) throws(DICOMError) -> ValueRange? {
-        let stored = try image.storedFrame(0)
-        guard stored.samples.count > 0 else { return nil }
-        var lowest = Int.max, highest = Int.min
-        for index in 0..<stored.samples.count {
-            let value = stored.storedValue(at: index)
-            lowest = min(lowest, value)
-            highest = max(highest, value)
-        }
         guard image.pixel.isGrayscale else {
+            let stored = try image.storedFrame(0)
+            let values = (0..<stored.samples.count).map(stored.storedValue(at:))
+            guard let lowest = values.min(), let highest = values.max() else { return nil }
             return ValueRange(
                 storedMinimum: lowest, storedMaximum: highest, modalityMinimum: Double(lowest),
                 modalityMaximum: Double(highest))
         }
         let gray = try image.grayFrame(0)
-        let modality = gray.display.modality
-        let ends = [modality.modalityValue(ofStored: 0), modality.modalityValue(ofStored: 65535)]
-        let flat = gray.quantisation?.step == 1 && lowest == highest
+        guard let quantisation = gray.quantisation, let top = gray.image.pixels.max() else { return nil }
+        let highest = quantisation.lowest + quantisation.step * Double(top)
+        let ends = [0, Int(top)].map(gray.display.modality.modalityValue(ofStored:))
         return ValueRange(
-            storedMinimum: lowest, storedMaximum: highest,
-            modalityMinimum: flat ? ends[0] : ends.min() ?? 0, modalityMaximum: flat ? ends[0] : ends.max() ?? 0)
+            storedMinimum: Int(quantisation.lowest.rounded()),
+            storedMaximum: Int(highest.rounded()), modalityMinimum: ends.min() ?? 0,
+            modalityMaximum: ends.max() ?? 0)
     }
 
     static func range(of frame: GrayImage<UInt16>, encoding: StoredValueEncoding, modality: ModalityTransform)

@@ -55,4 +55,20 @@ import Testing
         #expect(try LucidBinary.run(["info", "--no-such-flag", "x.dcm"]).status == 2)
         #expect(try LucidBinary.run(["no-such-command"]).status == 2)
     }
+
+    @Test("--json gives the value range of 32-bit RT Dose (Gy through Dose Grid Scaling) and of RGB")
+    func wideAndColourRanges() throws {
+        func range(_ path: String) throws -> [String: Any] {
+            let result = try LucidBinary.run(["info", path, "--json"])
+            #expect(result.status == 0, "\(result.standardError)")
+            let object = try #require(try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any])
+            return try #require(object["pixelValueRange"] as? [String: Any], "\(object)")
+        }
+        let dose = try range(SampleCorpus.codecsPath("LittleEndianImplicit__rtdose_1frame.dcm"))
+        #expect(dose["storedMin"] as? Int == 795_000 && dose["storedMax"] as? Int == 1_254_000)
+        let gray = try #require(dose["modalityMin"] as? Double), top = try #require(dose["modalityMax"] as? Double)
+        #expect(abs(gray - 0.795) < 1e-9 && abs(top - 1.254) < 1e-9, "\(dose)")
+        let rgb = try range(SampleCorpus.path("us_rgb_evrle.dcm"))
+        #expect(rgb["storedMin"] as? Int == 16 && rgb["storedMax"] as? Int == 248)
+    }
 }
