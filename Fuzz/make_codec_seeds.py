@@ -31,6 +31,9 @@ import numpy as np
 import pydicom
 from pydicom.dataset import FileMetaDataset
 from pydicom.encaps import generate_frames
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_seeds import write_seed_sets  # noqa: E402
 from pydicom.uid import ExplicitVRLittleEndian
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -211,13 +214,7 @@ def main(argv: list[str]) -> int:
             "FuzzHTJ2K": htj2k_seeds(work),
             "FuzzJPEGExtended": jpeg_extended_seeds(work),
         }
-    for target, seeds in sets.items():
-        folder = os.path.join(out, target)
-        os.makedirs(folder, exist_ok=True)
-        for name, data in seeds.items():
-            with open(os.path.join(folder, name), "wb") as handle:
-                handle.write(data)
-        print(f"{folder}: {len(seeds)} seeds, {sum(map(len, seeds.values()))} bytes")
+    write_seed_sets(sets, out)
     return 0
 
 

@@ -542,6 +542,17 @@ def dicomweb_seeds() -> dict[str, bytes]:
     }
 
 
+def write_seed_sets(sets: dict, out: str) -> None:
+    """Writes each target's seeds (name -> bytes) to out/TARGET/NAME and says how many."""
+    for target, seeds in sets.items():
+        folder = os.path.join(out, target)
+        os.makedirs(folder, exist_ok=True)
+        for name, data in seeds.items():
+            with open(os.path.join(folder, name), "wb") as handle:
+                handle.write(data)
+        print(f"{folder}: {len(seeds)} seeds, {sum(map(len, seeds.values()))} bytes")
+
+
 def main(argv: list[str]) -> int:
     out = argv[1] if len(argv) > 1 else os.path.join(ROOT, "Fuzz", ".build", "fuzz", "generated")
     sets = {
@@ -557,13 +568,7 @@ def main(argv: list[str]) -> int:
         if name.endswith(".dcm"):
             with open(os.path.join(samples, name), "rb") as handle:
                 sets["FuzzDICOM"]["sample_" + name] = shrink_sample(handle.read())
-    for target, seeds in sets.items():
-        folder = os.path.join(out, target)
-        os.makedirs(folder, exist_ok=True)
-        for name, data in seeds.items():
-            with open(os.path.join(folder, name), "wb") as handle:
-                handle.write(data)
-        print(f"{folder}: {len(seeds)} seeds, {sum(map(len, seeds.values()))} bytes")
+    write_seed_sets(sets, out)
     return 0
 
 
