@@ -21,7 +21,6 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "LucidImaging", package: rootPackage),
-                .product(name: "LucidPipeline", package: rootPackage),
             ],
             path: "Benchmarks/KernelBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")])

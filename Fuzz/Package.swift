@@ -27,10 +27,10 @@ let package = Package(
     name: "LucidFuzz",
     dependencies: [.package(path: "..")],
     targets: [
-        fuzzTarget("FuzzDICOM", ["LucidDICOM", "LucidImaging", "LucidPipeline"]),
-        fuzzTarget("FuzzPNG", ["LucidCodecs", "LucidImaging"]),
+        fuzzTarget("FuzzDICOM", ["LucidDICOM", "LucidImaging", "LucidRendering"]),
+        fuzzTarget("FuzzPNG", ["LucidPNG", "LucidCodecs", "LucidImaging"]),
         fuzzTarget("FuzzJPEG", ["LucidCodecs", "LucidImaging"]),
-        fuzzTarget("FuzzSteps", ["LucidPipeline", "LucidImaging"]),
+        fuzzTarget("FuzzSteps", ["LucidRendering", "LucidImaging"]),
         fuzzTarget("FuzzArchivePath", ["LucidArchive", "LucidDICOM"]),
         fuzzTarget("FuzzDICOMweb", ["LucidDICOMweb"]),
         .target(

@@ -1,4 +1,4 @@
-import LucidCodecs
+import LucidFiles
 
 #if canImport(Glibc)
     import Glibc

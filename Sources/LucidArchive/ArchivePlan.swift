@@ -1,4 +1,4 @@
-import LucidCodecs
+import LucidFiles
 
 /// Where one source image and its products go in the archive, known before any pixel is processed.
 ///

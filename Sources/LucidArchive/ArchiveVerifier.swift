@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LucidCodecs
+import LucidFiles
 
 /// The findings of `lucid verify`: index against files. Paths are relative to the archive; a name
 /// that is not UTF-8 is held as its `FileSystemName` escape (`TerminalText` shows it as `\xe9`).

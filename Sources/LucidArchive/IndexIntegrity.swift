@@ -1,5 +1,5 @@
 import GRDB
-import LucidCodecs
+import LucidFiles
 
 /// The index's own checks, run before anything it records is trusted.
 enum IndexIntegrity {

@@ -6,7 +6,7 @@ public enum CodecLimits {
 
     /// `width * height`, computed without overflow, when both are positive and the product is
     /// at most `maximumPixelCount`; otherwise throws `CodecError.imageTooLarge`.
-    static func checkedPixelCount(
+    package static func checkedPixelCount(
         width: Int, height: Int, maximumPixelCount: Int
     ) throws(CodecError) -> Int {
         let (product, overflow) = width.multipliedReportingOverflow(by: height)
@@ -18,7 +18,7 @@ public enum CodecLimits {
 
     /// The image size as the `UInt32` pair the C encoders take, or `imageTooLarge` when a side
     /// exceeds `limit` pixels (2^31 - 1 for PNG, 65,500 for JPEG).
-    static func encoderDimensions(width: Int, height: Int, limit: Int) throws(CodecError) -> (
+    package static func encoderDimensions(width: Int, height: Int, limit: Int) throws(CodecError) -> (
         width: UInt32, height: UInt32
     ) {
         guard width <= limit, height <= limit, let columns = UInt32(exactly: width), let rows = UInt32(exactly: height)

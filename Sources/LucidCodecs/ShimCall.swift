@@ -4,7 +4,7 @@ import CCodecShims
 ///
 /// `body` receives the buffer and its capacity in bytes and returns the shim's status.
 /// Returns `nil` on status 0, otherwise the message the shim wrote.
-func callShim(_ body: (UnsafeMutablePointer<CChar>, Int) -> Int32) -> String? {
+package func callShim(_ body: (UnsafeMutablePointer<CChar>, Int) -> Int32) -> String? {
     var buffer = [CChar](repeating: 0, count: Int(LUCID_CODEC_MESSAGE_CAPACITY))
     let status = buffer.withUnsafeMutableBufferPointer { storage -> Int32 in
         guard let base = storage.baseAddress else { return -1 }
@@ -17,7 +17,7 @@ func callShim(_ body: (UnsafeMutablePointer<CChar>, Int) -> Int32) -> String? {
 
 extension lucid_codec_buffer {
     /// The bytes written so far, copied into a Swift array.
-    var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         guard let data, length > 0 else { return [] }
         return Array(UnsafeBufferPointer(start: data, count: length))
     }

@@ -1,4 +1,4 @@
-import LucidCodecs
+import LucidFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -43,7 +43,7 @@ public final class InputFile {
         let isRegularFile = info.st_mode & S_IFMT == S_IFREG
         guard isRegularFile || (!regularFilesOnly && info.st_mode & S_IFMT != S_IFDIR) else {
             close(descriptor)
-            throw .notRegularFile(path: path, kind: Self.kind(ofMode: info.st_mode))
+            throw .notRegularFile(path: path, kind: FileSystemPath.kind(ofMode: info.st_mode))
         }
         let current = fcntl(descriptor, F_GETFL)
         guard current >= 0, fcntl(descriptor, F_SETFL, current & ~O_NONBLOCK) == 0 else {
@@ -77,20 +77,6 @@ public final class InputFile {
         }
         if failure != 0 { throw .readFailed(path: path, reason: Self.describe(failure)) }
         return bytes
-    }
-
-    /// What a file of mode `mode` is, for messages: "a FIFO", "a folder", "a socket"...
-    public static func kind(ofMode mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFREG: return "a regular file"
-        case S_IFDIR: return "a folder"
-        case S_IFIFO: return "a FIFO"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        case S_IFSOCK: return "a socket"
-        case S_IFLNK: return "a symbolic link"
-        default: return "an unknown kind of file"
-        }
     }
 
     static func describe(_ code: Int32) -> String {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import LucidArchive
-import LucidCodecs
+import LucidFiles
+import LucidRendering
 
 /// `lucid archive`: commands on an archive folder.
 struct ArchiveCommand: ParsableCommand {

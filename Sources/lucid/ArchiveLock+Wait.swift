@@ -1,5 +1,5 @@
 import LucidArchive
-import LucidCodecs
+import LucidFiles
 
 extension ArchiveLock {
     /// Says on standard error that opening the archive at `root` will wait for a `lucid verify`

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import LucidArchive
-import LucidPipeline
+import LucidBatch
+import LucidFiles
+import LucidPACS
 
 /// `lucid archive push SRC --to dicomweb+http://HOST:PORT/PATH`: brings what a local archive holds
 /// (originals and derived DICOMs) to a PACS, resuming where an earlier push stopped.

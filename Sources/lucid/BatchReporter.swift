@@ -1,6 +1,6 @@
 import Foundation
-import LucidCodecs
-import LucidPipeline
+import LucidBatch
+import LucidFiles
 
 /// Prints what `lucid process` does: JSON lines on standard output (`--json`), the progress line on
 /// standard error when it is a terminal, and the final summary.

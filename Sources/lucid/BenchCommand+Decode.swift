@@ -1,7 +1,6 @@
 import ArgumentParser
-import LucidCodecs
+import LucidBench
 import LucidDICOM
-import LucidPipeline
 
 /// `lucid bench decode`: the time to decode one frame of a DICOM file (see `DecodeBench`).
 enum DecodeBenchCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
+import LucidBench
 import LucidImaging
-import LucidPipeline
 
 /// Where `lucid bench` gets its image: a file, or the synthetic phantom.
 struct BenchImageOptions: ParsableArguments {

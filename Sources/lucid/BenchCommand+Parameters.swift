@@ -1,6 +1,6 @@
 import ArgumentParser
+import LucidBench
 import LucidImaging
-import LucidPipeline
 
 /// The operation parameters of `lucid bench`; each applies to the operations its help names.
 struct BenchParameterOptions: ParsableArguments {

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import LucidCodecs
+import LucidBench
+import LucidFiles
 import LucidImaging
-import LucidPipeline
 
 /// `lucid bench OP`: times one image operation in-process, the way Lucid's speed is reported.
 struct BenchCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LucidPipeline
+import LucidRendering
 
 /// `lucid info FILE... [--json]`: the facts to check before processing.
 struct InfoCommand: ParsableCommand {

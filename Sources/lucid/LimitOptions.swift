@@ -1,6 +1,5 @@
 import ArgumentParser
 import LucidDICOM
-import LucidPipeline
 
 /// The read limits settable on `info`, `render` and `process`: `--max-image-memory SIZE`, the
 /// ceiling on the image a header may declare (`ReadLimits.maximumImageBytes`, which also bounds

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import LucidCodecs
-import LucidPipeline
+import LucidFiles
+import LucidRendering
 
 /// `lucid`: the command-line front end. Exit status: 0 success, 1 a file could not be processed,
 /// 2 bad usage.

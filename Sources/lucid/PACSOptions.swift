@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LucidDICOMweb
-import LucidPipeline
+import LucidPACS
 
 /// The options of a command that talks to a PACS: who to be, where the password comes from, and
 /// how long and how large one request may be. There is deliberately no password option: a

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LucidPipeline
+import LucidRendering
 
 /// `lucid presets [--json]`: the named pipelines of `lucid process --preset`, with their sources.
 struct PresetsCommand: ParsableCommand {

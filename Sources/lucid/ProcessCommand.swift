@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
 import LucidArchive
-import LucidCodecs
+import LucidBatch
+import LucidFiles
 import LucidImaging
-import LucidPipeline
+import LucidPACS
+import LucidRendering
 
 /// `lucid process INPUT... --archive DIR [--out DIR]`: the batch step. Every DICOM file (and 16-bit
 /// grayscale PNG) among the inputs goes through a pipeline and is written as PNG/JPEG renditions

@@ -1,6 +1,7 @@
 import Foundation
-import LucidCodecs
-import LucidPipeline
+import LucidBatch
+import LucidFiles
+import LucidPACS
 
 /// Prints what `lucid archive push` does: JSON lines on standard output (`--json`), the progress
 /// line on standard error when it is a terminal, and the final summary.

@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
-import LucidCodecs
 import LucidDICOM
 import LucidImaging
-import LucidPipeline
+import LucidRendering
 
 /// `lucid render FILE -o OUT`: one frame through Modality LUT, VOI and MONOCHROME1 inversion to PNG or JPEG.
 struct RenderCommand: ParsableCommand {

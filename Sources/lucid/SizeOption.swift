@@ -1,5 +1,4 @@
 import ArgumentParser
-import LucidPipeline
 
 /// The value of a `SIZE` option (`--max-memory`, `--max-reply-size`...): a whole number of bytes,
 /// optionally followed by `KiB`, `MiB`, `GiB`, `TiB` or `KB`, `MB`, `GB`, `TB` (`ByteSize.parse`).

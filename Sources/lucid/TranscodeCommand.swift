@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import LucidCodecs
 import LucidDICOM
-import LucidPipeline
+import LucidFiles
+import LucidRendering
 
 /// `lucid transcode FILE -o OUT [--to explicit-le|jpeg-ls|htj2k]`: the same instance in another
 /// transfer syntax, every stored value and every other attribute kept.

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import LucidArchive
-import LucidCodecs
+import LucidFiles
+import LucidRendering
 
 /// `lucid verify DIR`: checks the index, recomputes every checksum of an archive and checks the
 /// index against the files.

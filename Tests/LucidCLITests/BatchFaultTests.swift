@@ -1,6 +1,7 @@
 import Foundation
 import LucidArchive
 import LucidCodecs
+import LucidPNG
 import LucidTestSupport
 import Testing
 

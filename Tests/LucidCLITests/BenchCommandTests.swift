@@ -1,7 +1,7 @@
 import Foundation
-import LucidCodecs
+import LucidBench
 import LucidImaging
-import LucidPipeline
+import LucidPNG
 import LucidTestSupport
 import Testing
 

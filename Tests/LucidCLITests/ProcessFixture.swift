@@ -1,6 +1,6 @@
 import Foundation
-import LucidCodecs
 import LucidImaging
+import LucidPNG
 import LucidTestSupport
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import LucidCodecs
+import LucidPNG
 import LucidTestSupport
 import Testing
 

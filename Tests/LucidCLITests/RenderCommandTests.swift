@@ -1,5 +1,6 @@
 import Foundation
 import LucidCodecs
+import LucidPNG
 import LucidTestSupport
 import Testing
 

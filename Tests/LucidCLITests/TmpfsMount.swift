@@ -1,5 +1,5 @@
 import Foundation
-import LucidCodecs
+import LucidFiles
 import LucidTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import LucidCodecs
 import LucidImaging
+import LucidTestSupport
 import Testing
 
 @Suite("JPEG encode and decode")

@@ -1,5 +1,6 @@
 import LucidCodecs
 import LucidImaging
+import LucidPNG
 import LucidTestSupport
 import Testing
 

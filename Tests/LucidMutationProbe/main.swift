@@ -1,7 +1,7 @@
 import Foundation
 import LucidDICOM
 import LucidImaging
-import LucidPipeline
+import LucidRendering
 import LucidTestSupport
 
 #if canImport(Glibc)

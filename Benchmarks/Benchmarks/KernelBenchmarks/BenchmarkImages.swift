@@ -1,6 +1,5 @@
 import Benchmark
 import LucidImaging
-import LucidPipeline
 
 /// The images the kernel benchmarks run on: the 12-bit synthetic phantom at the comparison script's
 /// CT and CR sizes (`lucid bench` without `--input` uses the same phantom).

@@ -1,7 +1,7 @@
 import Foundation
 import LucidDICOM
 import LucidImaging
-import LucidPipeline
+import LucidRendering
 
 /// Takes fuzzed bytes the way `lucid render`, `lucid info` and `lucid process` do: parse the file
 /// (every transfer syntax, deflate included), describe it, decode frames (native of 1 to 64 bits,

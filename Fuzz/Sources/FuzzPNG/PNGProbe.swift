@@ -1,5 +1,6 @@
 import LucidCodecs
 import LucidImaging
+import LucidPNG
 
 /// Decodes fuzzed bytes as a PNG (libpng behind the C shim, then Lucid's conversion), and checks
 /// that what decodes survives a round trip through Lucid's own encoder: same samples at the same

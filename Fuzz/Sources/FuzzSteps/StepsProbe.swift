@@ -1,5 +1,5 @@
 import LucidImaging
-import LucidPipeline
+import LucidRendering
 
 /// Parses fuzzed text as a `--steps` pipeline, a `--preset` name and a `--window` value, checks
 /// that a parsed pipeline reads back the same from its own recipe text (the recipe recorded in

@@ -1,0 +1,123 @@
+import Foundation
+import LucidFiles
+import LucidPACS
+import LucidRendering
+
+/// What happened to one input of `lucid process`.
+public struct FileOutcome: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        /// Every requested rendition was written.
+        case ok
+        /// The file could not be processed (its reason is in `error`); the batch goes on.
+        case failed
+        /// Not DICOM and not a 16-bit grayscale PNG, or not a regular file: reported, not a failure.
+        case skipped
+    }
+
+    /// The input path, as given or as found below a folder argument.
+    public var path: String
+    public var status: Status
+    /// The renditions written, in order.
+    public var outputs: [String]
+    /// Wall-clock seconds spent on the file.
+    public var seconds: Double
+    /// Why the file failed or was skipped.
+    public var error: String?
+    /// The recipe applied (`--steps` syntax) and, with `--preset`, the preset used.
+    public var steps: String?
+    public var preset: String?
+    /// The recipe's steps not applied, each with the reason (`clahe:... (colour image)`): grayscale
+    /// steps on a colour image. Empty when every step applied.
+    public var skippedSteps: [String] = []
+    /// The window each rendered frame used, in frame order.
+    public var windows: [AppliedWindow] = []
+    /// The SHA-256 of outputs the archive computed, by output path (archive files only).
+    public var sha256: [String: String] = [:]
+    /// What became of the file's DICOM instances (original, derived) at the PACS; nil without one.
+    public var pacs: PACSCounts?
+
+    public init(
+        path: String, status: Status, outputs: [String] = [], seconds: Double = 0, error: String? = nil,
+        steps: String? = nil, preset: String? = nil
+    ) {
+        self.path = path
+        self.status = status
+        self.outputs = outputs
+        self.seconds = seconds
+        self.error = error
+        self.steps = steps
+        self.preset = preset
+    }
+
+    /// One JSON line: `{"error","outputs","path","preset","seconds","status","steps"}`, keys sorted,
+    /// absent values `null`, seconds rounded to the millisecond; with a PACS also
+    /// `"pacs":{"alreadyPresent","failed","uploaded"}` (instances); when steps were skipped also
+    /// `"skippedSteps":["STEP (reason)", ...]`.
+    public var jsonLine: String {
+        var object: [String: Any] = [
+            "path": path, "status": status.rawValue, "outputs": outputs,
+            "seconds": (seconds * 1000).rounded() / 1000, "error": error ?? NSNull(),
+            "steps": steps ?? NSNull(), "preset": preset ?? NSNull(),
+        ]
+        if let pacs { object["pacs"] = pacs.jsonObject }
+        if !skippedSteps.isEmpty { object["skippedSteps"] = skippedSteps }
+        return JSONLine.encode(object)
+    }
+}
+
+/// Counts for the end of a batch.
+public struct BatchSummary: Sendable, Equatable {
+    public var files = 0
+    public var ok = 0
+    public var failed = 0
+    public var skipped = 0
+    public var seconds = 0.0
+    /// True when SIGINT stopped the batch before every input was processed.
+    public var interrupted = false
+    /// Every failed file with its reason, in the order they finished.
+    public var failures: [(path: String, reason: String)] = []
+    /// Instances uploaded, already present and failed at the PACS; nil without one.
+    public var pacs: PACSCounts?
+
+    public init() {}
+
+    /// Adds one finished file.
+    public mutating func record(_ outcome: FileOutcome) {
+        files += 1
+        if let counts = outcome.pacs {
+            pacs = pacs ?? PACSCounts()
+            pacs?.add(counts)
+        }
+        switch outcome.status {
+        case .ok: ok += 1
+        case .skipped: skipped += 1
+        case .failed:
+            failed += 1
+            failures.append((outcome.path, outcome.error ?? "unknown error"))
+        }
+    }
+
+    /// `{"summary":{"failed","files","interrupted","ok","seconds","skipped"}}`, with a PACS also
+    /// `"pacs":{"alreadyPresent","failed","uploaded"}`.
+    public var jsonLine: String {
+        JSONLine.encode(["summary": jsonObject])
+    }
+
+    /// The summary's object, as in the JSON line and the run manifest.
+    public var jsonObject: [String: Any] {
+        var object: [String: Any] = [
+            "files": files, "ok": ok, "failed": failed, "skipped": skipped,
+            "seconds": (seconds * 1000).rounded() / 1000, "interrupted": interrupted,
+        ]
+        if let pacs { object["pacs"] = pacs.jsonObject }
+        return object
+    }
+
+    /// The exit status: 130 interrupted, 1 some file failed, else 0 (skipped files are not failures).
+    public var exitStatus: Int32 { interrupted ? 130 : failed > 0 ? 1 : 0 }
+
+    public static func == (lhs: BatchSummary, rhs: BatchSummary) -> Bool {
+        lhs.files == rhs.files && lhs.ok == rhs.ok && lhs.failed == rhs.failed && lhs.skipped == rhs.skipped
+            && lhs.interrupted == rhs.interrupted && lhs.failures.map(\.path) == rhs.failures.map(\.path)
+    }
+}

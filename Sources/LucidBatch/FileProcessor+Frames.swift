@@ -1,0 +1,127 @@
+import Foundation
+import LucidArchive
+import LucidDICOM
+import LucidFiles
+import LucidImaging
+import LucidRendering
+
+extension FileProcessor {
+    /// The frames that get renditions: all of `frames` up to `settings.renditionFrameLimit` (frames
+    /// 1...N of a longer file), every one when the limit is nil or `--frame` chose one.
+    func renditionFrames(of frames: [Int]) -> [Int] {
+        guard let limit = settings.renditionFrameLimit, settings.frame == nil else { return frames }
+        return Array(frames.prefix(limit))
+    }
+
+    /// Fails the file when the run was interrupted (Ctrl-C, SIGTERM) before `frame`, unless it is
+    /// the file's first frame: a single-frame image in progress is finished, a long multi-frame one
+    /// stops between frames, and nothing of it is filed.
+    func checkInterruption(path: String, frame: Int, of frames: [Int]) throws(FileFailure) {
+        guard frame != frames.first, settings.cancellation.isCancelled else { return }
+        throw FileFailure(
+            "\(path): interrupted before frame \(frame) of \(frames.count); nothing of this file was archived")
+    }
+
+    /// Runs the recipe over each of `plan`'s frames in turn (renditions for its rendition frames,
+    /// mirrored under `--out`), stopping between frames when the run is interrupted, and hands each
+    /// frame's product to `body`, so that only one frame is held at a time. `path` is the input as
+    /// found (a `FileSystemName` string, mirrored under `--out` with its bytes), not the plan's
+    /// displayed `sourcePath`.
+    func processFrames(
+        _ image: DICOMImage, path: String, plan: ArchivePlan, steps: StepsSpec, preset: String?,
+        outcome: inout FileOutcome, _ body: (FrameProduct) throws(FileFailure) -> Void
+    ) throws(FileFailure) {
+        for frame in plan.frames {
+            try checkInterruption(path: path, frame: frame, of: plan.frames)
+            try body(
+                try renderAndMirror(
+                    image, frame: frame, path: path, steps: steps, preset: preset,
+                    renditions: plan.renditionFrames.contains(frame), outcome: &outcome))
+        }
+    }
+
+    /// The derived DICOM (when the frame's pixels were processed) and the renditions of one
+    /// processed frame, as archive files; renditions of a frame without one depict the original.
+    func frameFiles(_ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?)
+        throws(FileFailure) -> [ArchiveFile]
+    {
+        let derived = try derivedFile(image, product: product, plan: plan, preset: preset)
+        let depicted = derived?.sopInstanceUID ?? plan.identity.sopInstanceUID
+        return (derived.map { [$0] } ?? [])
+            + product.encoded.map { format, encoded in
+                ArchiveFile(
+                    role: .rendition, path: plan.renditionPath(frame: product.frame, suffix: format.suffix),
+                    bytes: encoded, sopInstanceUID: depicted)
+            }
+    }
+
+    /// The derived DICOM of one processed frame, as an archive file; nil for a frame whose pixels
+    /// the recipe left as they are (a colour image).
+    func derivedFile(_ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?)
+        throws(FileFailure) -> ArchiveFile?
+    {
+        guard plan.derivesPixels, let filtered = product.filtered else { return nil }
+        return ArchiveFile(
+            role: .derived, path: plan.derivedPath(frame: product.frame),
+            bytes: try derivedBytes(
+                image, product: product, filtered: filtered, plan: plan, preset: preset, path: plan.sourcePath),
+            sopInstanceUID: plan.derivedSOPInstanceUID(frame: product.frame))
+    }
+
+    /// For an image the archive holds already: its renditions under `--out` when given and not all
+    /// there yet (a new `--out` folder for an archived batch).
+    func mirrorArchived(
+        _ image: DICOMImage, plan: ArchivePlan, path: String, steps: StepsSpec, preset: String?,
+        outcome: inout FileOutcome
+    ) throws(FileFailure) {
+        guard let layout = settings.layout else { return }
+        let frameCount = image.pixel.numberOfFrames
+        let missing = plan.renditionFrames.filter { frame in
+            settings.formats.contains { format in
+                let output = layout.outputPath(for: path, frame: frameCount > 1 ? frame : nil, format: format)
+                return !FileManager.default.fileExists(atPath: output)
+            }
+        }
+        for frame in missing {
+            try checkInterruption(path: path, frame: frame, of: missing)
+            _ = try renderAndMirror(
+                image, frame: frame, path: path, steps: steps, preset: preset, renditions: true, outcome: &outcome)
+        }
+    }
+
+    /// The derived DICOM of one processed frame: the filtered samples, the window actually used,
+    /// the recipe in Derivation Description, and the plan's deterministic UIDs.
+    private func derivedBytes(
+        _ image: DICOMImage, product: FrameProduct, filtered: GrayImage<UInt16>, plan: ArchivePlan, preset: String?,
+        path: String
+    ) throws(FileFailure) -> [UInt8] {
+        var description = "Lucid \(LucidVersion.current): \(plan.recipe); \(product.windowDescription)"
+        if let preset { description += "; preset \(preset)" }
+        let derived = DerivedImage(
+            source: image, frameIndex: product.frame - 1, processed: filtered, encoding: image.pixel.encoding,
+            recipe: String(decoding: Array(description.utf8.prefix(1024)), as: UTF8.self),
+            window: Self.window(of: product.voi), softwareVersion: LucidVersion.current,
+            seriesInstanceUID: plan.derivedSeriesInstanceUID,
+            sopInstanceUID: plan.derivedSOPInstanceUID(frame: product.frame))
+        do throws(DICOMWriteError) {
+            return try derived.encode()
+        } catch {
+            throw FileFailure("\(path): cannot write the derived DICOM: \(error)")
+        }
+    }
+
+    /// The window to record for a VOI: itself; a linear range as the LINEAR_EXACT window that maps
+    /// it the same way (PS3.3 C.11.2.1.3.2); nil for a VOI LUT (the builder copies the sequence).
+    static func window(of voi: VOITransform) -> Window? {
+        switch voi {
+        case .window(let window):
+            return window
+        case .lookupTable:
+            return nil
+        case .linearRange(let lower, let upper):
+            return Window(
+                center: (lower + upper) / 2, width: max(upper - lower, 1), function: .linearExact,
+                explanation: "LUCID AUTO")
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import LucidDICOM
+import LucidFiles
+import LucidImaging
+import LucidRendering
+
+/// Processes one input of `lucid process`: recognise it, run the recipe on each frame once, window it
+/// for each requested rendition, write every rendition atomically (temporary name, then rename)
+/// under `--out` and, with `--archive`, file the image into the archive.
+/// Never throws: every problem becomes a failed or skipped `FileOutcome` naming the file.
+public struct FileProcessor: Sendable {
+    public let settings: ProcessSettings
+
+    public init(settings: ProcessSettings) {
+        self.settings = settings
+    }
+
+    public func process(_ path: String) -> FileOutcome {
+        let start = DispatchTime.now()
+        var outcome = FileOutcome(path: path, status: .ok)
+        do throws(FileFailure) {
+            switch try LoadedInput.load(path, limits: settings.limits) {
+            case .unsupported(let reason):
+                outcome.status = .skipped
+                outcome.error = reason
+            case .dicom(let image, let bytes):
+                if settings.archive != nil || settings.pacs != nil {
+                    try archiveDICOM(image, bytes: bytes, path: path, outcome: &outcome)
+                } else {
+                    try processDICOM(image, path: path, outcome: &outcome)
+                }
+            case .png16(let samples, let bitsStored):
+                guard settings.layout != nil else {
+                    outcome.status = .skipped
+                    outcome.error =
+                        "not archived: a 16-bit PNG has no patient, study or series (add --out to render it)"
+                    break
+                }
+                let (steps, preset) = recipe(forDataSet: nil)
+                outcome.steps = steps.description
+                outcome.preset = preset
+                let frame = try renderFrame(
+                    samples, encoding: StoredValueEncoding(bitsStored: bitsStored, isSigned: false),
+                    display: DisplayAttributes(), path: path, frame: 1, frameCount: 1, steps: steps, preset: preset)
+                outcome.windows.append(AppliedWindow(frame))
+                try writeMirrored(frame, path: path, frameCount: 1, outcome: &outcome)
+            }
+        } catch {
+            outcome.status = .failed
+            outcome.error = error.message
+        }
+        outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return outcome
+    }
+
+    /// The steps to apply and, for presets, the preset's name (`auto: ct-lung` when chosen by `auto`).
+    func recipe(forDataSet dataSet: DataSet?) -> (StepsSpec, String?) {
+        switch settings.recipe {
+        case .steps(let spec):
+            return (spec, nil)
+        case .preset(let preset):
+            guard preset == .auto else { return (preset.steps ?? StepsSpec(steps: []), preset.name) }
+            let chosen =
+                dataSet.map { AutoPreset.choose(for: $0) } ?? AutoPreset.choose(modality: nil, bodyPart: nil)
+            return (chosen.steps ?? StepsSpec(steps: []), "auto: \(chosen.name)")
+        }
+    }
+
+    /// The frames to process, from 1: `--frame` or every frame. The pixel data is checked against
+    /// the header and the limits first, so a header cannot make the list (or any frame) huge.
+    func frames(of image: DICOMImage, path: String) throws(FileFailure) -> [Int] {
+        do throws(DICOMError) {
+            try image.checkPixelData()
+        } catch {
+            throw FileFailure(error.description)
+        }
+        let frameCount = image.pixel.numberOfFrames
+        guard let frame = settings.frame else { return Array(1...max(1, frameCount)) }
+        guard frame <= frameCount else {
+            throw FileFailure("\(path): frame \(frame) does not exist; the file has \(frameCount) frame(s)")
+        }
+        return [frame]
+    }
+
+    private func processDICOM(_ image: DICOMImage, path: String, outcome: inout FileOutcome) throws(FileFailure) {
+        let (steps, preset) = recipe(forDataSet: image.dataSet)
+        outcome.steps = steps.description
+        outcome.preset = preset
+        let frameNumbers = renditionFrames(of: try frames(of: image, path: path))
+        for frame in frameNumbers {
+            try checkInterruption(path: path, frame: frame, of: frameNumbers)
+            _ = try renderAndMirror(
+                image, frame: frame, path: path, steps: steps, preset: preset, renditions: true, outcome: &outcome)
+        }
+    }
+
+    /// Decodes and renders frame `frame` (1-based) of `image`; with `renditions`, encodes them,
+    /// records the window it used in `outcome` and writes them below `--out` when one is set.
+    func renderAndMirror(
+        _ image: DICOMImage, frame: Int, path: String, steps: StepsSpec, preset: String?, renditions: Bool,
+        outcome: inout FileOutcome
+    ) throws(FileFailure) -> FrameProduct {
+        let frameCount = image.pixel.numberOfFrames
+        let product: FrameProduct
+        if image.pixel.isGrayscale {
+            let gray = try decode(image, frame: frame)
+            product = try renderFrame(
+                gray.image, encoding: gray.encoding, display: gray.display, path: path, frame: frame,
+                frameCount: frameCount, steps: steps, preset: preset, encode: renditions,
+                keepsFiltered: Self.derivesPixels(image))
+        } else {
+            product = try renderColorFrame(
+                image, path: path, frame: frame, steps: steps, preset: preset, encode: renditions)
+            outcome.skippedSteps = product.skippedSteps
+        }
+        guard renditions else { return product }
+        outcome.windows.append(AppliedWindow(product))
+        try writeMirrored(product, path: path, frameCount: frameCount, outcome: &outcome)
+        return product
+    }
+
+    /// The grayscale samples of `frame` (from 1), with their encoding and display attributes.
+    func decode(_ image: DICOMImage, frame: Int) throws(FileFailure) -> GrayFrame {
+        do throws(DICOMError) {
+            return try image.grayFrame(frame - 1)
+        } catch {
+            throw FileFailure(error.description)
+        }
+    }
+
+    /// Writes a frame's renditions under `--out`, when given.
+    func writeMirrored(_ product: FrameProduct, path: String, frameCount: Int, outcome: inout FileOutcome)
+        throws(FileFailure)
+    {
+        guard let layout = settings.layout else { return }
+        for (format, bytes) in product.encoded {
+            let output = layout.outputPath(for: path, frame: frameCount > 1 ? product.frame : nil, format: format)
+            let folder = FileSystemPath.parent(FileSystemPath.absolute(output, base: FileSystemPath.currentDirectory))
+            do throws(FileWriteError) {
+                try FolderMaker.create(folder)
+            } catch {
+                throw FileFailure(
+                    "\(path): cannot create the output folder \(folder): \(error.operation) failed: \(error.reason)")
+            }
+            do throws(FileWriteError) {
+                try AtomicFileWriter.write(bytes, to: output)
+            } catch {
+                throw FileFailure("\(path): \(error)")
+            }
+            outcome.outputs.append(output)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import LucidCodecs
+import LucidDICOM
+import LucidImaging
+import LucidPNG
+
+/// An input file read and recognised: a DICOM image, a 16-bit grayscale PNG, or something else.
+enum LoadedInput {
+    /// The PNG file signature (PNG specification, 5.2).
+    static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+
+    /// A DICOM image and the file's bytes, for a byte-identical copy into the archive.
+    case dicom(DICOMImage, bytes: [UInt8])
+    /// A 16-bit grayscale PNG's samples, taken as unsigned stored values with `bitsStored` bits:
+    /// the fewest bits that hold its largest sample (at least 1). No Modality LUT, no windows.
+    case png16(GrayImage<UInt16>, bitsStored: Int)
+    /// Neither; the reason says what it is.
+    case unsupported(String)
+
+    /// Reads and recognises `path` within `limits`. The path is opened without blocking and must be
+    /// a regular file (a FIFO or device put in its place after listing is skipped); its first
+    /// `DICOMFile.sniffLength` bytes decide whether it may be DICOM or a PNG, and anything else is
+    /// skipped as not DICOM without reading the rest.
+    /// - Throws: a message naming the file when it is DICOM (or a 16-bit PNG) that cannot be read.
+    static func load(_ path: String, limits: ReadLimits) throws(FileFailure) -> LoadedInput {
+        let opened: InputFile
+        do throws(InputFileError) {
+            opened = try InputFile(path: path)
+        } catch {
+            if case .notRegularFile = error { return .unsupported(error.reason) }
+            throw FileFailure(DICOMError.unreadable(file: path, reason: error.reason).description)
+        }
+        let bytes: [UInt8]
+        do throws(DICOMError) {
+            let head = try DICOMFile.read(opened, upTo: DICOMFile.sniffLength)
+            guard
+                head.starts(with: pngSignature) || DICOMFile.notDICOMReason(head: head, fileSize: opened.size) == nil
+            else { return .unsupported("not DICOM") }
+            // Only a file that may be an image is measured against the limits: a large file that is
+            // not one is skipped, whatever its size.
+            let limit = min(limits.maximumFileBytes, limits.memoryBudget)
+            do throws(DICOMError) {
+                try DICOMFile.checkSize(of: opened, limit: limit)
+                bytes = try DICOMFile.readRemaining(of: opened, after: head, limit: limit)
+            } catch {
+                throw limits.namingBudget(error)
+            }
+        } catch {
+            throw FileFailure(error.description)
+        }
+        if bytes.starts(with: pngSignature) { return try loadPNG(bytes, path: path, limits: limits) }
+        let file: DICOMFile
+        do throws(DICOMError) {
+            file = try DICOMFile(bytes: bytes, source: path, limits: limits)
+        } catch {
+            if case .notDICOM = error { return .unsupported("not DICOM") }
+            throw FileFailure(error.description)
+        }
+        do throws(DICOMError) {
+            return .dicom(try DICOMImage(file: file, limits: limits), bytes: bytes)
+        } catch {
+            throw FileFailure(error.description)
+        }
+    }
+
+    /// The most pixels a PNG input may declare: `CodecLimits.defaultMaximumPixelCount`, and no more
+    /// than `maximumImageBytes` allows at 2 bytes a pixel, nor than the memory budget leaves beside
+    /// the file's `fileBytes` for `ReadLimits.workingCopies` copies of 2 bytes a pixel.
+    static func maximumPNGPixels(_ limits: ReadLimits, fileBytes: Int = 0) -> Int {
+        let budgeted = max(0, limits.memoryBudget - fileBytes) / (2 * ReadLimits.workingCopies)
+        return min(CodecLimits.defaultMaximumPixelCount, max(1, limits.maximumImageBytes / 2), max(1, budgeted))
+    }
+
+    private static func loadPNG(_ bytes: [UInt8], path: String, limits: ReadLimits) throws(FileFailure)
+        -> LoadedInput
+    {
+        let decoded: DecodedPNG
+        do throws(CodecError) {
+            decoded = try PNGCodec.decode(bytes, maximumPixelCount: maximumPNGPixels(limits, fileBytes: bytes.count))
+        } catch {
+            if case .pngNotGrayscale = error { return .unsupported("not DICOM (a colour PNG)") }
+            var budget = ""
+            if case .imageTooLarge = error, maximumPNGPixels(limits, fileBytes: bytes.count) < maximumPNGPixels(limits)
+            {
+                budget = " (set by the memory budget of one job, --max-memory SIZE divided by --jobs)"
+            }
+            throw FileFailure("\(path): cannot decode the PNG: \(error)\(budget)")
+        }
+        guard case .gray16(let image) = decoded.image else {
+            return .unsupported("not DICOM (an 8-bit PNG; only 16-bit grayscale PNGs are processed)")
+        }
+        let maximum = image.pixels.max() ?? 0
+        let bitsStored = max(1, UInt16.bitWidth - maximum.leadingZeroBitCount)
+        return .png16(image, bitsStored: bitsStored)
+    }
+}
+
+/// Why one file could not be processed; the message names the file.
+struct FileFailure: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import LucidFiles
+import LucidRendering
+
+extension RunManifest {
+    /// The manifest as a JSON object, keys sorted when encoded:
+    /// `{"arguments","directory","ended","files","lucidVersion","options","started","summary"}`.
+    /// Output paths are relative to `folder` (absolute) when they share a folder other than `/` with it.
+    func document(files: [FileOutcome], summary: BatchSummary, ended: Date, folder: String) -> [String: Any] {
+        [
+            "lucidVersion": LucidVersion.current,
+            "started": RunRecordFile.timestamp(started),
+            "ended": RunRecordFile.timestamp(ended),
+            "directory": directory,
+            "arguments": arguments,
+            "options": optionsObject,
+            "files": files.map { fileObject($0, folder: folder) },
+            "summary": summary.jsonObject,
+        ]
+    }
+
+    /// `{"archive","formats","frame","jobs","out","pacs","preset","quality","shard","steps","threads"}`.
+    var optionsObject: [String: Any] {
+        [
+            "preset": options.preset ?? NSNull(), "steps": options.steps, "formats": options.formats,
+            "quality": options.quality, "jobs": options.jobs, "threads": options.threads,
+            "frame": options.frame ?? NSNull(), "out": options.out ?? NSNull(), "archive": options.archive ?? NSNull(),
+            "pacs": options.pacs ?? NSNull(), "shard": options.shard ?? NSNull(),
+        ]
+    }
+
+    /// `{"error","outputs":[{"path","sha256"}],"path","preset","seconds","status","steps","windows"}`, with a
+    /// PACS also `"pacs":{"alreadyPresent","failed","uploaded"}`, with steps skipped `"skippedSteps"`.
+    func fileObject(_ outcome: FileOutcome, folder: String) -> [String: Any] {
+        let outputs = outcome.outputs.map { output -> [String: Any] in
+            let absolute = FileSystemPath.absolute(output, base: directory)
+            return [
+                "path": FileSystemPath.relative(absolute, to: folder),
+                "sha256": outcome.sha256[output] ?? NSNull(),
+            ]
+        }
+        var object: [String: Any] = [
+            "path": outcome.path, "status": outcome.status.rawValue, "outputs": outputs,
+            "seconds": (outcome.seconds * 1000).rounded() / 1000, "error": outcome.error ?? NSNull(),
+            "steps": outcome.steps ?? NSNull(), "preset": outcome.preset ?? NSNull(),
+            "windows": outcome.windows.map(\.jsonObject),
+        ]
+        if let pacs = outcome.pacs { object["pacs"] = pacs.jsonObject }
+        if !outcome.skippedSteps.isEmpty { object["skippedSteps"] = outcome.skippedSteps }
+        return object
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// How every run record (the manifest of `lucid process`, of `lucid archive push`) is named and
+/// written: `lucid-run-<start time, UTC>-<pid>.json`, pretty-printed JSON with sorted keys, written
+/// atomically (a temporary name in the same folder, flushed, renamed).
+package enum RunRecordFile {
+    /// `lucid-run-<start time as yyyyMMdd'T'HHmmss'Z', UTC>-<pid>.json`, e.g.
+    /// `lucid-run-20250102T030405Z-4242.json`.
+    package static func fileName(started: Date, processID: Int32) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return "lucid-run-\(formatter.string(from: started))-\(processID).json"
+    }
+
+    /// ISO 8601 in UTC with milliseconds: `2025-01-02T03:04:05.678Z`.
+    package static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    /// Pretty-printed JSON with sorted keys and a final newline; nil when a value cannot be
+    /// written as JSON.
+    package static func encode(_ object: [String: Any]) -> [UInt8]? {
+        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = JSONText.data(object, options: options) else { return nil }
+        return [UInt8](data) + [UInt8(ascii: "\n")]
+    }
+
+    /// Writes one record as `folder/fileName` (creating the folder), atomically. Returns the path
+    /// written.
+    /// - Throws: `ManifestWriteError` naming the file and what failed.
+    package static func write(_ object: [String: Any], folder: String, fileName: String) throws(ManifestWriteError)
+        -> String
+    {
+        let path = (folder.hasSuffix("/") ? folder : folder + "/") + fileName
+        do throws(FileWriteError) {
+            try FolderMaker.create(folder)
+        } catch {
+            throw ManifestWriteError(
+                path: path, reason: "cannot create \(folder): \(error.operation) failed: \(error.reason)")
+        }
+        guard let bytes = encode(object) else {
+            throw ManifestWriteError(path: path, reason: "a value cannot be written as JSON")
+        }
+        do throws(FileWriteError) {
+            try AtomicFileWriter.write(bytes, to: path)
+        } catch {
+            throw ManifestWriteError(path: path, reason: error.description)
+        }
+        return path
+    }
+}
+
+/// Why a run record could not be written.
+public struct ManifestWriteError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public var description: String { "cannot write the run manifest \(path): \(reason)" }
+}
