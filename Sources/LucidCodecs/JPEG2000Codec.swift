@@ -61,7 +61,14 @@ public enum JPEG2000Codec {
                 reason: "\(header.tileCount) tiles of \(header.components) components (at most "
                     + "\(tileLimit) tile-components are decoded in a frame of this size)")
         }
-        try header.checkEveryTilePresent(in: bytes)
+        let coders = header.mainHeaderCoders.union(try header.checkTileParts(in: bytes))
+        guard coders != [.classic, .highThroughput] else {
+            // OpenJPEG 2.5.0 sizes a code-block decoder's buffers for one coder and reuses them
+            // for the other: a heap overflow.
+            throw .unsupportedCodestream(
+                format: .jpeg2000,
+                reason: "High-Throughput (ISO/IEC 15444-15) and classic code-blocks mixed in one codestream")
+        }
         if header.usesHighThroughput {
             // OpenJPEG 2.5.0's HT block decoder fails asserts (kept in Debian's build) on a marker
             // code inside MEL data; the HTJ2K shim's structure check refuses such codestreams.

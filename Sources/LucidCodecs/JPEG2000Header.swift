@@ -29,6 +29,21 @@ public struct JPEG2000Header: Sendable, Equatable {
     public let codestreamRange: Range<Int>
     /// Where the first tile-part (its SOT marker) starts in the bytes that were read.
     let firstTilePart: Int
+    /// The code-block coders the main header's COD and COC marker segments select.
+    let mainHeaderCoders: CodeBlockCoders
+}
+
+/// The code-block coders that COD and COC marker segments select: bit 6 (0x40) of the code-block
+/// style (SPcod, SPcoc) chooses the High-Throughput block coder of ISO/IEC 15444-15 (A.3) over
+/// the classic one of 15444-1 (EBCOT, Annex D).
+struct CodeBlockCoders: OptionSet, Sendable, Equatable {
+    let rawValue: Int
+    static let classic = CodeBlockCoders(rawValue: 1)
+    static let highThroughput = CodeBlockCoders(rawValue: 2)
+
+    /// The coder a code-block style byte selects.
+    init(style: Int) { self = style & 0x40 != 0 ? .highThroughput : .classic }
+    init(rawValue: Int) { self.rawValue = rawValue }
 }
 
 extension JPEG2000Header {
@@ -82,6 +97,7 @@ extension JPEG2000Header {
         multipleComponentTransform = coding.transform
         isReversible = coding.reversible
         usesHighThroughput = coding.highThroughput
+        mainHeaderCoders = coding.coders
         isJP2File = isJP2
         codestreamRange = range
         firstTilePart = reader.position - 2
@@ -130,13 +146,15 @@ private struct JPEG2000MarkerReader {
     }
 
     /// Walks the main header's marker segments up to the first SOT and reads COD: the SGcod
-    /// multiple component transform byte and the SPcod wavelet transformation byte; and whether
-    /// a CAP segment or a COD or COC code-block style declares HT code-blocks.
+    /// multiple component transform byte and the SPcod wavelet transformation byte; whether
+    /// a CAP segment or a COD or COC code-block style declares HT code-blocks; and which coders
+    /// the COD and COC code-block styles select.
     mutating func mainHeaderCoding(components: Int) throws(CodecError) -> (
-        transform: Int, reversible: Bool, highThroughput: Bool
+        transform: Int, reversible: Bool, highThroughput: Bool, coders: CodeBlockCoders
     ) {
         var coding: (transform: Int, reversible: Bool)?
         var highThroughput = false
+        var coders: CodeBlockCoders = []
         while true {
             let marker = try uint16()
             guard marker >= 0xFF30 else {
@@ -152,18 +170,22 @@ private struct JPEG2000MarkerReader {
                 position = start + 6
                 let transform = try uint8()
                 position = start + 10
-                if try uint8() & 0x40 != 0 { highThroughput = true }
+                let style = try uint8()
+                coders.insert(CodeBlockCoders(style: style))
+                if style & 0x40 != 0 { highThroughput = true }
                 coding = (transform, try uint8() == 1)
             }
             if marker == 0xFF53 {  // COC: Ccoc (2 bytes when Csiz > 256), Scoc, levels, xcb, ycb, style
                 let styleOffset = components > 256 ? 8 : 7
                 guard length >= styleOffset + 1 else { throw failure("a COC marker segment is too short") }
                 position = start + styleOffset
-                if try uint8() & 0x40 != 0 { highThroughput = true }
+                let style = try uint8()
+                coders.insert(CodeBlockCoders(style: style))
+                if style & 0x40 != 0 { highThroughput = true }
             }
             position = start + length
         }
         guard let coding else { throw failure("the main header has no COD marker") }
-        return (coding.transform, coding.reversible, highThroughput)
+        return (coding.transform, coding.reversible, highThroughput, coders)
     }
 }
