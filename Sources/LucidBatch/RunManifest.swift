@@ -1,6 +1,7 @@
 import Foundation
 import LucidArchive
 import LucidFiles
+import Synchronization
 
 /// The record of one `lucid process` run: what was asked (version, times, arguments, options), what
 /// happened to every input (status, recipe, window per frame, outputs, error) and the summary.
@@ -9,7 +10,7 @@ import LucidFiles
 /// `--out` folder and in `<--archive>/runs/`. Each finished file is kept in memory as its
 /// `FileOutcome` (paths, recipe text, one window per frame: a few hundred bytes), and the manifest
 /// is written once, atomically, when the run ends, interrupted or not.
-public final class RunManifest: @unchecked Sendable {
+public final class RunManifest: Sendable {
     /// How the run was asked for.
     public struct Options: Sendable, Equatable {
         /// `--preset`, when given.
@@ -54,8 +55,7 @@ public final class RunManifest: @unchecked Sendable {
     /// The current directory, against which relative paths of the run resolve.
     public let directory: String
     let processID: Int32
-    private let lock = NSLock()
-    private var files: [FileOutcome] = []
+    private let files = Mutex<[FileOutcome]>([])
 
     public init(
         options: Options, arguments: [String], started: Date = Date(),
@@ -71,9 +71,7 @@ public final class RunManifest: @unchecked Sendable {
     /// Keeps a finished file; other events are ignored. Safe from any thread.
     public func record(_ event: BatchEvent) {
         guard case .finished(let outcome) = event else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        files.append(outcome)
+        files.withLock { $0.append(outcome) }
     }
 
     /// `lucid-run-20250102T030405Z-4242.json`: the start time in UTC and the process id.
@@ -94,9 +92,7 @@ public final class RunManifest: @unchecked Sendable {
     /// - Throws: `ManifestWriteError` naming the first folder or file that could not be written; the
     ///   other folders are still tried.
     public func write(summary: BatchSummary, ended: Date = Date()) throws(ManifestWriteError) -> [String] {
-        lock.lock()
-        let finished = files
-        lock.unlock()
+        let finished = files.withLock { $0 }
         var written: [String] = []
         var failure: ManifestWriteError?
         for folder in folders {

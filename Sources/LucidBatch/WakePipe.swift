@@ -8,7 +8,7 @@
 /// `--files-from -` that waits for the next line is given up when the run is interrupted. Both
 /// ends are closed when the last reference goes, so a late `wake()` never writes to a reused
 /// descriptor.
-final class WakePipe: @unchecked Sendable {
+final class WakePipe: Sendable {
     let readEnd: Int32
     private let writeEnd: Int32
 

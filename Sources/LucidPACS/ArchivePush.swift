@@ -31,48 +31,44 @@ public final class ArchivePush: Sendable {
 
     private var isCancelled: Bool { cancelled.withLock { $0 } }
 
-    /// Pushes everything, calling `report` for each event (one at a time), and returns the summary.
+    /// Pushes everything, calling `report` for each event, and returns the summary. The groups run
+    /// as child tasks (at most `jobs` at once); every event is reported from this task, one at a
+    /// time, in the order the groups finish.
     /// - Throws: `ArchiveError` when the index cannot be read at the start.
-    public func run(report: @escaping @Sendable (ArchivePushEvent) -> Void) throws(ArchiveError) -> ArchivePushSummary {
+    public func run(report: (ArchivePushEvent) -> Void) async throws(ArchiveError) -> ArchivePushSummary {
         let start = DispatchTime.now()
         let files = try archive.pushableFiles(pacs: uploader.target.description)
-        let serial = Mutex(ArchivePushSummary())
-        let deliver: @Sendable (ArchivePushEvent) -> Void = { event in
-            serial.withLock { summary in
-                if case .finished(let instance) = event { summary.record(instance) }
-                report(event)
-            }
-        }
-        deliver(.found(total: files.count))
+        var summary = ArchivePushSummary()
+        report(.found(total: files.count))
         let groups = stride(from: 0, to: files.count, by: uploader.batchSize).map {
             Array(files[$0..<min(files.count, $0 + uploader.batchSize)])
         }
-        BlockingTask.run { [self] in
-            await withTaskGroup(of: Void.self) { group in
-                var next = 0
-                while next < groups.count && next < jobs && !isCancelled {
-                    let files = groups[next]
-                    group.addTask { await self.push(files, deliver: deliver) }
-                    next += 1
+        await withTaskGroup(of: [PushedInstance].self) { group in
+            var next = 0
+            while next < groups.count && next < jobs && !isCancelled {
+                let files = groups[next]
+                group.addTask { await self.push(files) }
+                next += 1
+            }
+            while let pushed = await group.next() {
+                for instance in pushed {
+                    summary.record(instance)
+                    report(.finished(instance))
                 }
-                while await group.next() != nil {
-                    guard next < groups.count, !isCancelled else { continue }
-                    let files = groups[next]
-                    group.addTask { await self.push(files, deliver: deliver) }
-                    next += 1
-                }
+                guard next < groups.count, !isCancelled else { continue }
+                let files = groups[next]
+                group.addTask { await self.push(files) }
+                next += 1
             }
         }
-        return serial.withLock { summary in
-            summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            summary.interrupted = isCancelled
-            summary.halt = uploader.halted
-            return summary
-        }
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        summary.interrupted = isCancelled
+        summary.halt = uploader.halted
+        return summary
     }
 
-    /// Reads, checks, pushes and records one group.
-    private func push(_ files: [PushableFile], deliver: @Sendable (ArchivePushEvent) -> Void) async {
+    /// Reads, checks, pushes and records one group; returns its instances, sorted by path.
+    private func push(_ files: [PushableFile]) async -> [PushedInstance] {
         let started = DispatchTime.now()
         var items: [PushItem] = []
         var sent: [PushableFile] = []
@@ -104,16 +100,14 @@ public final class ArchivePush: Sendable {
             recordError = error.description
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        for (file, result) in results.sorted(by: { $0.0.path < $1.0.path }) {
+        return results.sorted(by: { $0.0.path < $1.0.path }).map { file, result in
             var status = result.status
             if let recordError {
                 status = .failed("\(file.path): pushed, but the index was not updated: \(recordError)")
             }
-            deliver(
-                .finished(
-                    PushedInstance(
-                        path: file.path, sopInstanceUID: file.sopInstanceUID, status: status,
-                        seconds: seconds / Double(max(1, files.count)))))
+            return PushedInstance(
+                path: file.path, sopInstanceUID: file.sopInstanceUID, status: status,
+                seconds: seconds / Double(max(1, files.count)))
         }
     }
 

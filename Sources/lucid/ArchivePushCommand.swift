@@ -7,7 +7,7 @@ import LucidPACS
 
 /// `lucid archive push SRC --to dicomweb+http://HOST:PORT/PATH`: brings what a local archive holds
 /// (originals and derived DICOMs) to a PACS, resuming where an earlier push stopped.
-struct ArchivePushCommand: ParsableCommand {
+struct ArchivePushCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "push",
         abstract: "Push the originals and derived DICOMs of an archive to a PACS over DICOMweb (STOW-RS).",
@@ -64,7 +64,7 @@ struct ArchivePushCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let archive: Archive
         ArchiveLock.announceWait(root: source)
         do {
@@ -74,7 +74,7 @@ struct ArchivePushCommand: ParsableCommand {
             throw ProcessingFailure(status: 1)
         }
         let interruption = Interruption()
-        let uploader = try pacsOptions.uploader(for: try target, batchSize: batch, interruption: interruption)
+        let uploader = try await pacsOptions.uploader(for: try target, batchSize: batch, interruption: interruption)
         let push = ArchivePush(archive: archive, uploader: uploader, jobs: jobs)
         uploader.whenHalted { halt in if halt.isConfiguration { push.cancel() } }
         let reporter = PushReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
@@ -83,7 +83,7 @@ struct ArchivePushCommand: ParsableCommand {
         interruption.onSignal { push.cancel() }
         let summary: ArchivePushSummary
         do throws(ArchiveError) {
-            summary = try push.run { event in
+            summary = try await push.run { event in
                 reporter.report(event)
                 manifest.record(event)
             }

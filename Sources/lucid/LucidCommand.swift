@@ -17,10 +17,14 @@ struct LucidCommand: ParsableCommand {
         ])
 
     /// Parses and runs, mapping failures to Lucid's exit statuses.
-    static func main(_ arguments: [String]) {
+    static func start(_ arguments: [String]) async {
         do {
             var command = try parseAsRoot(Array(arguments.dropFirst()))
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as ProcessingFailure {
             exit(failure.status)
         } catch {

@@ -60,7 +60,7 @@ struct PACSOptions: ParsableArguments {
     /// the credentials cannot be resolved (status 2), the PACS refuses them or the URL (status 1),
     /// or a signal came (130, or 143 for SIGTERM), in every case before anything is written. A PACS
     /// that cannot be reached is not an error here: the files then fail one by one, each saying so.
-    func uploader(for target: PACSTarget, batchSize: Int, interruption: Interruption) throws -> PACSUploader {
+    func uploader(for target: PACSTarget, batchSize: Int, interruption: Interruption) async throws -> PACSUploader {
         let uploader: PACSUploader
         do {
             let credentials = try DICOMwebCredentials.resolve(user: user, host: target.host, netrcPath: netrcFile)
@@ -71,7 +71,7 @@ struct PACSOptions: ParsableArguments {
             throw ProcessingFailure(status: 2)
         }
         interruption.onSignal { uploader.cancel() }
-        let halt = BlockingTask.run { await uploader.checkAccess() }
+        let halt = await uploader.checkAccess()
         if interruption.signalReceived != nil {
             StandardError.write("lucid: interrupted while checking access to \(target); nothing was done")
             throw ProcessingFailure(status: interruption.exitStatus)

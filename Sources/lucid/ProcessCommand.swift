@@ -10,7 +10,7 @@ import LucidRendering
 /// `lucid process INPUT... --archive DIR [--out DIR]`: the batch step. Every DICOM file (and 16-bit
 /// grayscale PNG) among the inputs goes through a pipeline and is written as PNG/JPEG renditions
 /// under `--out` and, with `--archive`, filed with its original and a derived DICOM into the archive.
-struct ProcessCommand: ParsableCommand {
+struct ProcessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "process",
         abstract: "Process folders of DICOM images into renditions and a patient/study/series archive, in parallel.",
@@ -198,7 +198,7 @@ struct ProcessCommand: ParsableCommand {
         guard renditionFrames >= 0 else { throw ValidationError("--rendition-frames must be 0 (every frame) or more") }
     }
 
-    func run() throws {
+    func run() async throws {
         var lines: LineReader?
         if let filesFrom {
             do {
@@ -210,8 +210,9 @@ struct ProcessCommand: ParsableCommand {
         let layout = out.map { OutputLayout(inputs: inputs, usesFilesFrom: filesFrom != nil, outputDirectory: $0) }
         let interruption = Interruption()
         // The PACS is asked first, so a refused password stops the run before anything is written.
-        let uploader = try pacsTarget.map { target in
-            try pacsOptions.uploader(for: target, batchSize: 16, interruption: interruption)
+        var uploader: PACSUploader?
+        if let target = try pacsTarget {
+            uploader = try await pacsOptions.uploader(for: target, batchSize: 16, interruption: interruption)
         }
         var opened: Archive?
         if let archiveFolder {

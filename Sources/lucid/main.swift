@@ -1,1 +1,1 @@
-LucidCommand.main(CommandArguments.all)
+await LucidCommand.start(CommandArguments.all)
