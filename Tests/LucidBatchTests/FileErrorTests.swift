@@ -1,6 +1,7 @@
 import Foundation
 import LucidBatch
 import LucidDICOM
+import LucidPACS
 import LucidTestSupport
 import Testing
 
@@ -87,6 +88,21 @@ import Testing
         #expect(blocked.hasSuffix("/out"))
         #expect(outcome.errorCode == "write.folder")
         #expect(outcome.error?.hasPrefix("\(path): cannot create the output folder \(blocked): ") == true)
+    }
+
+    @Test("A PACS check cut short by an interrupted run: FileError.interrupted(.beforeProcessing), code interrupted")
+    func interruptedPACSCheck() throws {
+        let folder = try LucidBinary.temporaryFolder()
+        let path = try files.input(folder, "cr.dcm", try files.corpus("cr_fuji_mono1_10bit.dcm"))
+        let target = try PACSTarget(parsing: "dicomweb+http://127.0.0.1:1/dicom-web")
+        let uploader = try PACSUploader(target: target, credentials: nil)
+        uploader.cancel()
+        let settings = ProcessSettings(recipe: .preset(.auto), layout: nil, pacs: uploader)
+        let outcome = FileProcessor(settings: settings).process(path)
+        #expect(outcome.failure == .interrupted(path: path, .beforeProcessing))
+        #expect(outcome.errorCode == "interrupted")
+        #expect(outcome.error == "\(path): not processed: interrupted")
+        #expect(outcome.outputs.isEmpty)
     }
 
     @Test("Done and skipped files have no failure, and errorCode null in their JSON line")
