@@ -23,6 +23,10 @@ public struct FileOutcome: Sendable, Equatable {
     public var seconds: Double
     /// Why the file failed or was skipped.
     public var error: String?
+    /// The typed cause of a failure met while processing the file (its `description` is `error`); nil
+    /// when the file did not fail, or failed with a reason given as text alone (an input the walker
+    /// cannot use, a PACS upload or the index record of one).
+    public var failure: FileError?
     /// The recipe applied (`--steps` syntax) and, with `--preset`, the preset used.
     public var steps: String?
     public var preset: String?
@@ -49,15 +53,25 @@ public struct FileOutcome: Sendable, Equatable {
         self.preset = preset
     }
 
-    /// One JSON line: `{"error","outputs","path","preset","seconds","status","steps"}`, keys sorted,
-    /// absent values `null`, seconds rounded to the millisecond; with a PACS also
+    /// `failure`'s stable code (`dicom.truncatedPixelData`, see `FileError.code`); nil without one.
+    public var errorCode: String? { failure?.code }
+
+    /// Marks the file failed by `failure`, its message as `error`.
+    public mutating func fail(_ failure: FileError) {
+        status = .failed
+        error = failure.description
+        self.failure = failure
+    }
+
+    /// One JSON line: `{"error","errorCode","outputs","path","preset","seconds","status","steps"}`, keys
+    /// sorted, absent values `null`, seconds rounded to the millisecond; with a PACS also
     /// `"pacs":{"alreadyPresent","failed","uploaded"}` (instances); when steps were skipped also
     /// `"skippedSteps":["STEP (reason)", ...]`.
     public var jsonLine: String {
         var object: [String: Any] = [
             "path": path, "status": status.rawValue, "outputs": outputs,
             "seconds": (seconds * 1000).rounded() / 1000, "error": error ?? NSNull(),
-            "steps": steps ?? NSNull(), "preset": preset ?? NSNull(),
+            "errorCode": errorCode ?? NSNull(), "steps": steps ?? NSNull(), "preset": preset ?? NSNull(),
         ]
         if let pacs { object["pacs"] = pacs.jsonObject }
         if !skippedSteps.isEmpty { object["skippedSteps"] = skippedSteps }

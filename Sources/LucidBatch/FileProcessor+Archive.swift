@@ -16,7 +16,7 @@ extension FileProcessor {
     /// the archive (written to disk, so only one frame is held in memory); the original and the
     /// staged files are then filed and indexed in one transaction and pushed.
     func archiveDICOM(_ image: DICOMImage, bytes: [UInt8], path: String, outcome: inout FileOutcome)
-        throws(FileFailure)
+        throws(FileError)
     {
         let (steps, preset) = recipe(forDataSet: image.dataSet)
         outcome.steps = steps.description
@@ -48,7 +48,7 @@ extension FileProcessor {
             }
         }
         guard let archive = settings.archive else {
-            if try pacsHoldsEverything(of: plan, path: path, outcome: &outcome) { return }
+            if try pacsHolds(plan, path: path, outcome: &outcome) { return }
             // Without an archive folder, every frame's derived DICOM is held for the push.
             var files = [
                 ArchiveFile(
@@ -56,7 +56,7 @@ extension FileProcessor {
                     sopInstanceUID: plan.identity.sopInstanceUID)
             ]
             try processFrames(image, path: path, plan: plan, steps: steps, preset: preset, outcome: &outcome) {
-                product throws(FileFailure) in
+                product throws(FileError) in
                 if let derived = try derivedFile(image, product: product, plan: plan, preset: preset) {
                     files.append(derived)
                 }
@@ -65,9 +65,9 @@ extension FileProcessor {
             return
         }
         var staged: [StagedFile] = []
-        do throws(FileFailure) {
+        do throws(FileError) {
             try processFrames(image, path: path, plan: plan, steps: steps, preset: preset, outcome: &outcome) {
-                product throws(FileFailure) in
+                product throws(FileError) in
                 let files = try frameFiles(image, product: product, plan: plan, preset: preset)
                 staged += try Self.archiveCall(path) { () throws(ArchiveError) in try archive.stage(files) }
             }
@@ -91,7 +91,7 @@ extension FileProcessor {
     }
 
     /// Applies what the archive did to the outcome, and pushes what it filed.
-    private func report(_ result: StoreResult, plan: ArchivePlan, outcome: inout FileOutcome) throws(FileFailure) {
+    private func report(_ result: StoreResult, plan: ArchivePlan, outcome: inout FileOutcome) throws(FileError) {
         switch result {
         case .archived(let paths, let digests):
             outcome.outputs += paths
@@ -104,31 +104,28 @@ extension FileProcessor {
         case .conflict(let conflict):
             outcome.outputs.append(conflict.keptAs)
             outcome.sha256[conflict.keptAs] = conflict.sha256
-            throw FileFailure(Self.describe(conflict, path: plan.sourcePath))
+            throw .conflict(path: plan.sourcePath, conflict)
         }
-    }
-
-    /// The message of a conflict: what is archived, where this file was kept, what to do.
-    static func describe(_ conflict: ArchiveConflict, path: String) -> String {
-        "\(path): conflict: SOP Instance UID \(conflict.sopInstanceUID) is archived from another file "
-            + "(\(conflict.archivedPath), SHA-256 \(conflict.archivedSHA256.prefix(16))...); this file (SHA-256 "
-            + "\(conflict.sha256.prefix(16))...) was \(conflict.newlyKept ? "kept" : "already kept") as "
-            + "\(conflict.keptAs) and not processed; the archived original is unchanged. Two different images "
-            + "share one UID: have the sending system corrected"
     }
 
     /// Runs an archive call, naming the input in its error.
-    static func archiveCall<T>(_ path: String, _ body: () throws(ArchiveError) -> T) throws(FileFailure) -> T {
+    static func archiveCall<T>(_ path: String, _ body: () throws(ArchiveError) -> T) throws(FileError) -> T {
         do throws(ArchiveError) {
             return try body()
         } catch {
-            throw FileFailure(naming(path, error))
+            throw .archive(path: path, error)
         }
     }
 
-    /// An archive error as a file's failure: prefixed with the input's path unless it names it first.
-    static func naming(_ path: String, _ error: ArchiveError) -> String {
-        error.description.hasPrefix(path) ? error.description : "\(path): \(error.description)"
+    /// Without an archive folder: whether the PACS holds every instance of `plan` already (see
+    /// `pacsHoldsEverything`).
+    /// - Throws: `FileError.interrupted` when the uploader was cancelled, the one failure of the check.
+    private func pacsHolds(_ plan: ArchivePlan, path: String, outcome: inout FileOutcome) throws(FileError) -> Bool {
+        do throws(FileFailure) {
+            return try pacsHoldsEverything(of: plan, path: path, outcome: &outcome)
+        } catch {
+            throw .interrupted(path: path, .beforeProcessing)
+        }
     }
 
     /// The reason reported for an instance archived before with the same recipe.

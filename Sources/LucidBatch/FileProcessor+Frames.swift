@@ -16,10 +16,9 @@ extension FileProcessor {
     /// Fails the file when the run was interrupted (Ctrl-C, SIGTERM) before `frame`, unless it is
     /// the file's first frame: a single-frame image in progress is finished, a long multi-frame one
     /// stops between frames, and nothing of it is filed.
-    func checkInterruption(path: String, frame: Int, of frames: [Int]) throws(FileFailure) {
+    func checkInterruption(path: String, frame: Int, of frames: [Int]) throws(FileError) {
         guard frame != frames.first, settings.cancellation.isCancelled else { return }
-        throw FileFailure(
-            "\(path): interrupted before frame \(frame) of \(frames.count); nothing of this file was archived")
+        throw .interrupted(path: path, .beforeFrame(frame, of: frames.count))
     }
 
     /// Runs the recipe over each of `plan`'s frames in turn (renditions for its rendition frames,
@@ -29,8 +28,8 @@ extension FileProcessor {
     /// displayed `sourcePath`.
     func processFrames(
         _ image: DICOMImage, path: String, plan: ArchivePlan, steps: StepsSpec, preset: String?,
-        outcome: inout FileOutcome, _ body: (FrameProduct) throws(FileFailure) -> Void
-    ) throws(FileFailure) {
+        outcome: inout FileOutcome, _ body: (FrameProduct) throws(FileError) -> Void
+    ) throws(FileError) {
         for frame in plan.frames {
             try checkInterruption(path: path, frame: frame, of: plan.frames)
             try body(
@@ -43,7 +42,7 @@ extension FileProcessor {
     /// The derived DICOM (when the frame's pixels were processed) and the renditions of one
     /// processed frame, as archive files; renditions of a frame without one depict the original.
     func frameFiles(_ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?)
-        throws(FileFailure) -> [ArchiveFile]
+        throws(FileError) -> [ArchiveFile]
     {
         let derived = try derivedFile(image, product: product, plan: plan, preset: preset)
         let depicted = derived?.sopInstanceUID ?? plan.identity.sopInstanceUID
@@ -58,7 +57,7 @@ extension FileProcessor {
     /// The derived DICOM of one processed frame, as an archive file; nil for a frame whose pixels
     /// the recipe left as they are (a colour image).
     func derivedFile(_ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?)
-        throws(FileFailure) -> ArchiveFile?
+        throws(FileError) -> ArchiveFile?
     {
         guard plan.derivesPixels, let filtered = product.filtered else { return nil }
         return ArchiveFile(
@@ -73,7 +72,7 @@ extension FileProcessor {
     func mirrorArchived(
         _ image: DICOMImage, plan: ArchivePlan, path: String, steps: StepsSpec, preset: String?,
         outcome: inout FileOutcome
-    ) throws(FileFailure) {
+    ) throws(FileError) {
         guard let layout = settings.layout else { return }
         let frameCount = image.pixel.numberOfFrames
         let missing = plan.renditionFrames.filter { frame in
@@ -94,7 +93,7 @@ extension FileProcessor {
     private func derivedBytes(
         _ image: DICOMImage, product: FrameProduct, filtered: GrayImage<UInt16>, plan: ArchivePlan, preset: String?,
         path: String
-    ) throws(FileFailure) -> [UInt8] {
+    ) throws(FileError) -> [UInt8] {
         var description = "Lucid \(LucidVersion.current): \(plan.recipe); \(product.windowDescription)"
         if let preset { description += "; preset \(preset)" }
         let derived = DerivedImage(
@@ -106,7 +105,7 @@ extension FileProcessor {
         do throws(DICOMWriteError) {
             return try derived.encode()
         } catch {
-            throw FileFailure("\(path): cannot write the derived DICOM: \(error)")
+            throw .derivedDICOM(path: path, frame: product.frame, error)
         }
     }
 

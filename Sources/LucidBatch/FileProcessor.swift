@@ -18,7 +18,7 @@ public struct FileProcessor: Sendable {
     public func process(_ path: String) -> FileOutcome {
         let start = DispatchTime.now()
         var outcome = FileOutcome(path: path, status: .ok)
-        do throws(FileFailure) {
+        do throws(FileError) {
             switch try LoadedInput.load(path, limits: settings.limits) {
             case .unsupported(let reason):
                 outcome.status = .skipped
@@ -46,8 +46,7 @@ public struct FileProcessor: Sendable {
                 try writeMirrored(frame, path: path, frameCount: 1, outcome: &outcome)
             }
         } catch {
-            outcome.status = .failed
-            outcome.error = error.message
+            outcome.fail(error)
         }
         outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return outcome
@@ -68,21 +67,21 @@ public struct FileProcessor: Sendable {
 
     /// The frames to process, from 1: `--frame` or every frame. The pixel data is checked against
     /// the header and the limits first, so a header cannot make the list (or any frame) huge.
-    func frames(of image: DICOMImage, path: String) throws(FileFailure) -> [Int] {
+    func frames(of image: DICOMImage, path: String) throws(FileError) -> [Int] {
         do throws(DICOMError) {
             try image.checkPixelData()
         } catch {
-            throw FileFailure(error.description)
+            throw .dicom(path: path, error)
         }
         let frameCount = image.pixel.numberOfFrames
         guard let frame = settings.frame else { return Array(1...max(1, frameCount)) }
         guard frame <= frameCount else {
-            throw FileFailure("\(path): frame \(frame) does not exist; the file has \(frameCount) frame(s)")
+            throw .frameOutOfRange(path: path, frame: frame, frameCount: frameCount)
         }
         return [frame]
     }
 
-    private func processDICOM(_ image: DICOMImage, path: String, outcome: inout FileOutcome) throws(FileFailure) {
+    private func processDICOM(_ image: DICOMImage, path: String, outcome: inout FileOutcome) throws(FileError) {
         let (steps, preset) = recipe(forDataSet: image.dataSet)
         outcome.steps = steps.description
         outcome.preset = preset
@@ -99,11 +98,11 @@ public struct FileProcessor: Sendable {
     func renderAndMirror(
         _ image: DICOMImage, frame: Int, path: String, steps: StepsSpec, preset: String?, renditions: Bool,
         outcome: inout FileOutcome
-    ) throws(FileFailure) -> FrameProduct {
+    ) throws(FileError) -> FrameProduct {
         let frameCount = image.pixel.numberOfFrames
         let product: FrameProduct
         if image.pixel.isGrayscale {
-            let gray = try decode(image, frame: frame)
+            let gray = try decode(image, frame: frame, path: path)
             product = try renderFrame(
                 gray.image, encoding: gray.encoding, display: gray.display, path: path, frame: frame,
                 frameCount: frameCount, steps: steps, preset: preset, encode: renditions,
@@ -119,18 +118,19 @@ public struct FileProcessor: Sendable {
         return product
     }
 
-    /// The grayscale samples of `frame` (from 1), with their encoding and display attributes.
-    func decode(_ image: DICOMImage, frame: Int) throws(FileFailure) -> GrayFrame {
+    /// The grayscale samples of `frame` (from 1) of the input at `path`, with their encoding and
+    /// display attributes.
+    func decode(_ image: DICOMImage, frame: Int, path: String) throws(FileError) -> GrayFrame {
         do throws(DICOMError) {
             return try image.grayFrame(frame - 1)
         } catch {
-            throw FileFailure(error.description)
+            throw .dicom(path: path, error)
         }
     }
 
     /// Writes a frame's renditions under `--out`, when given.
     func writeMirrored(_ product: FrameProduct, path: String, frameCount: Int, outcome: inout FileOutcome)
-        throws(FileFailure)
+        throws(FileError)
     {
         guard let layout = settings.layout else { return }
         for (format, bytes) in product.encoded {
@@ -139,13 +139,12 @@ public struct FileProcessor: Sendable {
             do throws(FileWriteError) {
                 try FolderMaker.create(folder)
             } catch {
-                throw FileFailure(
-                    "\(path): cannot create the output folder \(folder): \(error.operation) failed: \(error.reason)")
+                throw .outputFolder(path: path, folder: folder, error)
             }
             do throws(FileWriteError) {
                 try AtomicFileWriter.write(bytes, to: output)
             } catch {
-                throw FileFailure("\(path): \(error)")
+                throw .write(path: path, error)
             }
             outcome.outputs.append(output)
         }

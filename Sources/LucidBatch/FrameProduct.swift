@@ -26,14 +26,14 @@ extension FileProcessor {
     func renderFrame(
         _ samples: GrayImage<UInt16>, encoding: StoredValueEncoding, display: DisplayAttributes, path: String,
         frame: Int, frameCount: Int, steps: StepsSpec, preset: String?, encode: Bool = true, keepsFiltered: Bool = true
-    ) throws(FileFailure) -> FrameProduct {
+    ) throws(FileError) -> FrameProduct {
         var options = RenderOptions(
             frame: frame, window: steps.window, filters: steps.filters, threads: settings.threads)
         let filtered: GrayImage<UInt16>
         do throws(RenderError) {
             filtered = try Renderer.filter(samples, options: options, bitsStored: encoding.bitsStored, source: path)
         } catch {
-            throw FileFailure(error.description)
+            throw .render(path: path, frame: frame, error)
         }
         var renderings: [Int: Rendering] = [:]
         var encoded: [(RenditionFormat, [UInt8])] = []
@@ -49,15 +49,15 @@ extension FileProcessor {
                         filtered, encoding: encoding, display: display, source: path, frameCount: frameCount,
                         options: options)
                 } catch {
-                    throw FileFailure(error.description)
+                    throw .render(path: path, frame: frame, error)
                 }
                 renderings[format.depth] = rendering
             }
             if first == nil { first = rendering }
             guard encode else { break }
-            encoded.append((format, try self.encode(rendering, format: format, preset: preset)))
+            encoded.append((format, try self.encode(rendering, frame: frame, format: format, preset: preset)))
         }
-        guard let first else { throw FileFailure("\(path): no rendition format was asked for") }
+        guard let first else { throw .noRenditionFormat(path: path) }
         return FrameProduct(
             frame: frame, filtered: keepsFiltered ? filtered : nil, voi: first.voi,
             windowDescription: first.windowDescription, encoded: encoded)
@@ -67,7 +67,7 @@ extension FileProcessor {
     /// grayscale steps of the recipe are skipped and listed in the product.
     func renderColorFrame(
         _ image: DICOMImage, path: String, frame: Int, steps: StepsSpec, preset: String?, encode: Bool
-    ) throws(FileFailure) -> FrameProduct {
+    ) throws(FileError) -> FrameProduct {
         var options = RenderOptions(frame: frame, filters: [], threads: settings.threads)
         var encoded: [(RenditionFormat, [UInt8])] = []
         var first: Rendering?
@@ -77,21 +77,22 @@ extension FileProcessor {
             do throws(RenderError) {
                 rendering = try Renderer.render(image, options: options)
             } catch {
-                throw FileFailure(error.description)
+                throw .render(path: path, frame: frame, error)
             }
             if first == nil { first = rendering }
             guard encode else { break }
-            encoded.append((format, try self.encode(rendering, format: format, preset: preset)))
+            encoded.append((format, try self.encode(rendering, frame: frame, format: format, preset: preset)))
         }
-        guard let first else { throw FileFailure("\(path): no rendition format was asked for") }
+        guard let first else { throw .noRenditionFormat(path: path) }
         let skipped = (steps.filters + [ProcessingStep.window(steps.window)]).map { "\($0) (colour image)" }
         return FrameProduct(
             frame: frame, filtered: nil, voi: first.voi, windowDescription: first.windowDescription,
             encoded: encoded, skippedSteps: skipped)
     }
 
-    private func encode(_ rendering: Rendering, format: RenditionFormat, preset: String?) throws(FileFailure)
-        -> [UInt8]
+    /// Encodes frame `frame` (from 1) in `format`, with the rendering's provenance and the preset.
+    private func encode(_ rendering: Rendering, frame: Int, format: RenditionFormat, preset: String?)
+        throws(FileError) -> [UInt8]
     {
         var provenance = rendering.provenance
         if let preset { provenance.insert(("Preset", preset), at: 3) }
@@ -99,7 +100,7 @@ extension FileProcessor {
             return try RenditionEncoder.encode(
                 rendering, format: format, provenance: provenance, quality: settings.quality)
         } catch {
-            throw FileFailure("\(rendering.source): cannot encode the rendering: \(error)")
+            throw .encode(path: rendering.source, frame: frame, error)
         }
     }
 }

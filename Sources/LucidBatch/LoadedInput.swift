@@ -20,14 +20,14 @@ enum LoadedInput {
     /// a regular file (a FIFO or device put in its place after listing is skipped); its first
     /// `DICOMFile.sniffLength` bytes decide whether it may be DICOM or a PNG, and anything else is
     /// skipped as not DICOM without reading the rest.
-    /// - Throws: a message naming the file when it is DICOM (or a 16-bit PNG) that cannot be read.
-    static func load(_ path: String, limits: ReadLimits) throws(FileFailure) -> LoadedInput {
+    /// - Throws: `FileError` when it cannot be opened, or is DICOM (or a 16-bit PNG) that cannot be read.
+    static func load(_ path: String, limits: ReadLimits) throws(FileError) -> LoadedInput {
         let opened: InputFile
         do throws(InputFileError) {
             opened = try InputFile(path: path)
         } catch {
             if case .notRegularFile = error { return .unsupported(error.reason) }
-            throw FileFailure(DICOMError.unreadable(file: path, reason: error.reason).description)
+            throw .input(path: path, error)
         }
         let bytes: [UInt8]
         do throws(DICOMError) {
@@ -45,7 +45,7 @@ enum LoadedInput {
                 throw limits.namingBudget(error)
             }
         } catch {
-            throw FileFailure(error.description)
+            throw .dicom(path: path, error)
         }
         if bytes.starts(with: pngSignature) { return try loadPNG(bytes, path: path, limits: limits) }
         let file: DICOMFile
@@ -53,12 +53,12 @@ enum LoadedInput {
             file = try DICOMFile(bytes: bytes, source: path, limits: limits)
         } catch {
             if case .notDICOM = error { return .unsupported("not DICOM") }
-            throw FileFailure(error.description)
+            throw .dicom(path: path, error)
         }
         do throws(DICOMError) {
             return .dicom(try DICOMImage(file: file, limits: limits), bytes: bytes)
         } catch {
-            throw FileFailure(error.description)
+            throw .dicom(path: path, error)
         }
     }
 
@@ -70,7 +70,7 @@ enum LoadedInput {
         return min(CodecLimits.defaultMaximumPixelCount, max(1, limits.maximumImageBytes / 2), max(1, budgeted))
     }
 
-    private static func loadPNG(_ bytes: [UInt8], path: String, limits: ReadLimits) throws(FileFailure)
+    private static func loadPNG(_ bytes: [UInt8], path: String, limits: ReadLimits) throws(FileError)
         -> LoadedInput
     {
         let decoded: DecodedPNG
@@ -78,12 +78,11 @@ enum LoadedInput {
             decoded = try PNGCodec.decode(bytes, maximumPixelCount: maximumPNGPixels(limits, fileBytes: bytes.count))
         } catch {
             if case .pngNotGrayscale = error { return .unsupported("not DICOM (a colour PNG)") }
-            var budget = ""
-            if case .imageTooLarge = error, maximumPNGPixels(limits, fileBytes: bytes.count) < maximumPNGPixels(limits)
-            {
-                budget = " (set by the memory budget of one job, --max-memory SIZE divided by --jobs)"
+            var budgeted = false
+            if case .imageTooLarge = error {
+                budgeted = maximumPNGPixels(limits, fileBytes: bytes.count) < maximumPNGPixels(limits)
             }
-            throw FileFailure("\(path): cannot decode the PNG: \(error)\(budget)")
+            throw .png(path: path, error, budgeted: budgeted)
         }
         guard case .gray16(let image) = decoded.image else {
             return .unsupported("not DICOM (an 8-bit PNG; only 16-bit grayscale PNGs are processed)")
@@ -92,10 +91,4 @@ enum LoadedInput {
         let bitsStored = max(1, UInt16.bitWidth - maximum.leadingZeroBitCount)
         return .png16(image, bitsStored: bitsStored)
     }
-}
-
-/// Why one file could not be processed; the message names the file.
-struct FileFailure: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
 }

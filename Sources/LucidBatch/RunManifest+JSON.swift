@@ -29,8 +29,8 @@ extension RunManifest {
         ]
     }
 
-    /// `{"error","outputs":[{"path","sha256"}],"path","preset","seconds","status","steps","windows"}`, with a
-    /// PACS also `"pacs":{"alreadyPresent","failed","uploaded"}`, with steps skipped `"skippedSteps"`.
+    /// `{"error","errorCode","outputs":[{"path","sha256"}],"path","preset","seconds","status","steps","windows"}`,
+    /// with a PACS also `"pacs":{"alreadyPresent","failed","uploaded"}`, with steps skipped `"skippedSteps"`.
     func fileObject(_ outcome: FileOutcome, folder: String) -> [String: Any] {
         let outputs = outcome.outputs.map { output -> [String: Any] in
             let absolute = FileSystemPath.absolute(output, base: directory)
@@ -42,7 +42,8 @@ extension RunManifest {
         var object: [String: Any] = [
             "path": outcome.path, "status": outcome.status.rawValue, "outputs": outputs,
             "seconds": (outcome.seconds * 1000).rounded() / 1000, "error": outcome.error ?? NSNull(),
-            "steps": outcome.steps ?? NSNull(), "preset": outcome.preset ?? NSNull(),
+            "errorCode": outcome.errorCode ?? NSNull(), "steps": outcome.steps ?? NSNull(),
+            "preset": outcome.preset ?? NSNull(),
             "windows": outcome.windows.map(\.jsonObject),
         ]
         if let pacs = outcome.pacs { object["pacs"] = pacs.jsonObject }

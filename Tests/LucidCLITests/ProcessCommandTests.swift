@@ -62,6 +62,31 @@ import Testing
         #expect(quiet.status == 0 && quiet.standardError.isEmpty && quiet.standardOutput.isEmpty)
     }
 
+    @Test("A failed file's errorCode names its cause in its JSON line and in the run manifest; null otherwise")
+    func errorCode() throws {
+        let fixture = try ProcessFixture()
+        try fixture.copy("ct_ge_ivrle_window.dcm", to: "ct.dcm")
+        try fixture.copy("mr_small_truncated_pixeldata.dcm", to: "cut.dcm")
+        try fixture.write(Array("not an image\n".utf8), to: "notes.txt")
+        let result = try LucidBinary.run(["process", fixture.input, "--out", fixture.output, "--json"])
+        #expect(result.status == 1, "\(result.standardError)")
+        let lines = ProcessFixture.jsonLines(result.standardOutput).filter { $0["path"] != nil }
+        let files = try #require(try ProcessFixture.manifest(in: fixture.output)["files"] as? [[String: Any]])
+        let expected: [String: String?] = ["cut.dcm": "dicom.truncatedPixelData", "ct.dcm": nil, "notes.txt": nil]
+        for (name, code) in expected {
+            let path = fixture.input + "/" + name
+            let line = try #require(lines.first { $0["path"] as? String == path }, "\(name)")
+            let file = try #require(files.first { $0["path"] as? String == path }, "\(name)")
+            for object in [line, file] {
+                if let code {
+                    #expect(object["errorCode"] as? String == code, "\(name)")
+                } else {
+                    #expect(object["errorCode"] is NSNull, "\(name): the key is there, null")
+                }
+            }
+        }
+    }
+
     @Test("--files-from - reads paths from standard input; skipped files alone still exit 0")
     func filesFromStandardInput() throws {
         let fixture = try ProcessFixture.standard()

@@ -42,7 +42,7 @@ import Testing
         for line in lines.dropLast() {
             let path = try #require(line["path"] as? String)
             let file = try #require(byPath[path], "\(path)")
-            for key in ["status", "steps", "preset", "error"] {
+            for key in ["status", "steps", "preset", "error", "errorCode"] {
                 #expect(file[key] as? String == line[key] as? String, "\(path) \(key)")
             }
             let outputs = try #require(file["outputs"] as? [[String: Any]])
