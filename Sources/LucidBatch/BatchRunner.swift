@@ -1,5 +1,6 @@
 import Foundation
 import LucidPACS
+import Synchronization
 
 /// Something that happened during a batch, reported to the caller in order, one at a time.
 public enum BatchEvent: Sendable {
@@ -11,102 +12,134 @@ public enum BatchEvent: Sendable {
     case finished(FileOutcome)
 }
 
-/// Runs `lucid process` over a stream of inputs: one producer thread walks the inputs into a
-/// bounded queue (capacity `2 x jobs`), `jobs` worker threads take files from it and process them.
-/// Memory therefore holds at most the queue's paths plus the images the workers are on, however many
-/// files there are. A failing file becomes a failed outcome; the batch goes on.
+/// Runs `lucid process` over a stream of inputs as one task group: the walker's steps and the
+/// files' processing run as child tasks on the batch's own threads (`BatchThreads`, blocking work),
+/// a file's PACS upload as a child task of its own on the default executor (network waits), and
+/// this task reports every event, one at a time, as the children finish.
 ///
-/// `cancel()` (on SIGINT) stops the walk, drops the queued files and lets the files being processed
-/// finish, so every output is complete (written to a temporary name, then renamed).
-public final class BatchRunner: @unchecked Sendable {
+/// Each stage takes at most `jobs` files at once: `jobs` being processed or processed and waiting
+/// for an upload to start, `jobs` uploading, and `jobs` found by the walker but not started. Memory
+/// holds those paths and images, however many files there are; a PACS slower than the processing
+/// holds the processing back. A failing file becomes a failed outcome; the batch goes on.
+///
+/// `cancel()` (on SIGINT) stops the walk, drops the files not started and lets the files being
+/// processed finish, so every output is complete (written to a temporary name, then renamed).
+public final class BatchRunner: Sendable {
     private let processor: FileProcessor
     private let jobs: Int
-    private let queue: BoundedQueue<String>
-    private let lock = NSLock()
-    private var cancelled = false
-    private var summary = BatchSummary()
+    private let cancelled = Atomic<Bool>(false)
 
-    /// The most files processed at once, 256 (`--jobs`): every job is a thread holding one image
-    /// and its own share of the memory budget, so more jobs than the largest servers' hardware
-    /// threads only divide the budget into shares too small for an image.
+    /// The most files processed at once, 256 (`--jobs`): every job holds one image and its own
+    /// share of the memory budget, so more jobs than the largest servers' hardware threads only
+    /// divide the budget into shares too small for an image.
     public static let maximumJobs = 256
 
     /// `jobs` is clamped to 1...`maximumJobs`.
     public init(processor: FileProcessor, jobs: Int) {
         self.processor = processor
         self.jobs = min(max(1, jobs), Self.maximumJobs)
-        self.queue = BoundedQueue(capacity: 2 * self.jobs)
-        if processor.settings.pacs != nil { summary.pacs = PACSCounts() }
     }
 
     /// Stops handing out files; safe to call from any thread, more than once.
     public func cancel() {
-        lock.lock()
-        cancelled = true
-        lock.unlock()
+        cancelled.store(true, ordering: .releasing)
         processor.settings.cancellation.cancel()
-        queue.cancel()
     }
 
-    private var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
+    private var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
+
+    /// What a child task of the batch returns.
+    private enum Step: Sendable {
+        /// The walker's next event, nil at its end.
+        case walked(InputEvent?)
+        /// A file processed; its PACS upload, if any, still to come.
+        case processed(PreparedFile)
+        /// A file's uploads done: the file is finished.
+        case uploaded(FileOutcome)
     }
 
-    /// Processes every input of `walker`, calling `report` for each event (serialised, from the
-    /// worker or walker threads), and returns the summary once every started file is finished.
-    public func run(_ walker: InputWalker, report: @escaping @Sendable (BatchEvent) -> Void) -> BatchSummary {
+    /// Processes every input of `walker`, calling `report` for each event from this task, and
+    /// returns the summary once every started file is finished.
+    public func run(_ walker: sending InputWalker, report: (BatchEvent) -> Void) async -> BatchSummary {
         let start = DispatchTime.now()
-        let group = DispatchGroup()
-        let walk = UncheckedBox(walker)
-        let deliver: @Sendable (BatchEvent) -> Void = { [self] event in
-            lock.lock()
-            defer { lock.unlock() }
-            if case .finished(let outcome) = event { summary.record(outcome) }
-            report(event)
+        let threads = BatchThreads(count: jobs + 1)
+        defer { threads.shutdown() }
+        let walk = SharedWalker(walker)
+        var summary = BatchSummary()
+        if processor.settings.pacs != nil { summary.pacs = PACSCounts() }
+        func finish(_ outcome: FileOutcome) {
+            summary.record(outcome)
+            report(.finished(outcome))
         }
-        group.enter()
-        Thread { [self] in
-            produce(walk.value, deliver: deliver)
-            group.leave()
-        }.start()
-        for _ in 0..<jobs {
-            group.enter()
-            Thread { [self] in
-                while let path = queue.pop() { deliver(.finished(processor.process(path))) }
-                group.leave()
-            }.start()
-        }
-        group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        summary.interrupted = cancelled
-        return summary
-    }
-
-    private func produce(_ walker: InputWalker, deliver: @Sendable (BatchEvent) -> Void) {
-        var discovered = 0
-        while !isCancelled, let event = walker.next() {
-            discovered += 1
-            deliver(.discovered(discovered))
-            switch event {
-            case .file(let path):
-                // Fails only once cancelled, which ends the loop.
-                queue.push(path)
-            case .unusable(let path, let reason, let fatal):
-                let outcome = FileOutcome(path: path, status: fatal ? .failed : .skipped, error: "\(path): \(reason)")
-                deliver(.finished(outcome))
+        await withTaskGroup(of: Step.self) { group in
+            var waiting: [String] = []
+            var processing = 0
+            var processed: [PreparedFile] = []
+            var uploading = 0
+            var discovered = 0
+            var walking = true
+            var walkerBusy = false
+            while true {
+                if isCancelled { waiting.removeAll() }
+                while uploading < jobs, !processed.isEmpty {
+                    let prepared = processed.removeFirst()
+                    uploading += 1
+                    group.addTask { [processor] in .uploaded(await processor.upload(prepared)) }
+                }
+                while processing + processed.count < jobs, !waiting.isEmpty {
+                    let path = waiting.removeFirst()
+                    processing += 1
+                    group.addTask(executorPreference: threads) { [processor] in
+                        .processed(await processor.prepare(path))
+                    }
+                }
+                if walking, !walkerBusy, !isCancelled, waiting.count < jobs {
+                    walkerBusy = true
+                    group.addTask(executorPreference: threads) { .walked(walk.next()) }
+                }
+                guard let step = await group.next() else { break }
+                switch step {
+                case .walked(let event?):
+                    walkerBusy = false
+                    discovered += 1
+                    report(.discovered(discovered))
+                    switch event {
+                    case .file(let path):
+                        waiting.append(path)
+                    case .unusable(let path, let reason, let fatal):
+                        var outcome = FileOutcome(path: path, status: .skipped, error: "\(path): \(reason)")
+                        if fatal { outcome.fail(.unusable(path: path, reason: reason)) }
+                        finish(outcome)
+                    }
+                case .walked(nil):
+                    walkerBusy = false
+                    walking = false
+                    if !isCancelled { report(.walkFinished(total: discovered)) }
+                case .processed(let prepared):
+                    processing -= 1
+                    if prepared.uploads.isEmpty {
+                        finish(processor.finished(prepared))
+                    } else {
+                        processed.append(prepared)
+                    }
+                case .uploaded(let outcome):
+                    uploading -= 1
+                    finish(outcome)
+                }
             }
         }
-        queue.finish()
-        if !isCancelled { deliver(.walkFinished(total: discovered)) }
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        summary.interrupted = isCancelled
+        return summary
     }
 }
 
-/// Hands a non-Sendable value to exactly one other thread.
-struct UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
+/// The walker, handed to one walker step at a time: each step is a child task, so the walker
+/// crosses tasks, always under its lock.
+private final class SharedWalker: Sendable {
+    private let walker: Mutex<InputWalker>
+
+    init(_ walker: sending InputWalker) { self.walker = Mutex(walker) }
+
+    func next() -> InputEvent? { walker.withLock { $0.next() } }
 }

@@ -22,6 +22,8 @@ extension FileError {
         case .archive(_, let error): return "archive." + Self.caseName(error)
         case .conflict: return "archive.conflict"
         case .interrupted: return "interrupted"
+        case .unusable: return "input.unusable"
+        case .pacs: return "pacs.upload"
         }
     }
 

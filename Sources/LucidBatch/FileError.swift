@@ -36,6 +36,12 @@ public enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
     case conflict(path: String, ArchiveConflict)
     /// The run was interrupted (Ctrl-C, SIGTERM) before the input was done; nothing of it was filed.
     case interrupted(path: String, InterruptionPoint)
+    /// An INPUT or `--files-from` path that is missing, a folder that cannot be listed, or a
+    /// `--files-from` line that is not a path (`path` is then `LIST:LINE`); `reason` says which.
+    case unusable(path: String, reason: String)
+    /// The PACS did not take or confirm one of the file's instances: one reason per instance, each
+    /// naming it.
+    case pacs(path: String, reasons: [String])
 
     /// Where an interrupted run left an input.
     public enum InterruptionPoint: Sendable, Equatable {
@@ -51,7 +57,8 @@ public enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
         case .input(let path, _), .dicom(let path, _), .png(let path, _, _), .frameOutOfRange(let path, _, _),
             .render(let path, _, _), .noRenditionFormat(let path), .encode(let path, _, _),
             .derivedDICOM(let path, _, _), .outputFolder(let path, _, _), .write(let path, _),
-            .archive(let path, _), .conflict(let path, _), .interrupted(let path, _):
+            .archive(let path, _), .conflict(let path, _), .interrupted(let path, _), .unusable(let path, _),
+            .pacs(let path, _):
             return path
         }
     }
@@ -83,6 +90,10 @@ public enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
             return error.description.hasPrefix(path) ? error.description : "\(path): \(error.description)"
         case .conflict(let path, let conflict):
             return Self.describe(conflict, path: path)
+        case .unusable(let path, let reason):
+            return "\(path): \(reason)"
+        case .pacs(_, let reasons):
+            return reasons.joined(separator: "; ")
         case .interrupted(let path, .beforeProcessing):
             return "\(path): not processed: interrupted"
         case .interrupted(let path, .beforeFrame(let frame, let frameCount)):
@@ -98,11 +109,4 @@ public enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
             + "\(conflict.keptAs) and not processed; the archived original is unchanged. Two different images "
             + "share one UID: have the sending system corrected"
     }
-}
-
-/// A failure given as text alone, naming the file: what the PACS presence check throws when the
-/// uploader was cancelled. `FileProcessor` reports it as `FileError.interrupted`.
-struct FileFailure: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
 }

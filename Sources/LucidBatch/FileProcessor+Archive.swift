@@ -15,9 +15,9 @@ extension FileProcessor {
     /// turn, its renditions mirrored under `--out`, and its derived DICOM and renditions staged in
     /// the archive (written to disk, so only one frame is held in memory); the original and the
     /// staged files are then filed and indexed in one transaction and pushed.
-    func archiveDICOM(_ image: DICOMImage, bytes: [UInt8], path: String, outcome: inout FileOutcome)
-        throws(FileError)
-    {
+    func archiveDICOM(
+        _ image: DICOMImage, bytes: [UInt8], path: String, outcome: inout FileOutcome, uploads: inout [PACSUpload]
+    ) async throws(FileError) {
         let (steps, preset) = recipe(forDataSet: image.dataSet)
         outcome.steps = steps.description
         outcome.preset = preset
@@ -34,7 +34,7 @@ extension FileProcessor {
                 outcome.status = .skipped
                 outcome.error = Self.alreadyArchived
                 try mirrorArchived(image, plan: plan, path: path, steps: steps, preset: preset, outcome: &outcome)
-                pushArchived(plan, outcome: &outcome)
+                pushArchived(plan, uploads: &uploads)
                 return
             }
             let conflict = try Self.archiveCall(path) { () throws(ArchiveError) in try archive.conflictingOriginal(plan)
@@ -43,12 +43,12 @@ extension FileProcessor {
                 let result = try Self.archiveCall(path) { () throws(ArchiveError) in
                     try archive.store(plan, original: bytes, staged: [])
                 }
-                try report(result, plan: plan, outcome: &outcome)
+                try report(result, plan: plan, outcome: &outcome, uploads: &uploads)
                 return
             }
         }
         guard let archive = settings.archive else {
-            if try pacsHolds(plan, path: path, outcome: &outcome) { return }
+            if try await pacsHoldsEverything(of: plan, path: path, outcome: &outcome) { return }
             // Without an archive folder, every frame's derived DICOM is held for the push.
             var files = [
                 ArchiveFile(
@@ -61,7 +61,7 @@ extension FileProcessor {
                     files.append(derived)
                 }
             }
-            pushProduced(files, plan: plan, path: path, outcome: &outcome)
+            pushProduced(files, plan: plan, path: path, uploads: &uploads)
             return
         }
         var staged: [StagedFile] = []
@@ -75,7 +75,7 @@ extension FileProcessor {
                 try archive.store(plan, original: bytes, staged: staged)
             }
             staged = []
-            try report(result, plan: plan, outcome: &outcome)
+            try report(result, plan: plan, outcome: &outcome, uploads: &uploads)
         } catch {
             archive.discard(staged)
             throw error
@@ -91,16 +91,18 @@ extension FileProcessor {
     }
 
     /// Applies what the archive did to the outcome, and pushes what it filed.
-    private func report(_ result: StoreResult, plan: ArchivePlan, outcome: inout FileOutcome) throws(FileError) {
+    private func report(
+        _ result: StoreResult, plan: ArchivePlan, outcome: inout FileOutcome, uploads: inout [PACSUpload]
+    ) throws(FileError) {
         switch result {
         case .archived(let paths, let digests):
             outcome.outputs += paths
             for (stored, digest) in zip(paths, digests) { outcome.sha256[stored] = digest }
-            pushArchived(plan, outcome: &outcome)
+            pushArchived(plan, uploads: &uploads)
         case .alreadyArchived:
             outcome.status = .skipped
             outcome.error = Self.alreadyArchived
-            pushArchived(plan, outcome: &outcome)
+            pushArchived(plan, uploads: &uploads)
         case .conflict(let conflict):
             outcome.outputs.append(conflict.keptAs)
             outcome.sha256[conflict.keptAs] = conflict.sha256
@@ -114,17 +116,6 @@ extension FileProcessor {
             return try body()
         } catch {
             throw .archive(path: path, error)
-        }
-    }
-
-    /// Without an archive folder: whether the PACS holds every instance of `plan` already (see
-    /// `pacsHoldsEverything`).
-    /// - Throws: `FileError.interrupted` when the uploader was cancelled, the one failure of the check.
-    private func pacsHolds(_ plan: ArchivePlan, path: String, outcome: inout FileOutcome) throws(FileError) -> Bool {
-        do throws(FileFailure) {
-            return try pacsHoldsEverything(of: plan, path: path, outcome: &outcome)
-        } catch {
-            throw .interrupted(path: path, .beforeProcessing)
         }
     }
 

@@ -2,6 +2,22 @@ import Foundation
 import LucidArchive
 import LucidPACS
 
+/// An upload to the PACS that processing a file asks for, run by `FileProcessor.upload`.
+package enum PACSUpload: Sendable {
+    /// The original and derived DICOMs just made (renditions are not DICOM).
+    case produced(files: [ArchiveFile], plan: ArchivePlan, path: String)
+    /// An image the archive held already, sent from the archive's files when the PACS lacks them.
+    case archived(ArchivePlan)
+}
+
+/// A file processed but for its PACS uploads (`FileProcessor.prepare`).
+package struct PreparedFile: Sendable {
+    package var outcome: FileOutcome
+    package var uploads: [PACSUpload]
+    /// When processing the file began, for `FileOutcome.seconds`.
+    let start: DispatchTime
+}
+
 extension FileProcessor {
     /// The reason reported for an image whose original and derived instances the PACS holds already.
     public static let alreadyInPACS = "already in the PACS"
@@ -9,15 +25,15 @@ extension FileProcessor {
     /// Without an archive folder: true (and the outcome set to skipped) when the PACS holds the
     /// original and every derived instance of `plan`, whose UIDs are known before any pixel is
     /// processed. False when it lacks one or cannot say (the push then reports why).
-    /// - Throws: `FileFailure` when the uploader was cancelled (the run is interrupted): nothing
-    ///   is processed for a PACS that will not be asked again.
-    func pacsHoldsEverything(of plan: ArchivePlan, path: String, outcome: inout FileOutcome) throws(FileFailure)
+    /// - Throws: `FileError.interrupted` when the uploader was cancelled (the run is interrupted):
+    ///   nothing is processed for a PACS that will not be asked again.
+    func pacsHoldsEverything(of plan: ArchivePlan, path: String, outcome: inout FileOutcome) async throws(FileError)
         -> Bool
     {
         guard let pacs = settings.pacs else { return false }
         let uids = plan.instanceUIDs
-        let answer = BlockingTask.run { await pacs.present(uids) }
-        if pacs.isCancelled { throw FileFailure("\(path): not processed: interrupted") }
+        let answer = await pacs.present(uids)
+        if pacs.isCancelled { throw .interrupted(path: path, .beforeProcessing) }
         guard case .success(let present) = answer, Set(uids).isSubset(of: present) else { return false }
         outcome.status = .skipped
         outcome.error = Self.alreadyInPACS
@@ -25,24 +41,55 @@ extension FileProcessor {
         return true
     }
 
-    /// Pushes the original and derived DICOMs just made (renditions are not DICOM), recording the
-    /// results in the archive index when there is one. Without a folder the messages name the
-    /// input and the frame.
-    func pushProduced(_ files: [ArchiveFile], plan: ArchivePlan, path: String, outcome: inout FileOutcome) {
+    /// Asks for the push of the original and derived DICOMs just made, when there is a PACS.
+    func pushProduced(_ files: [ArchiveFile], plan: ArchivePlan, path: String, uploads: inout [PACSUpload]) {
+        guard settings.pacs != nil else { return }
+        uploads.append(.produced(files: files.filter { $0.role != .rendition }, plan: plan, path: path))
+    }
+
+    /// Asks for the push of an image the archive held already, when there is a PACS.
+    func pushArchived(_ plan: ArchivePlan, uploads: inout [PACSUpload]) {
+        guard settings.pacs != nil, settings.archive != nil else { return }
+        uploads.append(.archived(plan))
+    }
+
+    /// Runs the uploads `prepared` asks for, in order, recording the results in the archive index
+    /// when there is one, and returns the finished outcome.
+    package func upload(_ prepared: PreparedFile) async -> FileOutcome {
+        var outcome = prepared.outcome
+        for upload in prepared.uploads {
+            switch upload {
+            case .produced(let files, let plan, let path):
+                await push(files, plan: plan, path: path, outcome: &outcome)
+            case .archived(let plan):
+                await push(archived: plan, outcome: &outcome)
+            }
+        }
+        return finished(PreparedFile(outcome: outcome, uploads: [], start: prepared.start))
+    }
+
+    /// The outcome of a file whose uploads are done, with the seconds it took.
+    package func finished(_ prepared: PreparedFile) -> FileOutcome {
+        var outcome = prepared.outcome
+        outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - prepared.start.uptimeNanoseconds) / 1e9
+        return outcome
+    }
+
+    /// Pushes the DICOMs just made. Without a folder the messages name the input and the frame.
+    private func push(_ dicom: [ArchiveFile], plan: ArchivePlan, path: String, outcome: inout FileOutcome) async {
         guard let pacs = settings.pacs else { return }
-        let dicom = files.filter { $0.role != .rendition }
         let items = dicom.map { file in
             PushItem(
                 name: settings.archive?.absolute(file.path) ?? Self.name(of: file, plan: plan, input: path),
                 bytes: Data(file.bytes), sopInstanceUID: file.sopInstanceUID)
         }
-        let results = BlockingTask.run { await pacs.push(items) }
+        let results = await pacs.push(items)
         record(results, paths: dicom.map(\.path), digests: dicom.map(\.sha256), outcome: &outcome)
         apply(results, to: &outcome)
     }
 
     /// Pushes an image the archive held already, from the archive's files, when the PACS lacks them.
-    func pushArchived(_ plan: ArchivePlan, outcome: inout FileOutcome) {
+    private func push(archived plan: ArchivePlan, outcome: inout FileOutcome) async {
         guard let pacs = settings.pacs, let archive = settings.archive else { return }
         let paths = plan.instancePaths
         let files: [PushableFile]
@@ -67,8 +114,7 @@ extension FileProcessor {
             items.append(PushItem(name: location, bytes: bytes, sopInstanceUID: file.sopInstanceUID))
             sent.append(file)
         }
-        let ready = items
-        let results = BlockingTask.run { await pacs.push(ready) }
+        let results = await pacs.push(items)
         record(results, paths: sent.map(\.path), digests: sent.map(\.sha256), outcome: &outcome)
         apply(results + unreadable, to: &outcome)
     }
@@ -91,6 +137,7 @@ extension FileProcessor {
         } catch {
             outcome.status = .failed
             outcome.error = [outcome.error, error.description].compactMap { $0 }.joined(separator: "; ")
+            outcome.failure = .archive(path: outcome.path, error)
         }
     }
 
@@ -102,8 +149,7 @@ extension FileProcessor {
         outcome.pacs = counts
         let failures = results.compactMap(\.failure)
         if !failures.isEmpty {
-            outcome.status = .failed
-            outcome.error = failures.joined(separator: "; ")
+            outcome.fail(.pacs(path: outcome.path, reasons: failures))
         } else if outcome.status == .skipped, counts.uploaded > 0 {
             outcome.status = .ok
             outcome.error = nil

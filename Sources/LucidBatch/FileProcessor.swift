@@ -15,9 +15,19 @@ public struct FileProcessor: Sendable {
         self.settings = settings
     }
 
-    public func process(_ path: String) -> FileOutcome {
+    /// Processes the input at `path` completely: `prepare`, then the PACS uploads it asks for.
+    public func process(_ path: String) async -> FileOutcome {
+        await upload(await prepare(path))
+    }
+
+    /// Everything but the PACS uploads: the input read, every frame processed, the renditions
+    /// written, the image filed into the archive folder. The uploads this asks for are in the result,
+    /// for `upload`; a batch runs them as a stage of their own, so a file waiting on the PACS does
+    /// not hold a worker.
+    package func prepare(_ path: String) async -> PreparedFile {
         let start = DispatchTime.now()
         var outcome = FileOutcome(path: path, status: .ok)
+        var uploads: [PACSUpload] = []
         do throws(FileError) {
             switch try LoadedInput.load(path, limits: settings.limits) {
             case .unsupported(let reason):
@@ -25,7 +35,7 @@ public struct FileProcessor: Sendable {
                 outcome.error = reason
             case .dicom(let image, let bytes):
                 if settings.archive != nil || settings.pacs != nil {
-                    try archiveDICOM(image, bytes: bytes, path: path, outcome: &outcome)
+                    try await archiveDICOM(image, bytes: bytes, path: path, outcome: &outcome, uploads: &uploads)
                 } else {
                     try processDICOM(image, path: path, outcome: &outcome)
                 }
@@ -48,8 +58,7 @@ public struct FileProcessor: Sendable {
         } catch {
             outcome.fail(error)
         }
-        outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        return outcome
+        return PreparedFile(outcome: outcome, uploads: uploads, start: start)
     }
 
     /// The steps to apply and, for presets, the preset's name (`auto: ct-lung` when chosen by `auto`).

@@ -1,13 +1,14 @@
 import Dispatch
 import Foundation
 import LucidDICOM
+import LucidImaging
 import Synchronization
 
 /// The `decode` benchmark: one frame of a DICOM file decoded from its stored bytes
 /// (`DICOMImage.storedFrame`), the file read and parsed once, before any timing.
 ///
 /// One run decodes the frame `decodesPerRun` times at once, one decode per thread
-/// (`DispatchQueue.concurrentPerform`): the codecs decode a frame on one thread, so the figure for
+/// (`StripScheduler.forEachWorker`): the codecs decode a frame on one thread, so the figure for
 /// several threads is the throughput of that many frames decoded in parallel, as a batch over the
 /// frames of a series runs. A run's megapixels are `width × height × decodesPerRun`.
 package struct DecodeBench: Sendable {
@@ -70,7 +71,7 @@ package struct DecodeBench: Sendable {
         let outcomes = Mutex<[Int: Result<StoredFrame, DICOMError>]>([:])
         let image = image
         let frameIndex = frameIndex
-        DispatchQueue.concurrentPerform(iterations: decodesPerRun) { slot in
+        StripScheduler.forEachWorker(decodesPerRun) { slot in
             let outcome: Result<StoredFrame, DICOMError>
             do throws(DICOMError) {
                 outcome = .success(try image.storedFrame(frameIndex))

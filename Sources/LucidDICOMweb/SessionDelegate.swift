@@ -32,14 +32,16 @@ enum TransferOutcome: Sendable {
 /// any host, and turn a redirected STOW-RS POST into a GET. The 3xx response itself reaches the
 /// client, which reports where the server points.
 final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
+    /// Unchecked because `URLSessionTask` and `DispatchSourceTimer` are not marked Sendable in
+    /// swift-corelibs-foundation, though both are thread-safe objects; a transfer lives only under
+    /// the lock of `transfers`.
     private struct Transfer: @unchecked Sendable {
         let task: URLSessionTask
         let limit: Int
         let continuation: CheckedContinuation<TransferOutcome, Never>
         let watch: DispatchSourceTimer
-        /// The reply so far, appended to in place (a reference, so no copy of the transfer
-        /// copies it).
-        let body = ReplyBuffer()
+        /// The reply so far, appended to in place under the lock.
+        var body = Data()
     }
 
     private struct Transfers: Sendable {
@@ -139,8 +141,8 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
         let id = dataTask.taskIdentifier
         let tooLarge = transfers.withLock { state -> Bool in
             guard let transfer = state.running[id] else { return false }
-            if data.count > transfer.limit - transfer.body.data.count { return true }
-            transfer.body.data.append(data)
+            if data.count > transfer.limit - transfer.body.count { return true }
+            state.running[id]?.body.append(data)
             return false
         }
         if tooLarge { end(id, .tooLarge) }
@@ -153,7 +155,7 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
             error as? URLError ?? URLError(.unknown, userInfo: [NSLocalizedDescriptionKey: error.localizedDescription])
         }
         ended.continuation.resume(
-            returning: .finished(body: ended.body.data, response: task.response as? HTTPURLResponse, failure: failure))
+            returning: .finished(body: ended.body, response: task.response as? HTTPURLResponse, failure: failure))
     }
 
     func urlSession(
@@ -181,12 +183,9 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, Sendable {
     }
 }
 
-/// A reply body being collected; used only under the lock of the delegate's transfers.
-final class ReplyBuffer: @unchecked Sendable {
-    var data = Data()
-}
-
-/// A task handed to another queue or into a continuation's closure.
+/// A task handed to another queue or into a continuation's closure. Unchecked because
+/// `URLSessionTask` is not marked Sendable in swift-corelibs-foundation, though its methods
+/// (`resume`, `cancel`) are safe from any thread.
 struct UncheckedTask: @unchecked Sendable {
     let task: URLSessionTask
     init(_ task: URLSessionTask) { self.task = task }

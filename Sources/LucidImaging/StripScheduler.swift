@@ -3,7 +3,8 @@ import Foundation
 
 /// Splits an image's rows into strips and runs them on up to `threads` threads
 /// (`DispatchQueue.concurrentPerform`). Strips write disjoint rows, so a kernel's result does not
-/// depend on the thread count.
+/// depend on the thread count. This is the one parallel loop of Lucid's synchronous kernels and
+/// decoders (the batch and the PACS stages use structured concurrency above them).
 public enum StripScheduler {
     /// The number of cores this process may use; the default thread count.
     public static var availableThreads: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -32,12 +33,22 @@ public enum StripScheduler {
         let strips = (0..<stripCount).map { index in
             (rows * index / stripCount)..<(rows * (index + 1) / stripCount)
         }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        forEachWorker(workers) { worker in
             var index = worker
             while index < strips.count {
                 if !strips[index].isEmpty { body(strips[index]) }
                 index += workers
             }
+        }
+    }
+
+    /// Calls `body(worker)` for every `worker` in `0..<count`, at once on up to `count` threads (1
+    /// runs on the caller's thread), and returns when every call has.
+    public static func forEachWorker(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        if count == 1 {
+            body(0)
+        } else if count > 1 {
+            DispatchQueue.concurrentPerform(iterations: count, execute: body)
         }
     }
 }

@@ -4,8 +4,8 @@ import LucidFiles
 
 /// Prints what `lucid process` does: JSON lines on standard output (`--json`), the progress line on
 /// standard error when it is a terminal, and the final summary.
-final class BatchReporter: @unchecked Sendable {
-    private let lock = NSLock()
+/// Called from one task only (`BatchRunner.run` reports from its own task).
+final class BatchReporter {
     private var output: ReportOutput
 
     init(json: Bool, quiet: Bool, showProgress: Bool) {
@@ -15,8 +15,6 @@ final class BatchReporter: @unchecked Sendable {
 
     /// Takes one event: a JSON line for a finished file, a redraw of the progress line at most ten times a second.
     func report(_ event: BatchEvent) {
-        lock.lock()
-        defer { lock.unlock() }
         output.meter.record(event)
         if output.json, !output.quiet, case .finished(let outcome) = event {
             ReportOutput.writeLine(outcome.jsonLine, to: .standardOutput)
@@ -28,8 +26,6 @@ final class BatchReporter: @unchecked Sendable {
     /// `--quiet`) counts, the PACS counts (`pacs`: the PACS and its counts), the run manifests written and
     /// every failed file with its reason on standard error, each line escaped (`TerminalText`).
     func finish(_ summary: BatchSummary, manifests: [String] = [], pacs: String? = nil) {
-        lock.lock()
-        defer { lock.unlock() }
         output.clearProgress()
         if output.json {
             if !output.quiet { ReportOutput.writeLine(summary.jsonLine, to: .standardOutput) }

@@ -242,7 +242,7 @@ struct ProcessCommand: AsyncParsableCommand {
             runner.cancel()
             stopReading?.cancel()
         }
-        let summary = runner.run(walker) { event in
+        let summary = await runner.run(walker) { event in
             reporter.report(event)
             manifest.record(event)
         }

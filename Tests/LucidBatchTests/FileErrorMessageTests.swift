@@ -35,6 +35,14 @@ import Testing
                 .archive(path: "a.dcm", .index(path: "arch/index.sqlite", reason: "disk I/O error")),
                 "a.dcm: arch/index.sqlite: archive index error: disk I/O error", "archive.index"
             ),
+            (
+                .unusable(path: "a.dcm", reason: "no such file or directory"),
+                "a.dcm: no such file or directory", "input.unusable"
+            ),
+            (
+                .pacs(path: "a.dcm", reasons: ["a.dcm: HTTP 503", "a.dcm (derived, frame 1): HTTP 503"]),
+                "a.dcm: HTTP 503; a.dcm (derived, frame 1): HTTP 503", "pacs.upload"
+            ),
         ])
     func messages(_ failure: FileError, _ message: String, _ code: String) {
         #expect(failure.description == message)

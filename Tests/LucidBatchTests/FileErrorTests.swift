@@ -15,10 +15,10 @@ import Testing
     }
 
     @Test("Pixel data cut short: FileError.dicom(.truncatedPixelData), code dicom.truncatedPixelData")
-    func truncatedPixelData() throws {
+    func truncatedPixelData() async throws {
         let folder = try LucidBinary.temporaryFolder()
         let path = try files.input(folder, "cut.dcm", try files.corpus("mr_small_truncated_pixeldata.dcm"))
-        let outcome = FileProcessor(settings: settings(in: folder)).process(path)
+        let outcome = await FileProcessor(settings: settings(in: folder)).process(path)
         #expect(outcome.status == .failed)
         let failure = try #require(outcome.failure)
         guard case .dicom(path, .truncatedPixelData(path, _, let expected, let available)) = failure else {
@@ -34,13 +34,13 @@ import Testing
     }
 
     @Test("A file cut inside an element header: FileError.dicom(.truncated) at that byte, code dicom.truncated")
-    func truncatedHeader() throws {
+    func truncatedHeader() async throws {
         let folder = try LucidBinary.temporaryFolder()
         let bytes = try files.corpus("cr_fuji_mono1_10bit.dcm")
         let rows: [UInt8] = [0x28, 0x00, 0x10, 0x00]
         let start = try #require((132..<bytes.count - 4).first { Array(bytes[$0..<($0 + 4)]) == rows })
         let path = try files.input(folder, "cut.dcm", Array(bytes.prefix(start + 3)))
-        let outcome = FileProcessor(settings: settings(in: folder)).process(path)
+        let outcome = await FileProcessor(settings: settings(in: folder)).process(path)
         let failure = try #require(outcome.failure)
         guard case .dicom(path, .truncated(path, _, start, _, 3)) = failure else {
             Issue.record("\(failure)")
@@ -51,20 +51,20 @@ import Testing
     }
 
     @Test("--frame beyond the file's frames: FileError.frameOutOfRange, code frame.outOfRange")
-    func frameOutOfRange() throws {
+    func frameOutOfRange() async throws {
         let folder = try LucidBinary.temporaryFolder()
         let path = try files.input(folder, "cr.dcm", try files.corpus("cr_fuji_mono1_10bit.dcm"))
-        let outcome = FileProcessor(settings: settings(in: folder, frame: 3)).process(path)
+        let outcome = await FileProcessor(settings: settings(in: folder, frame: 3)).process(path)
         #expect(outcome.failure == .frameOutOfRange(path: path, frame: 3, frameCount: 1))
         #expect(outcome.errorCode == "frame.outOfRange")
         #expect(outcome.error == "\(path): frame 3 does not exist; the file has 1 frame(s)")
     }
 
     @Test("A missing input: FileError.input(.cannotOpen), code input.cannotOpen, message unchanged")
-    func missingInput() throws {
+    func missingInput() async throws {
         let folder = try LucidBinary.temporaryFolder()
         let path = folder + "/in/gone.dcm"
-        let outcome = FileProcessor(settings: settings(in: folder)).process(path)
+        let outcome = await FileProcessor(settings: settings(in: folder)).process(path)
         let failure = try #require(outcome.failure)
         guard case .input(path, .cannotOpen(path, let reason)) = failure else {
             Issue.record("\(failure)")
@@ -75,11 +75,11 @@ import Testing
     }
 
     @Test("A file where the output folder belongs: FileError.outputFolder, code write.folder")
-    func outputFolderBlocked() throws {
+    func outputFolderBlocked() async throws {
         let folder = try LucidBinary.temporaryFolder()
         let path = try files.input(folder, "cr.dcm", try files.corpus("cr_fuji_mono1_10bit.dcm"))
         #expect(FileManager.default.createFile(atPath: folder + "/out", contents: Data("x".utf8)))
-        let outcome = FileProcessor(settings: settings(in: folder)).process(path)
+        let outcome = await FileProcessor(settings: settings(in: folder)).process(path)
         let failure = try #require(outcome.failure)
         guard case .outputFolder(path, let blocked, _) = failure else {
             Issue.record("\(failure)")
@@ -91,14 +91,14 @@ import Testing
     }
 
     @Test("A PACS check cut short by an interrupted run: FileError.interrupted(.beforeProcessing), code interrupted")
-    func interruptedPACSCheck() throws {
+    func interruptedPACSCheck() async throws {
         let folder = try LucidBinary.temporaryFolder()
         let path = try files.input(folder, "cr.dcm", try files.corpus("cr_fuji_mono1_10bit.dcm"))
         let target = try PACSTarget(parsing: "dicomweb+http://127.0.0.1:1/dicom-web")
         let uploader = try PACSUploader(target: target, credentials: nil)
         uploader.cancel()
         let settings = ProcessSettings(recipe: .preset(.auto), layout: nil, pacs: uploader)
-        let outcome = FileProcessor(settings: settings).process(path)
+        let outcome = await FileProcessor(settings: settings).process(path)
         #expect(outcome.failure == .interrupted(path: path, .beforeProcessing))
         #expect(outcome.errorCode == "interrupted")
         #expect(outcome.error == "\(path): not processed: interrupted")
@@ -106,12 +106,12 @@ import Testing
     }
 
     @Test("Done and skipped files have no failure, and errorCode null in their JSON line")
-    func noFailure() throws {
+    func noFailure() async throws {
         let folder = try LucidBinary.temporaryFolder()
         let image = try files.input(folder, "cr.dcm", try files.corpus("cr_fuji_mono1_10bit.dcm"))
         let text = try files.input(folder, "notes.txt", Array("hello".utf8))
         for path in [image, text] {
-            let outcome = FileProcessor(settings: settings(in: folder)).process(path)
+            let outcome = await FileProcessor(settings: settings(in: folder)).process(path)
             #expect(outcome.status != .failed && outcome.failure == nil && outcome.errorCode == nil, "\(path)")
             #expect(outcome.jsonLine.contains(#""errorCode":null"#), "\(path)")
         }

@@ -20,29 +20,34 @@ import Testing
                 recipe: .preset(.auto), formats: [.png], threads: 1, layout: layout, limits: limits))
     }
 
-    /// `process(path)` on another thread, or nil when it has not returned after `seconds`.
-    func process(_ path: String, in folder: String, within seconds: Double, limits: ReadLimits = .standard)
+    /// `process(path)` in a task of its own on a thread of its own (as the batch runs it), or nil
+    /// when it has not returned after `seconds`.
+    func process(_ path: String, in folder: String, within seconds: Double, limits: ReadLimits = .standard) async
         -> FileOutcome?
     {
         let result = Mutexed<FileOutcome?>(nil)
-        let done = DispatchSemaphore(value: 0)
         let processor = processor(in: folder, limits: limits)
-        Thread {
-            let outcome = processor.process(path)
+        let thread = BatchThreads(count: 1)
+        defer { thread.shutdown() }
+        Task(executorPreference: thread) {
+            let outcome = await processor.process(path)
             result.update { $0 = outcome }
-            done.signal()
-        }.start()
-        guard done.wait(timeout: .now() + seconds) == .success else { return nil }
+        }
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let outcome = result.value { return outcome }
+            try? await Task.sleep(nanoseconds: 20_000_000)
+        }
         return result.value
     }
 
     @Test("A FIFO in a listed file's place is skipped as not a regular file, without blocking")
-    func fifo() throws {
+    func fifo() async throws {
         let folder = try LucidBinary.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
         let path = folder + "/in/swapped.dcm"
         #expect(mkfifo(path, 0o644) == 0)
-        let outcome = process(path, in: folder, within: 20)
+        let outcome = await process(path, in: folder, within: 20)
         if outcome == nil {
             // Lets a reader blocked in open() go, so the test process can end.
             let writer = open(path, O_WRONLY | O_NONBLOCK)
@@ -56,7 +61,7 @@ import Testing
     /// With a 1 MiB file limit, a reader that measured or read the file before looking at its first
     /// bytes would fail it as too large instead.
     @Test("A 3 GiB file that is not DICOM is skipped after its first bytes, whatever the size limit")
-    func hugeNotDICOM() throws {
+    func hugeNotDICOM() async throws {
         let folder = try LucidBinary.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
         let path = folder + "/in/big.txt"
@@ -68,20 +73,20 @@ import Testing
         let start = Date()
         var limits = ReadLimits.standard
         limits.maximumFileBytes = 1 << 20
-        let outcome = try #require(process(path, in: folder, within: 60, limits: limits))
+        let outcome = try #require(await process(path, in: folder, within: 60, limits: limits))
         #expect(outcome.status == .skipped && outcome.error == "not DICOM", "\(outcome.error ?? "")")
         #expect(Date().timeIntervalSince(start) < 5, "the whole file was read")
     }
 
     @Test("A DICOM file whose name is not UTF-8 is read and its rendition written under the same bytes")
-    func latin1Name() throws {
+    func latin1Name() async throws {
         let folder = try LucidBinary.temporaryFolder()
         try RawFileNames.makeFolder(RawFileNames.path(folder + "/in"))
         try RawFileNames.makeFolder(RawFileNames.path(folder + "/in/dossier", [0xE9]))
         let raw = RawFileNames.path(folder + "/in/dossier", [0xE9], "/latin", [0xE9], ".dcm")
         let bytes = [UInt8](try #require(FileManager.default.contents(atPath: SampleCorpus.path("mr_small_evrle.dcm"))))
         try RawFileNames.write(bytes, to: raw)
-        let outcome = try #require(process(FileSystemName.string(raw), in: folder, within: 60))
+        let outcome = try #require(await process(FileSystemName.string(raw), in: folder, within: 60))
         #expect(outcome.status == .ok, "\(outcome.error ?? "")")
         let output = RawFileNames.path(folder + "/out/dossier", [0xE9], "/latin", [0xE9], ".dcm.png")
         #expect(outcome.outputs.map(FileSystemName.bytes) == [output])

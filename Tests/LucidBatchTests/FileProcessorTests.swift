@@ -26,10 +26,10 @@ import Testing
     }
 
     @Test("A DICOM file: every rendition written, with the recipe and preset recorded")
-    func dicom() throws {
+    func dicom() async throws {
         let folder = try LucidBinary.temporaryFolder()
         let path = try input(folder, "cr.dcm", try corpus("cr_fuji_mono1_10bit.dcm"))
-        let outcome = processor(.preset(.auto), formats: [.png, .png16, .jpeg], in: folder).process(path)
+        let outcome = await processor(.preset(.auto), formats: [.png, .png16, .jpeg], in: folder).process(path)
         #expect(outcome.status == .ok, "\(outcome.error ?? "")")
         #expect(outcome.preset == "auto: chest-xray")
         #expect(outcome.outputs == ["png", "16.png", "jpg"].map { folder + "/out/cr.dcm." + $0 })
@@ -47,11 +47,12 @@ import Testing
     }
 
     @Test("A 16-bit grayscale PNG is processed with the automatic window; other files are skipped")
-    func pngAndOthers() throws {
+    func pngAndOthers() async throws {
         let folder = try LucidBinary.temporaryFolder()
         let samples = GrayImage<UInt16>(width: 40, height: 30, pixels: (0..<1200).map { UInt16($0 * 3) })
         let path = try input(folder, "scan.png", try PNGCodec.encode(samples))
-        let outcome = processor(.steps(try StepsSpec(parsing: "median:3")), formats: [.png], in: folder).process(path)
+        let outcome = await processor(.steps(try StepsSpec(parsing: "median:3")), formats: [.png], in: folder).process(
+            path)
         #expect(outcome.status == .ok, "\(outcome.error ?? "")")
         let png = try PNGCodec.decode([UInt8](try #require(FileManager.default.contents(atPath: outcome.outputs[0]))))
         #expect(png.image.width == 40 && png.image.height == 30)
@@ -61,21 +62,21 @@ import Testing
             folder, "photo.png", try PNGCodec.encode(GrayImage<UInt8>(width: 2, height: 2, repeating: 9)))
         let text = try input(folder, "notes.txt", Array("hello".utf8))
         for path in [eightBit, text] {
-            let skipped = processor(.preset(.auto), formats: [.png], in: folder).process(path)
+            let skipped = await processor(.preset(.auto), formats: [.png], in: folder).process(path)
             #expect(skipped.status == .skipped && skipped.outputs.isEmpty, "\(path)")
             #expect(skipped.error?.hasPrefix("not DICOM") == true)
         }
     }
 
     @Test("A corrupt file fails with a reason naming it; a multi-frame file gets one output per frame")
-    func failuresAndFrames() throws {
+    func failuresAndFrames() async throws {
         let folder = try LucidBinary.temporaryFolder()
         let corrupt = try input(folder, "cut.dcm", try corpus("mr_small_truncated_pixeldata.dcm"))
-        let failed = processor(.preset(.auto), formats: [.png], in: folder).process(corrupt)
+        let failed = await processor(.preset(.auto), formats: [.png], in: folder).process(corrupt)
         #expect(failed.status == .failed)
         #expect(failed.error?.contains(corrupt) == true && failed.error?.contains("truncated pixel data") == true)
         let cine = try input(folder, "two.dcm", try corpus("ct_enhanced_2frame_rle.dcm"))
-        let frames = processor(.preset(.ctLung), formats: [.png], in: folder).process(cine)
+        let frames = await processor(.preset(.ctLung), formats: [.png], in: folder).process(cine)
         #expect(frames.outputs == [folder + "/out/two.dcm.1.png", folder + "/out/two.dcm.2.png"])
         let remaining = try FileManager.default.contentsOfDirectory(atPath: folder + "/out").sorted()
         #expect(remaining == ["two.dcm.1.png", "two.dcm.2.png"])

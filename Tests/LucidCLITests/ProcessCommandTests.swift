@@ -68,11 +68,14 @@ import Testing
         try fixture.copy("ct_ge_ivrle_window.dcm", to: "ct.dcm")
         try fixture.copy("mr_small_truncated_pixeldata.dcm", to: "cut.dcm")
         try fixture.write(Array("not an image\n".utf8), to: "notes.txt")
-        let result = try LucidBinary.run(["process", fixture.input, "--out", fixture.output, "--json"])
+        let absent = fixture.input + "/absent.dcm"
+        let result = try LucidBinary.run(["process", fixture.input, absent, "--out", fixture.output, "--json"])
         #expect(result.status == 1, "\(result.standardError)")
         let lines = ProcessFixture.jsonLines(result.standardOutput).filter { $0["path"] != nil }
         let files = try #require(try ProcessFixture.manifest(in: fixture.output)["files"] as? [[String: Any]])
-        let expected: [String: String?] = ["cut.dcm": "dicom.truncatedPixelData", "ct.dcm": nil, "notes.txt": nil]
+        let expected: [String: String?] = [
+            "cut.dcm": "dicom.truncatedPixelData", "ct.dcm": nil, "notes.txt": nil, "absent.dcm": "input.unusable",
+        ]
         for (name, code) in expected {
             let path = fixture.input + "/" + name
             let line = try #require(lines.first { $0["path"] as? String == path }, "\(name)")

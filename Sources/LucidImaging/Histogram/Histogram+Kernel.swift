@@ -32,11 +32,7 @@ enum HistogramKernels {
                     rows: (height * worker / workers)..<(height * (worker + 1) / workers),
                     binCount: binCount, lanes: lanes, counters: output.base + worker * slice)
             }
-            if workers == 1 {
-                body(0)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: workers, execute: body)
-            }
+            StripScheduler.forEachWorker(workers, body)
         }
         for worker in 0..<workers {
             for lane in 0..<lanes {
