@@ -73,9 +73,7 @@ public struct CLAHE: ImageFilter, Equatable {
         }
         guard (1...64).contains(tilesX) else { throw Self.invalid("tilesX", "\(tilesX)", "must be in 1 ... 64") }
         guard (1...64).contains(tilesY) else { throw Self.invalid("tilesY", "\(tilesY)", "must be in 1 ... 64") }
-        guard (1...16).contains(bitsStored) else {
-            throw Self.invalid("bitsStored", "\(bitsStored)", "must be in 1 ... 16")
-        }
+        try ImageOperationError.checkBitsStored(bitsStored, operation: "CLAHE", rule: "must be in 1 ... 16")
         self.clipLimit = clipLimit
         self.tilesX = tilesX
         self.tilesY = tilesY

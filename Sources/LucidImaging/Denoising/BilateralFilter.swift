@@ -56,7 +56,7 @@ public struct BilateralFilter: ImageFilter, Equatable {
         guard sigmaColor.isFinite, sigmaColor > 0 else {
             throw invalid("sigmaColor", "\(sigmaColor)", "must be a finite number > 0")
         }
-        guard (1...16).contains(bitsStored) else { throw invalid("bitsStored", "\(bitsStored)", "must be 1...16") }
+        try ImageOperationError.checkBitsStored(bitsStored, operation: "BilateralFilter")
         self.diameter = diameter
         self.sigmaSpace = sigmaSpace
         self.sigmaColor = sigmaColor

@@ -62,14 +62,14 @@ public struct NonLocalMeans: ImageFilter, Equatable {
         guard (1...101).contains(searchSize), searchSize % 2 == 1 else {
             throw invalid("searchSize", "\(searchSize)", "must be odd and 1...101")
         }
-        guard (1...16).contains(bitsStored) else { throw invalid("bitsStored", "\(bitsStored)", "must be 1...16") }
+        try ImageOperationError.checkBitsStored(bitsStored, operation: "NonLocalMeans")
+        let area = templateSize * templateSize
+        var shift = 0
+        while 1 << shift < area { shift += 1 }
         self.h = h
         self.templateSize = templateSize
         self.searchSize = searchSize
         self.bitsStored = bitsStored
-        let area = templateSize * templateSize
-        var shift = 0
-        while 1 << shift < area { shift += 1 }
         distanceShift = shift
         distanceScale = Float(Double(1 << shift) / Double(area))
         let hSquared = Double(Float(h) * Float(h))

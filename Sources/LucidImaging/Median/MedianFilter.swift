@@ -21,10 +21,7 @@ public struct MedianFilter: ImageFilter, Equatable {
             throw .invalidParameter(
                 operation: "MedianFilter", name: "size", value: "\(size)", rule: "must be odd and in 1 ... 255")
         }
-        guard (1...16).contains(bitsStored) else {
-            throw .invalidParameter(
-                operation: "MedianFilter", name: "bitsStored", value: "\(bitsStored)", rule: "must be 1 ... 16")
-        }
+        try ImageOperationError.checkBitsStored(bitsStored, operation: "MedianFilter", rule: "must be 1 ... 16")
         self.size = size
         self.bitsStored = bitsStored
     }

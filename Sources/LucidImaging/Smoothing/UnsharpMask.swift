@@ -26,10 +26,7 @@ public struct UnsharpMask: ImageFilter, Equatable {
             throw .invalidParameter(
                 operation: "UnsharpMask", name: "amount", value: "\(amount)", rule: "must be >= 0 and <= 100")
         }
-        guard (1...16).contains(bitsStored) else {
-            throw .invalidParameter(
-                operation: "UnsharpMask", name: "bitsStored", value: "\(bitsStored)", rule: "must be 1 ... 16")
-        }
+        try ImageOperationError.checkBitsStored(bitsStored, operation: "UnsharpMask", rule: "must be 1 ... 16")
         self.sigma = sigma
         self.amount = amount
         self.bitsStored = bitsStored
