@@ -64,7 +64,7 @@ public enum JPEGExtendedDecoder {
             case JPEGMarker.defineQuantizationTables:
                 try JPEGDCTTableSegment.readQuantizationTables(&segment, into: &quantizationTables)
             case JPEGMarker.defineRestartInterval:
-                restartInterval = try JPEGLosslessTableSegment.readRestartInterval(&segment)
+                restartInterval = try JPEGTableSegment.readRestartInterval(&segment)
             case JPEGMarker.startOfScan:
                 guard let frame else { throw .unexpectedMarker(marker: marker.code, offset: marker.offset) }
                 let scan = try JPEGDCTScanHeader(&segment, frame: frame)

@@ -59,7 +59,7 @@ public enum JPEGLosslessDecoder {
             case JPEGMarker.defineHuffmanTables:
                 try JPEGLosslessTableSegment.readHuffmanTables(&segment, into: &tables)
             case JPEGMarker.defineRestartInterval:
-                restartInterval = try JPEGLosslessTableSegment.readRestartInterval(&segment)
+                restartInterval = try JPEGTableSegment.readRestartInterval(&segment)
             case JPEGMarker.startOfScan:
                 guard let frame else { throw .unexpectedMarker(marker: marker.code, offset: marker.offset) }
                 let scan = try JPEGLosslessScanHeader(&segment, frame: frame)

@@ -115,31 +115,11 @@ enum JPEGLosslessTableSegment {
     static func readHuffmanTables(
         _ segment: inout JPEGSegmentReader, into tables: inout [JPEGHuffmanTable?]
     ) throws(JPEGDecodingError) {
-        while segment.remaining > 0 {
-            let classAndID = try segment.readByte()
-            let tableClass = classAndID >> 4, tableID = classAndID & 0x0F
-            guard tableClass <= 1, tableID <= 3 else {
-                throw .invalidHuffmanTable(
-                    "class \(tableClass), destination \(tableID) at byte offset \(segment.markerOffset)")
-            }
-            guard segment.remaining >= 16 else { throw .truncated(offset: segment.end) }
-            let counts = try segment.readBytes(16).map(Int.init)
-            let total = counts.reduce(0, +)
-            guard total <= segment.remaining else {
-                throw .invalidHuffmanTable(
-                    "table \(tableID) at byte offset \(segment.markerOffset) declares \(total) values "
-                        + "but the segment holds \(segment.remaining)")
-            }
-            let values = try segment.readBytes(total)
+        try JPEGTableSegment.readHuffmanTables(&segment) {
+            tableClass, tableID, counts, values throws(JPEGDecodingError) in
             if tableClass == 0 {
                 tables[tableID] = try JPEGHuffmanTable(counts: counts, values: values, largestValue: 16)
             }
         }
-    }
-
-    /// Parses a DRI segment (T.81 B.2.4.4): the restart interval Ri in MCUs, 0 for none.
-    static func readRestartInterval(_ segment: inout JPEGSegmentReader) throws(JPEGDecodingError) -> Int {
-        guard segment.remaining == 2 else { throw segment.invalid("length must be 4") }
-        return try segment.readUInt16()
     }
 }
