@@ -76,6 +76,7 @@ protocol JPEGFrame {
     /// The fields every process reads.
     var header: JPEGFrameHeader { get }
 
+    /// The frame of `header`, which has passed this process's checks.
     init(header: JPEGFrameHeader)
 
     /// Checks the sample precision P for this process (T.81 Table B.2).
@@ -112,7 +113,7 @@ extension JPEGFrame {
     /// The decoded image of this frame, from its `samples` (see ``JPEGDecodedImage/samples``).
     func image(samples: [UInt16]) -> JPEGDecodedImage {
         JPEGDecodedImage(
-            width: width, height: height, precision: precision, components: header.components.count,
+            width: width, height: height, precision: precision, components: components.count,
             samples: samples)
     }
 }

@@ -12,7 +12,7 @@ struct JPEGFrameProgress<Frame: JPEGFrame> {
         guard frame == nil else { throw segment.unexpectedMarker }
         let header = try Frame(
             &segment, maximumSampleCount: min(maximumSampleCount, JPEGDecodedImage.maximumSampleCount))
-        decoded = [Bool](repeating: false, count: header.header.components.count)
+        decoded = [Bool](repeating: false, count: header.components.count)
         frame = header
     }
 
@@ -27,7 +27,7 @@ struct JPEGFrameProgress<Frame: JPEGFrame> {
     /// decoded by an earlier scan.
     func checkNotDecoded(_ frameIndex: Int, scan segment: JPEGSegmentReader) throws(JPEGDecodingError) {
         guard !decoded[frameIndex] else {
-            let identifier = frame?.header.components[frameIndex].identifier ?? frameIndex
+            let identifier = frame?.components[frameIndex].identifier ?? frameIndex
             throw segment.invalid("component \(identifier) was already decoded")
         }
     }
