@@ -6,7 +6,10 @@ extension GrayImage {
     ) throws(Failure) -> Result {
         try pixels.withUnsafeBufferPointer { (buffer) throws(Failure) -> Result in
             // A GrayImage holds at least one pixel, so the base address exists.
-            try body(ImageView(base: buffer.baseAddress.unsafelyUnwrapped, width: width, height: height, stride: width))
+            try body(
+                ImageView(
+                    base: buffer.baseAddress.unsafelyUnwrapped,
+                    geometry: ImageViewGeometry(width: width, height: height, stride: width)))
         }
     }
 
@@ -19,7 +22,8 @@ extension GrayImage {
         return try pixels.withUnsafeMutableBufferPointer { (buffer) throws(Failure) -> Result in
             try body(
                 MutableImageView(
-                    base: buffer.baseAddress.unsafelyUnwrapped, width: width, height: height, stride: width))
+                    base: buffer.baseAddress.unsafelyUnwrapped,
+                    geometry: ImageViewGeometry(width: width, height: height, stride: width)))
         }
     }
 
@@ -33,7 +37,8 @@ extension GrayImage {
         let pixels = [Pixel](unsafeUninitializedCapacity: count) { buffer, initialized in
             kernel(
                 MutableImageView(
-                    base: buffer.baseAddress.unsafelyUnwrapped, width: width, height: height, stride: width))
+                    base: buffer.baseAddress.unsafelyUnwrapped,
+                    geometry: ImageViewGeometry(width: width, height: height, stride: width)))
             initialized = count
         }
         self.init(width: width, height: height, pixels: pixels)
@@ -69,8 +74,8 @@ extension ColorImage {
         try samples.withUnsafeBufferPointer { (buffer) throws(Failure) -> Result in
             try body(
                 ImageView(
-                    base: buffer.baseAddress.unsafelyUnwrapped, width: width, height: height, stride: 3 * width,
-                    components: 3))
+                    base: buffer.baseAddress.unsafelyUnwrapped,
+                    geometry: ImageViewGeometry(width: width, height: height, stride: 3 * width, components: 3)))
         }
     }
 
@@ -83,8 +88,8 @@ extension ColorImage {
         return try samples.withUnsafeMutableBufferPointer { (buffer) throws(Failure) -> Result in
             try body(
                 MutableImageView(
-                    base: buffer.baseAddress.unsafelyUnwrapped, width: width, height: height, stride: 3 * width,
-                    components: 3))
+                    base: buffer.baseAddress.unsafelyUnwrapped,
+                    geometry: ImageViewGeometry(width: width, height: height, stride: 3 * width, components: 3)))
         }
     }
 }

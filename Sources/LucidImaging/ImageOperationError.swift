@@ -10,4 +10,15 @@ public enum ImageOperationError: Error, Sendable, Equatable, CustomStringConvert
             return "\(operation): \(name) = \(value) is invalid: it \(rule)."
         }
     }
+
+    /// Checks that `bitsStored` lies in 1...16, the sample depths every operation takes.
+    /// - Throws: ``invalidParameter(operation:name:value:rule:)`` for `operation`'s parameter
+    ///   `bitsStored`, breaking `rule` (the wording that operation's errors use).
+    static func checkBitsStored(_ bitsStored: Int, operation: String, rule: String = "must be 1...16")
+        throws(ImageOperationError)
+    {
+        guard (1...16).contains(bitsStored) else {
+            throw .invalidParameter(operation: operation, name: "bitsStored", value: "\(bitsStored)", rule: rule)
+        }
+    }
 }

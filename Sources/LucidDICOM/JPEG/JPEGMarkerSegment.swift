@@ -93,6 +93,9 @@ struct JPEGSegmentReader {
         return Array(bytes[position..<(position + count)])
     }
 
+    /// An ``JPEGDecodingError/unexpectedMarker(marker:offset:)`` for this segment's marker.
+    var unexpectedMarker: JPEGDecodingError { .unexpectedMarker(marker: marker, offset: markerOffset) }
+
     /// An ``JPEGDecodingError/invalidMarkerSegment(marker:offset:reason:)`` for this segment.
     func invalid(_ reason: String) -> JPEGDecodingError {
         .invalidMarkerSegment(marker: marker, offset: markerOffset, reason: reason)

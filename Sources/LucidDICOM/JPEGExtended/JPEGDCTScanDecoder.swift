@@ -31,8 +31,8 @@ enum JPEGDCTScanDecoder {
         let frameComponents = scan.components.map { frame.components[$0.frameIndex] }
         let horizontal = frameComponents.map { interleaved ? $0.horizontalSampling : 1 }
         let vertical = frameComponents.map { interleaved ? $0.verticalSampling : 1 }
-        let mcusPerLine = interleaved ? frame.mcusPerLine : (frameComponents[0].width + 7) / 8
-        let mcuRows = interleaved ? frame.mcuRows : (frameComponents[0].height + 7) / 8
+        let mcusPerLine = interleaved ? frame.mcusPerLine : (frame.width(of: frameComponents[0]) + 7) / 8
+        let mcuRows = interleaved ? frame.mcuRows : (frame.height(of: frameComponents[0]) + 7) / 8
         let offsets = scan.components.map { planes.offsets[$0.frameIndex] }
         let strides = scan.components.map { planes.strides[$0.frameIndex] }
 
@@ -128,8 +128,8 @@ struct JPEGComponentPlanes {
         var offsets: [Int] = [], strides: [Int] = [], total = 0
         for component in frame.components {
             offsets.append(total)
-            strides.append(component.blocksPerLine * 8)
-            total += component.blocksPerLine * 8 * component.blockRows * 8
+            strides.append(frame.blocksPerLine(of: component) * 8)
+            total += frame.blocksPerLine(of: component) * 8 * frame.blockRows(of: component) * 8
         }
         self.offsets = offsets
         self.strides = strides

@@ -1,48 +1,33 @@
+/// A component of a DCT-based sequential scan.
+struct JPEGDCTScanComponent {
+    /// Index of the component in the frame header.
+    let frameIndex: Int
+    /// DC and AC Huffman table destinations Tdj and Taj, 0...3.
+    let dcTableID: Int
+    let acTableID: Int
+}
+
 /// The scan header (T.81 B.2.3) of a DCT-based sequential scan.
 ///
 /// Sequential scans must have Ss = 0, Se = 63 and Ah = Al = 0 (T.81 Table B.3). A scan with other
 /// values is refused, as the 8-bit path through libjpeg (in strict mode) refuses what libjpeg only
 /// warns about: a stream that breaks the standard is reported, not guessed at.
-struct JPEGDCTScanHeader {
-    struct Component {
-        /// Index of the component in the frame header.
-        let frameIndex: Int
-        /// DC and AC Huffman table destinations Tdj and Taj, 0...3.
-        let dcTableID: Int
-        let acTableID: Int
-    }
+typealias JPEGDCTScanHeader = JPEGScanHeader<JPEGDCTScanComponent>
 
-    let components: [Component]
-
+extension JPEGScanHeader<JPEGDCTScanComponent> {
+    /// Parses and validates the scan header in `segment`, of a scan of `frame`.
     init(_ segment: inout JPEGSegmentReader, frame: JPEGDCTFrameHeader) throws(JPEGDecodingError) {
-        let count = try segment.readByte()
-        guard (1...4).contains(count) else { throw segment.invalid("\(count) components in a scan; expected 1...4") }
-        guard segment.remaining == 2 * count + 3 else {
-            throw segment.invalid("length does not match \(count) components (Ls = 6 + 2 x Ns)")
-        }
-        var components: [Component] = []
-        for _ in 0..<count {
-            let identifier = try segment.readByte()
-            let tables = try segment.readByte()
-            guard let frameIndex = frame.components.firstIndex(where: { $0.identifier == identifier }) else {
-                throw segment.invalid("component \(identifier) is not in the frame header")
-            }
-            guard !components.contains(where: { $0.frameIndex == frameIndex }) else {
-                throw segment.invalid("component \(identifier) occurs twice")
-            }
+        try self.init(&segment, frame: frame) { frameIndex, tables, segment throws(JPEGDecodingError) in
             let dc = tables >> 4, ac = tables & 0x0F
             guard dc <= 3, ac <= 3 else { throw segment.invalid("Huffman tables \(dc)/\(ac) are outside 0...3") }
-            components.append(Component(frameIndex: frameIndex, dcTableID: dc, acTableID: ac))
+            return JPEGDCTScanComponent(frameIndex: frameIndex, dcTableID: dc, acTableID: ac)
         }
-        let spectralStart = try segment.readByte()
-        let spectralEnd = try segment.readByte()
-        let approximation = try segment.readByte()
         guard spectralStart == 0, spectralEnd == 63, approximation == 0 else {
             throw segment.invalid(
-                "scan parameters Ss=\(spectralStart) Se=\(spectralEnd) Ah/Al=\(approximation); a sequential DCT scan "
-                    + "needs Ss=0, Se=63, Ah=Al=0 (T.81 Table B.3)")
+                "scan parameters Ss=\(spectralStart) Se=\(spectralEnd) Ah/Al=\(approximation); a sequential DCT "
+                    + "scan needs Ss=0, Se=63, Ah=Al=0 (T.81 Table B.3)")
         }
-        if count > 1 {
+        if components.count > 1 {
             // T.81 B.2.3: an interleaved MCU holds at most 10 blocks.
             let blocks = components.reduce(0) {
                 $0 + frame.components[$1.frameIndex].horizontalSampling
@@ -50,7 +35,6 @@ struct JPEGDCTScanHeader {
             }
             guard blocks <= 10 else { throw segment.invalid("an MCU of \(blocks) blocks exceeds 10 (T.81 B.2.3)") }
         }
-        self.components = components
     }
 }
 
@@ -81,22 +65,8 @@ enum JPEGDCTTableSegment {
     static func readHuffmanTables(
         _ segment: inout JPEGSegmentReader, dc: inout [JPEGHuffmanTable?], ac: inout [JPEGHuffmanTable?]
     ) throws(JPEGDecodingError) {
-        while segment.remaining > 0 {
-            let classAndID = try segment.readByte()
-            let tableClass = classAndID >> 4, tableID = classAndID & 0x0F
-            guard tableClass <= 1, tableID <= 3 else {
-                throw .invalidHuffmanTable(
-                    "class \(tableClass), destination \(tableID) at byte offset \(segment.markerOffset)")
-            }
-            guard segment.remaining >= 16 else { throw .truncated(offset: segment.end) }
-            let counts = try segment.readBytes(16).map(Int.init)
-            let total = counts.reduce(0, +)
-            guard total <= segment.remaining else {
-                throw .invalidHuffmanTable(
-                    "table \(tableID) at byte offset \(segment.markerOffset) declares \(total) values "
-                        + "but the segment holds \(segment.remaining)")
-            }
-            let values = try segment.readBytes(total)
+        try JPEGTableSegment.readHuffmanTables(&segment) {
+            tableClass, tableID, counts, values throws(JPEGDecodingError) in
             if tableClass == 0 {
                 dc[tableID] = try JPEGHuffmanTable(counts: counts, values: values, largestValue: 15)
             } else {

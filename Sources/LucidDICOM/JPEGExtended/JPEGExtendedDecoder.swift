@@ -20,58 +20,32 @@ public enum JPEGExtendedDecoder {
     public static func decode(
         _ bytes: [UInt8], maximumSampleCount: Int = JPEGDecodedImage.maximumSampleCount
     ) throws(JPEGDecodingError) -> JPEGDecodedImage {
-        guard bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == JPEGMarker.startOfImage else {
-            throw .missingStartOfImage
-        }
-        var frame: JPEGDCTFrameHeader?
+        var progress = JPEGFrameProgress<JPEGDCTFrameHeader>()
         var planes: JPEGComponentPlanes?
-        var decodedComponents: [Bool] = []
         var dcTables = [JPEGHuffmanTable?](repeating: nil, count: 4)
         var acTables = [JPEGHuffmanTable?](repeating: nil, count: 4)
         var quantizationTables = [[Int]?](repeating: nil, count: 4)
         var restartInterval = 0
-        var offset = 2
-
-        while let marker = JPEGMarker.find(in: bytes, from: offset) {
-            switch marker.code {
-            case JPEGMarker.endOfImage:
-                throw .truncated(offset: marker.offset)
-            case JPEGMarker.startOfImage:
-                throw .unexpectedMarker(marker: marker.code, offset: marker.offset)
-            case JPEGMarker.temporary, JPEGMarker.firstRestart...JPEGMarker.lastRestart:
-                offset = marker.offset + 2
-                continue
-            default:
-                break
-            }
-            var segment = try JPEGSegmentReader(bytes: bytes, marker: marker.code, markerOffset: marker.offset)
-            offset = segment.end
-            switch marker.code {
+        return try JPEGSegmentWalker.walk(bytes) { segment throws(JPEGDecodingError) in
+            switch segment.marker {
             case JPEGMarker.baselineFrame, JPEGMarker.extendedHuffmanFrame:
-                guard frame == nil else { throw .unexpectedMarker(marker: marker.code, offset: marker.offset) }
-                let header = try JPEGDCTFrameHeader(
-                    &segment, maximumSampleCount: min(maximumSampleCount, JPEGDecodedImage.maximumSampleCount))
-                decodedComponents = [Bool](repeating: false, count: header.components.count)
-                frame = header
-            case JPEGMarker.defineArithmeticConditioning:
-                throw .unsupported("arithmetic coding (DAC marker at byte offset \(marker.offset))")
+                try progress.readFrame(&segment, maximumSampleCount: maximumSampleCount)
             case JPEGMarker.defineHierarchicalProgression:
-                throw .unsupported("hierarchical frames (DHP marker at byte offset \(marker.offset))")
+                throw .unsupported("hierarchical frames (DHP marker at byte offset \(segment.markerOffset))")
             case let code where JPEGMarker.isStartOfFrame(code):
                 throw .unsupported(Self.processName(frameMarker: code))
-            case JPEGMarker.defineHuffmanTables:
-                try JPEGDCTTableSegment.readHuffmanTables(&segment, dc: &dcTables, ac: &acTables)
             case JPEGMarker.defineQuantizationTables:
                 try JPEGDCTTableSegment.readQuantizationTables(&segment, into: &quantizationTables)
+            case JPEGMarker.defineHuffmanTables:
+                try JPEGDCTTableSegment.readHuffmanTables(&segment, dc: &dcTables, ac: &acTables)
             case JPEGMarker.defineRestartInterval:
-                restartInterval = try JPEGLosslessTableSegment.readRestartInterval(&segment)
+                restartInterval = try JPEGTableSegment.readRestartInterval(&segment)
             case JPEGMarker.startOfScan:
-                guard let frame else { throw .unexpectedMarker(marker: marker.code, offset: marker.offset) }
+                let frame = try progress.frame(forScan: segment)
                 let scan = try JPEGDCTScanHeader(&segment, frame: frame)
                 let parameters = try Self.parameters(
-                    frame: frame, scan: scan, sosOffset: marker.offset, dcTables: dcTables, acTables: acTables,
-                    quantizationTables: quantizationTables, restartInterval: restartInterval,
-                    decodedComponents: decodedComponents)
+                    frame: frame, scan: scan, segment: segment, progress: progress, dcTables: dcTables,
+                    acTables: acTables, quantizationTables: quantizationTables, restartInterval: restartInterval)
                 // Every block costs at least two bits (a DC code and an EOB or AC code, each 1...16
                 // bits, T.81 C.2), so shorter data cannot hold the scan; checking first avoids a
                 // useless allocation.
@@ -80,40 +54,34 @@ public enum JPEGExtendedDecoder {
                 }
                 var currentPlanes = planes ?? JPEGComponentPlanes(frame: frame)
                 planes = nil  // Keeps the sample storage uniquely referenced while the scan writes it.
-                offset = try JPEGDCTScanDecoder.decode(
+                let end = try JPEGDCTScanDecoder.decode(
                     bytes, start: segment.end, parameters: parameters, into: &currentPlanes)
-                for component in scan.components { decodedComponents[component.frameIndex] = true }
-                if !decodedComponents.contains(false) {
-                    // Everything after the last scan (normally just EOI) is irrelevant to the image.
-                    return JPEGDecodedImage(
-                        width: frame.width, height: frame.height, precision: frame.precision,
-                        components: frame.components.count,
-                        samples: JPEGUpsampler.interleave(currentPlanes, frame: frame))
+                guard progress.markDecoded(scan.components.map(\.frameIndex)) else {
+                    planes = currentPlanes
+                    return .resume(at: end)
                 }
-                planes = currentPlanes
+                // Everything after the last scan (normally just EOI) is irrelevant to the image.
+                return .finished(frame.image(samples: JPEGUpsampler.interleave(currentPlanes, frame: frame)))
             default:
                 // APPn, COM, DNL and other segments carry nothing the decoder needs.
                 break
             }
+            return .next
         }
-        throw .truncated(offset: bytes.count)
     }
 
-    /// The tables of each scan component, checked to exist, for a scan whose components have not
-    /// been decoded yet.
+    /// The tables of each scan component, checked to exist, for the scan header in `segment`, whose
+    /// components `progress` checks have not been decoded yet.
     private static func parameters(
-        frame: JPEGDCTFrameHeader, scan: JPEGDCTScanHeader, sosOffset: Int, dcTables: [JPEGHuffmanTable?],
-        acTables: [JPEGHuffmanTable?], quantizationTables: [[Int]?], restartInterval: Int,
-        decodedComponents: [Bool]
+        frame: JPEGDCTFrameHeader, scan: JPEGDCTScanHeader, segment: JPEGSegmentReader,
+        progress: JPEGFrameProgress<JPEGDCTFrameHeader>, dcTables: [JPEGHuffmanTable?],
+        acTables: [JPEGHuffmanTable?], quantizationTables: [[Int]?], restartInterval: Int
     ) throws(JPEGDecodingError) -> JPEGDCTScanDecoder.Parameters {
+        let sosOffset = segment.markerOffset
         var dc: [JPEGHuffmanTable] = [], ac: [JPEGHuffmanTable] = [], quantization: [[Int]] = []
         for component in scan.components {
             let frameComponent = frame.components[component.frameIndex]
-            guard !decodedComponents[component.frameIndex] else {
-                throw .invalidMarkerSegment(
-                    marker: JPEGMarker.startOfScan, offset: sosOffset,
-                    reason: "component \(frameComponent.identifier) was already decoded")
-            }
+            try progress.checkNotDecoded(component.frameIndex, scan: segment)
             guard let dcTable = dcTables[component.dcTableID] else {
                 throw .missingHuffmanTable(tableID: component.dcTableID, offset: sosOffset)
             }
@@ -136,7 +104,7 @@ public enum JPEGExtendedDecoder {
     private static func blockCount(of scan: JPEGDCTScanHeader, frame: JPEGDCTFrameHeader) -> Int {
         if scan.components.count == 1 {
             let component = frame.components[scan.components[0].frameIndex]
-            return ((component.width + 7) / 8) * ((component.height + 7) / 8)
+            return ((frame.width(of: component) + 7) / 8) * ((frame.height(of: component) + 7) / 8)
         }
         let blocksPerMCU = scan.components.reduce(0) {
             $0 + frame.components[$1.frameIndex].horizontalSampling * frame.components[$1.frameIndex].verticalSampling

@@ -20,12 +20,13 @@ enum JPEGUpsampler {
         }
         var output = [UInt16](repeating: 0, count: width * height * count)
         for (index, component) in frame.components.enumerated() {
+            let componentWidth = frame.width(of: component)
             let plane = Plane(
                 samples: planes.samples, offset: planes.offsets[index], stride: planes.strides[index],
-                height: component.height, width: component.width)
+                height: frame.height(of: component), width: componentWidth)
             let horizontalFactor = frame.maximumHorizontalSampling / component.horizontalSampling
             let verticalFactor = frame.maximumVerticalSampling / component.verticalSampling
-            var row = [Int](repeating: 0, count: 2 * max(component.width, 2))
+            var row = [Int](repeating: 0, count: 2 * max(componentWidth, 2))
             for y in 0..<height {
                 var target = y * width * count + index
                 switch (horizontalFactor, verticalFactor) {

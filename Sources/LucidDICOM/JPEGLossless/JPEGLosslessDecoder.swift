@@ -19,58 +19,28 @@ public enum JPEGLosslessDecoder {
     public static func decode(
         _ bytes: [UInt8], maximumSampleCount: Int = JPEGLosslessImage.maximumSampleCount
     ) throws(JPEGDecodingError) -> JPEGLosslessImage {
-        guard bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == JPEGMarker.startOfImage else {
-            throw .missingStartOfImage
-        }
-        var frame: JPEGLosslessFrameHeader?
+        var progress = JPEGFrameProgress<JPEGLosslessFrameHeader>()
         var samples: [UInt16] = []
-        var decodedComponents: [Bool] = []
         var tables = [JPEGHuffmanTable?](repeating: nil, count: 4)
         var restartInterval = 0
-        var offset = 2
-
-        while let marker = JPEGMarker.find(in: bytes, from: offset) {
-            switch marker.code {
-            case JPEGMarker.endOfImage:
-                throw .truncated(offset: marker.offset)
-            case JPEGMarker.startOfImage:
-                throw .unexpectedMarker(marker: marker.code, offset: marker.offset)
-            case JPEGMarker.temporary, JPEGMarker.firstRestart...JPEGMarker.lastRestart:
-                // Stand-alone markers without a length (T.81 B.1.1.3); a stray RSTn between
-                // segments carries no information.
-                offset = marker.offset + 2
-                continue
-            default:
-                break
-            }
-            var segment = try JPEGSegmentReader(bytes: bytes, marker: marker.code, markerOffset: marker.offset)
-            offset = segment.end
-            switch marker.code {
+        return try JPEGSegmentWalker.walk(bytes) { segment throws(JPEGDecodingError) in
+            switch segment.marker {
             case JPEGMarker.losslessHuffmanFrame:
-                guard frame == nil else { throw .unexpectedMarker(marker: marker.code, offset: marker.offset) }
-                let header = try JPEGLosslessFrameHeader(
-                    &segment, maximumSampleCount: min(maximumSampleCount, JPEGLosslessImage.maximumSampleCount))
-                decodedComponents = [Bool](repeating: false, count: header.components.count)
-                frame = header
-            case JPEGMarker.defineArithmeticConditioning:
-                throw .unsupported("arithmetic coding (DAC marker at byte offset \(marker.offset))")
+                try progress.readFrame(&segment, maximumSampleCount: maximumSampleCount)
             case let code where JPEGMarker.isStartOfFrame(code):
                 throw .notLossless(marker: code)
             case JPEGMarker.defineHuffmanTables:
                 try JPEGLosslessTableSegment.readHuffmanTables(&segment, into: &tables)
             case JPEGMarker.defineRestartInterval:
-                restartInterval = try JPEGLosslessTableSegment.readRestartInterval(&segment)
+                restartInterval = try JPEGTableSegment.readRestartInterval(&segment)
             case JPEGMarker.startOfScan:
-                guard let frame else { throw .unexpectedMarker(marker: marker.code, offset: marker.offset) }
+                let frame = try progress.frame(forScan: segment)
                 let scan = try JPEGLosslessScanHeader(&segment, frame: frame)
                 var scanTables: [JPEGHuffmanTable] = []
                 for component in scan.components {
-                    guard !decodedComponents[component.frameIndex] else {
-                        throw segment.invalid(
-                            "component \(frame.components[component.frameIndex].identifier) was already decoded")
-                    }
+                    try progress.checkNotDecoded(component.frameIndex, scan: segment)
                     guard let table = tables[component.tableID] else {
-                        throw .missingHuffmanTable(tableID: component.tableID, offset: marker.offset)
+                        throw .missingHuffmanTable(tableID: component.tableID, offset: segment.markerOffset)
                     }
                     scanTables.append(table)
                 }
@@ -84,22 +54,18 @@ public enum JPEGLosslessDecoder {
                 if samples.count != sampleCount { samples = [UInt16](repeating: 0, count: sampleCount) }
                 let parameters = JPEGLosslessScanDecoder.Parameters(
                     frame: frame, scan: scan, tables: scanTables, restartInterval: restartInterval)
-                offset = try JPEGLosslessScanDecoder.decode(
+                let end = try JPEGLosslessScanDecoder.decode(
                     bytes, start: segment.end, parameters: parameters, into: &samples)
                 applyPointTransform(scan, componentCount: frame.components.count, to: &samples)
-                for component in scan.components { decodedComponents[component.frameIndex] = true }
-                if !decodedComponents.contains(false) {
-                    // Everything after the last scan (normally just EOI) is irrelevant to the image.
-                    return JPEGLosslessImage(
-                        width: frame.width, height: frame.height, precision: frame.precision,
-                        components: frame.components.count, samples: samples)
-                }
+                guard progress.markDecoded(scan.components.map(\.frameIndex)) else { return .resume(at: end) }
+                // Everything after the last scan (normally just EOI) is irrelevant to the image.
+                return .finished(frame.image(samples: samples))
             default:
                 // APPn, COM, DQT, DNL and other segments carry nothing the lossless decoder needs.
                 break
             }
+            return .next
         }
-        throw .truncated(offset: bytes.count)
     }
 
     /// Shifts the samples of the scan's components left by the point transform Pt (T.81 H.1.2.3),

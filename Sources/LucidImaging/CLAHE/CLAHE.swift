@@ -73,9 +73,7 @@ public struct CLAHE: ImageFilter, Equatable {
         }
         guard (1...64).contains(tilesX) else { throw Self.invalid("tilesX", "\(tilesX)", "must be in 1 ... 64") }
         guard (1...64).contains(tilesY) else { throw Self.invalid("tilesY", "\(tilesY)", "must be in 1 ... 64") }
-        guard (1...16).contains(bitsStored) else {
-            throw Self.invalid("bitsStored", "\(bitsStored)", "must be in 1 ... 16")
-        }
+        try ImageOperationError.checkBitsStored(bitsStored, operation: "CLAHE", rule: "must be in 1 ... 16")
         self.clipLimit = clipLimit
         self.tilesX = tilesX
         self.tilesY = tilesY
@@ -105,27 +103,12 @@ public struct CLAHE: ImageFilter, Equatable {
         _ source: ImageView<UInt16>, into destination: MutableImageView<UInt16>,
         threads: Int = StripScheduler.availableThreads
     ) {
-        checkViews(source, destination)
-        apply(
-            source: source.base, sourceStride: source.stride, width: source.width, height: source.height,
-            destination: destination.base, destinationStride: destination.stride, threads: threads)
-    }
-
-    /// Equalises a `width` x `height` image whose row `y` starts at `source + y * sourceStride` into rows
-    /// at `destination + y * destinationStride` (strides in samples, `>= width`; the buffers must not
-    /// overlap).
-    func apply(
-        source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int, threads: Int
-    ) {
-        precondition(width > 0 && height > 0 && sourceStride >= width && destinationStride >= width)
-        let grid = CLAHETileGrid(width: width, height: height, tilesX: tilesX, tilesY: tilesY)
+        let image = checkedBuffers(source, destination)
+        let grid = CLAHETileGrid(width: image.width, height: image.height, tilesX: tilesX, tilesY: tilesY)
         let tables = CLAHETileTables(
-            source: source, sourceStride: sourceStride, grid: grid, bitsStored: bitsStored,
+            source: image.source, sourceStride: image.sourceStride, grid: grid, bitsStored: bitsStored,
             clipLimit: clipLimit, threads: threads)
-        tables.interpolate(
-            source: source, sourceStride: sourceStride, destination: destination,
-            destinationStride: destinationStride, threads: threads)
+        tables.interpolate(image, threads: threads)
     }
 
     private static func invalid(_ name: String, _ value: String, _ rule: String) -> ImageOperationError {

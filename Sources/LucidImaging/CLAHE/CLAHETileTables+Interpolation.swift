@@ -1,17 +1,12 @@
 extension CLAHETileTables {
-    /// Maps every pixel of the image at `source` through the four nearest tile tables, blended
-    /// bilinearly by OpenCV's single-precision rule (see ``CLAHE``), into `destination`. Rows are split
+    /// Maps every pixel of `image.source` through the four nearest tile tables, blended bilinearly by
+    /// OpenCV's single-precision rule (see ``CLAHE``), into `image.destination`. Rows are split
     /// into strips over up to `threads` threads; each output row depends only on its input row and the
     /// tables, so the result does not depend on the thread count.
-    func interpolate(
-        source: UnsafePointer<UInt16>, sourceStride: Int, destination: UnsafeMutablePointer<UInt16>,
-        destinationStride: Int, threads: Int
-    ) {
+    func interpolate(_ image: FilterBuffers, threads: Int) {
         let grid = grid
         let histogramSize = histogramSize
         let columns = CLAHEColumnWeights(width: grid.width, tileWidth: grid.tileWidth, tiles: grid.tilesX)
-        let sharedSource = SendableConstPointer(source)
-        let sharedDestination = SendablePointer(destination)
         tables.withUnsafeBufferPointer { tableBuffer in
             guard let tableBase = tableBuffer.baseAddress else { return }
             let sharedTables = SendableConstPointer(tableBase)
@@ -22,15 +17,15 @@ extension CLAHETileTables {
                     }
                     let leftWeights = SendableConstPointer(leftBase)
                     let rightWeights = SendableConstPointer(rightBase)
-                    StripScheduler.forEachStrip(rows: grid.height, threads: threads) { rows in
+                    image.forEachStrip(threads: threads) { rows in
                         for y in rows {
                             let (rowTile, lowerWeight) = CLAHEColumnWeights.position(y, tileSize: grid.tileHeight)
                             let upperTile = max(rowTile, 0)
                             let lowerTile = min(rowTile + 1, grid.tilesY - 1)
                             let upperTables = sharedTables.base + upperTile * grid.tilesX * histogramSize
                             let lowerTables = sharedTables.base + lowerTile * grid.tilesX * histogramSize
-                            let input = sharedSource.base + y * sourceStride
-                            let output = sharedDestination.base + y * destinationStride
+                            let input = image.sourceRow(y)
+                            let output = image.destinationRow(y)
                             for run in columns.runs {
                                 Self.blendRun(
                                     run.columns, input: input, output: output,

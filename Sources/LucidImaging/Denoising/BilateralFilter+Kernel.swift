@@ -12,78 +12,66 @@ extension BilateralFilter {
     /// `radius + 1` rows that can still receive terms live in a ring. A pixel's sums start with its
     /// own term at step `y - radius`, then add the same terms in the same order whatever the strip,
     /// so the result does not depend on the thread count.
-    func filterStrip(
-        source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int, rows: Range<Int>,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int
-    ) {
+    func filterStrip(_ image: FilterBuffers, rows: Range<Int>) {
         let radius = self.radius
-        let paddedWidth = width + 2 * radius
-        let padded = DenoisingBorder.paddedRows(
-            source: source, stride: sourceStride, width: width, height: height, rows: rows, border: radius)
+        let strip = PaddedStrip(image, rows: rows, border: radius)
+        let width = image.width
         let block = Self.columnBlock
         let ringRows = radius + 1
         let forwardTaps = taps.filter { $0.dy > 0 || ($0.dy == 0 && $0.dx > 0) }
-        var weightSums = [Float](repeating: 0, count: ringRows * block)
-        var valueSums = [Float](repeating: 0, count: ringRows * block)
-        var pairWeights = [Float](repeating: 0, count: block + radius)
         let colorScale = Float(-0.5 / (sigmaColor * sigmaColor) * 1.442_695_040_888_963_4)
         // bitsStored <= 16, so the maximum sample fits UInt32.
         let maximumSample = UInt32((1 << bitsStored) - 1)
-        padded.withUnsafeBufferPointer { paddedBuffer in
-            weightSums.withUnsafeMutableBufferPointer { weightBuffer in
-                valueSums.withUnsafeMutableBufferPointer { valueBuffer in
-                    pairWeights.withUnsafeMutableBufferPointer { pairBuffer in
-                        guard let paddedBase = paddedBuffer.baseAddress, let weights = weightBuffer.baseAddress,
-                            let values = valueBuffer.baseAddress, let pairs = pairBuffer.baseAddress
-                        else { return }
-                        var blockStart = 0
-                        while blockStart < width {
-                            let count = min(block, width - blockStart)
-                            // Image row `y`, column `blockStart` in the padded copy (rows.lowerBound - radius
-                            // <= y < rows.upperBound + radius).
-                            func samples(_ y: Int) -> UnsafePointer<UInt16> {
-                                paddedBase + (y - rows.lowerBound + radius) * paddedWidth + radius + blockStart
+        StripScratch.with { scratch in
+            strip.withOrigin { origin in
+                let weights = scratch.zeros(Float.self, count: ringRows * block)
+                let values = scratch.zeros(Float.self, count: ringRows * block)
+                let pairs = scratch.zeros(Float.self, count: block + radius)
+                var blockStart = 0
+                while blockStart < width {
+                    let count = min(block, width - blockStart)
+                    // Image row `y`, column `blockStart` in the padded copy (rows.lowerBound - radius
+                    // <= y < rows.upperBound + radius).
+                    func samples(_ y: Int) -> UnsafePointer<UInt16> {
+                        origin + (y - rows.lowerBound) * strip.stride + blockStart
+                    }
+                    func slot(_ y: Int) -> Int { (y % ringRows) * block }
+                    for step in (rows.lowerBound - radius)..<rows.upperBound {
+                        let entering = step + radius
+                        if rows.contains(entering) {
+                            DenoisingRows.startSums(
+                                samples: samples(entering), count: count, weights: weights + slot(entering),
+                                values: values + slot(entering))
+                        }
+                        let forward = rows.contains(step)
+                        for tap in forwardTaps {
+                            let backward = rows.contains(step + tap.dy)
+                            guard forward || backward else { continue }
+                            let left = min(0, -tap.dx)
+                            let near = samples(step)
+                            let far = samples(step + tap.dy) + tap.dx
+                            Self.pairWeights(
+                                near + left, far + left, count: count + abs(tap.dx),
+                                spatialExponent: tap.exponent, colorScale: colorScale, into: pairs)
+                            if forward {
+                                DenoisingRows.addWeighted(
+                                    pairWeights: pairs - left, samples: far, count: count,
+                                    weights: weights + slot(step), values: values + slot(step))
                             }
-                            func slot(_ y: Int) -> Int { (y % ringRows) * block }
-                            for step in (rows.lowerBound - radius)..<rows.upperBound {
-                                let entering = step + radius
-                                if rows.contains(entering) {
-                                    DenoisingRows.startSums(
-                                        samples: samples(entering), count: count, weights: weights + slot(entering),
-                                        values: values + slot(entering))
-                                }
-                                let forward = rows.contains(step)
-                                for tap in forwardTaps {
-                                    let backward = rows.contains(step + tap.dy)
-                                    guard forward || backward else { continue }
-                                    let left = min(0, -tap.dx)
-                                    let near = samples(step)
-                                    let far = samples(step + tap.dy) + tap.dx
-                                    Self.pairWeights(
-                                        near + left, far + left, count: count + abs(tap.dx),
-                                        spatialExponent: tap.exponent, colorScale: colorScale, into: pairs)
-                                    if forward {
-                                        DenoisingRows.addWeighted(
-                                            pairWeights: pairs - left, samples: far, count: count,
-                                            weights: weights + slot(step), values: values + slot(step))
-                                    }
-                                    if backward {
-                                        let target = slot(step + tap.dy)
-                                        DenoisingRows.addWeighted(
-                                            pairWeights: pairs - left - tap.dx, samples: near - tap.dx, count: count,
-                                            weights: weights + target, values: values + target)
-                                    }
-                                }
-                                if forward {
-                                    DenoisingRows.storeMeans(
-                                        weights: weights + slot(step), values: values + slot(step), count: count,
-                                        maximumSample: maximumSample,
-                                        output: destination + step * destinationStride + blockStart)
-                                }
+                            if backward {
+                                let target = slot(step + tap.dy)
+                                DenoisingRows.addWeighted(
+                                    pairWeights: pairs - left - tap.dx, samples: near - tap.dx, count: count,
+                                    weights: weights + target, values: values + target)
                             }
-                            blockStart += count
+                        }
+                        if forward {
+                            DenoisingRows.storeMeans(
+                                weights: weights + slot(step), values: values + slot(step), count: count,
+                                maximumSample: maximumSample, output: image.destinationRow(step) + blockStart)
                         }
                     }
+                    blockStart += count
                 }
             }
         }

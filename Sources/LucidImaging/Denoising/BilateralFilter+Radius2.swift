@@ -23,35 +23,21 @@ extension BilateralFilter {
     /// and its six backward pairs (weight rows `y`, `y - 1`, `y - 2`) in a fixed order, so the
     /// result does not depend on the strip or thread count. A strip first computes the weight rows
     /// of the two rows above it.
-    func filterStripRadius2(
-        source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int, rows: Range<Int>,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int
-    ) {
-        let margin = Self.radius2Margin
-        let rowLength = Self.radius2RowLength
+    func filterStripRadius2(_ image: FilterBuffers, rows: Range<Int>) {
         let sampleScale = Float((1.442_695_040_888_963_4 / (2 * sigmaColor * sigmaColor)).squareRoot())
         let spatial = Radius2SpatialExponents(taps: taps)
         // bitsStored <= 16, so the maximum sample fits UInt32.
         let maximumSample = UInt32((1 << bitsStored) - 1)
-        // Five scaled sample rows (y - 2 ... y + 2), then three weight rows of six pairs each.
-        var scratch = [Float](repeating: 0, count: rowLength * (5 + 3 * 6))
-        scratch.withUnsafeMutableBufferPointer { scratchBuffer in
-            guard let scratchBase = scratchBuffer.baseAddress else { return }
-            // y >= rows.lowerBound - 2 >= -2, so y + 5 and y + 3 are not negative.
-            func sampleRow(_ y: Int) -> UnsafeMutablePointer<Float> {
-                scratchBase + (y + 5) % 5 * rowLength + margin
-            }
-            func weightRows(_ y: Int) -> UnsafeMutablePointer<Float> {
-                scratchBase + (5 + (y + 3) % 3 * 6) * rowLength + margin
-            }
+        StripScratch.with { scratch in
+            let rings = Radius2Rings(scratch)
             var blockStart = 0
-            while blockStart < width {
-                let count = min(Self.radius2ColumnBlock, width - blockStart)
+            while blockStart < image.width {
+                let count = min(Self.radius2ColumnBlock, image.width - blockStart)
                 let columns = (blockStart - 3)..<(blockStart + count + 3)
                 func scaleRow(_ y: Int) {
                     Self.scaleSamples(
-                        row: source + DenoisingBorder.reflect101(y, count: height) * sourceStride, width: width,
-                        columns: columns, scale: sampleScale, into: sampleRow(y) - 3)
+                        row: image.sourceRow(ReflectBorder.index(y, count: image.height)), width: image.width,
+                        columns: columns, scale: sampleScale, into: rings.samples(y) - 3)
                 }
                 for y in (rows.lowerBound - 2)..<(rows.lowerBound + 2) {
                     scaleRow(y)
@@ -59,16 +45,12 @@ extension BilateralFilter {
                 for y in (rows.lowerBound - 2)..<rows.upperBound {
                     scaleRow(y + 2)
                     Self.radius2PairWeights(
-                        current: sampleRow(y), next: sampleRow(y + 1), afterNext: sampleRow(y + 2),
-                        count: count, spatial: spatial, into: weightRows(y))
+                        current: rings.samples(y), next: rings.samples(y + 1), afterNext: rings.samples(y + 2),
+                        count: count, spatial: spatial, into: rings.weights(y))
                     guard y >= rows.lowerBound else { continue }
-                    let window = Radius2Window(
-                        samplesTwoAbove: sampleRow(y - 2), samplesAbove: sampleRow(y - 1), samples: sampleRow(y),
-                        samplesBelow: sampleRow(y + 1), samplesTwoBelow: sampleRow(y + 2),
-                        weightsTwoAbove: weightRows(y - 2), weightsAbove: weightRows(y - 1), weights: weightRows(y))
                     Self.radius2Means(
-                        window, count: count, inverseScale: 1 / sampleScale, maximumSample: maximumSample,
-                        output: destination + y * destinationStride + blockStart)
+                        rings, row: y, count: count, inverseScale: 1 / sampleScale, maximumSample: maximumSample,
+                        output: image.destinationRow(y) + blockStart)
                 }
                 blockStart += count
             }
@@ -85,7 +67,7 @@ extension BilateralFilter {
         let start = columns.lowerBound
         // The block overlaps the image, so `inside` splits `columns` into left edge, inside, right edge.
         func reflectColumn(_ column: Int) {
-            output[column - start] = Float(row[DenoisingBorder.reflect101(column, count: width)]) * scale
+            output[column - start] = Float(row[ReflectBorder.index(column, count: width)]) * scale
         }
         for column in columns.lowerBound..<inside.lowerBound { reflectColumn(column) }
         for column in inside.upperBound..<columns.upperBound { reflectColumn(column) }

@@ -18,40 +18,37 @@ struct Radius2SpatialExponents: Sendable {
     }
 }
 
-/// The rows the radius-2 kernel reads to finish image row `y`: scaled samples of rows `y - 2 ... y + 2`
-/// and the pair-weight rows of `y - 2 ... y`. Each points at column 0 of the block; a weight row holds
-/// six pair rows `radius2RowLength` apart, in the order `(0, 1)`, `(0, 2)`, `(1, -1)`, `(1, 0)`,
-/// `(1, 1)`, `(2, 0)`, where the weight at column `x` is that of the pair `(p, p + d)` with `p` at `x`.
-struct Radius2Window {
-    let samplesTwoAbove: UnsafePointer<Float>
-    let samplesAbove: UnsafePointer<Float>
-    let samples: UnsafePointer<Float>
-    let samplesBelow: UnsafePointer<Float>
-    let samplesTwoBelow: UnsafePointer<Float>
-    let weightsTwoAbove: UnsafePointer<Float>
-    let weightsAbove: UnsafePointer<Float>
-    let weights: UnsafePointer<Float>
+/// The working rows of the radius-2 kernel, in one scratch buffer: rings of five scaled sample rows
+/// and of three pair-weight rows, each `radius2RowLength` long. Row pointers point at column 0 of the
+/// block, `radius2Margin` into the row. A weight row holds six pair rows `radius2RowLength` apart, in
+/// the order `(0, 1)`, `(0, 2)`, `(1, -1)`, `(1, 0)`, `(1, 1)`, `(2, 0)`, where the weight at column
+/// `x` is that of the pair `(p, p + d)` with `p` at `x`.
+struct Radius2Rings {
+    private let base: UnsafeMutablePointer<Float>
 
-    init(
-        samplesTwoAbove: UnsafeMutablePointer<Float>, samplesAbove: UnsafeMutablePointer<Float>,
-        samples: UnsafeMutablePointer<Float>, samplesBelow: UnsafeMutablePointer<Float>,
-        samplesTwoBelow: UnsafeMutablePointer<Float>, weightsTwoAbove: UnsafeMutablePointer<Float>,
-        weightsAbove: UnsafeMutablePointer<Float>, weights: UnsafeMutablePointer<Float>
-    ) {
-        self.samplesTwoAbove = UnsafePointer(samplesTwoAbove)
-        self.samplesAbove = UnsafePointer(samplesAbove)
-        self.samples = UnsafePointer(samples)
-        self.samplesBelow = UnsafePointer(samplesBelow)
-        self.samplesTwoBelow = UnsafePointer(samplesTwoBelow)
-        self.weightsTwoAbove = UnsafePointer(weightsTwoAbove)
-        self.weightsAbove = UnsafePointer(weightsAbove)
-        self.weights = UnsafePointer(weights)
+    /// Takes the rings' buffer from `scratch`.
+    init(_ scratch: StripScratch) {
+        base = scratch.zeros(Float.self, count: BilateralFilter.radius2RowLength * (5 + 3 * 6))
+    }
+
+    /// The scaled samples of image row `y` (`y >= -5`): one of five rows, so rows `y - 2 ... y + 2`
+    /// are distinct.
+    @inline(__always)
+    func samples(_ y: Int) -> UnsafeMutablePointer<Float> {
+        base + (y + 5) % 5 * BilateralFilter.radius2RowLength + BilateralFilter.radius2Margin
+    }
+
+    /// The pair weights of image row `y` (`y >= -3`): one of three groups of six rows, so rows
+    /// `y - 2 ... y` are distinct.
+    @inline(__always)
+    func weights(_ y: Int) -> UnsafeMutablePointer<Float> {
+        base + (5 + (y + 3) % 3 * 6) * BilateralFilter.radius2RowLength + BilateralFilter.radius2Margin
     }
 }
 
 extension BilateralFilter {
     /// Writes the weights of the six forward pairs of row `current` for columns `-2 ... count` into
-    /// the six rows of `weights` (see `Radius2Window`). `current`, `next` and `afterNext` are the
+    /// the six rows of `weights` (see `Radius2Rings`). `current`, `next` and `afterNext` are the
     /// scaled sample rows `y`, `y + 1`, `y + 2`, filled on columns `-3 ... count + 2`.
     @inline(__always)
     static func radius2PairWeights(
@@ -82,19 +79,21 @@ extension BilateralFilter {
         }
     }
 
-    /// Writes `round(Σ w I / Σ w)` of columns `0 ..< count` of the window's row to `output`: the
-    /// pixel's own term (weight 1), its six forward pairs and its six backward pairs, in a fixed
-    /// order. Every weight sum is at least 1, so the division is finite; `inverseScale` undoes the
-    /// sample scaling.
+    /// Writes `round(Σ w I / Σ w)` of columns `0 ..< count` of image row `y` to `output`: the pixel's
+    /// own term (weight 1), its six forward pairs and its six backward pairs, in a fixed order. Reads
+    /// the scaled samples of rows `y - 2 ... y + 2` and the pair weights of rows `y - 2 ... y`. Every
+    /// weight sum is at least 1, so the division is finite; `inverseScale` undoes the sample scaling.
     @inline(__always)
     static func radius2Means(
-        _ window: Radius2Window, count: Int, inverseScale: Float, maximumSample: UInt32,
+        _ rings: Radius2Rings, row y: Int, count: Int, inverseScale: Float, maximumSample: UInt32,
         output: UnsafeMutablePointer<UInt16>
     ) {
         let row = radius2RowLength
-        let s2 = window.samplesTwoAbove, s1 = window.samplesAbove, s0 = window.samples
-        let t1 = window.samplesBelow, t2 = window.samplesTwoBelow
-        let w2 = window.weightsTwoAbove, w1 = window.weightsAbove, w0 = window.weights
+        let s2 = UnsafePointer(rings.samples(y - 2)), s1 = UnsafePointer(rings.samples(y - 1))
+        let s0 = UnsafePointer(rings.samples(y))
+        let t1 = UnsafePointer(rings.samples(y + 1)), t2 = UnsafePointer(rings.samples(y + 2))
+        let w2 = UnsafePointer(rings.weights(y - 2)), w1 = UnsafePointer(rings.weights(y - 1))
+        let w0 = UnsafePointer(rings.weights(y))
         // Columns -2 ... count + 2 of sample rows and -2 ... count of weight rows are filled;
         // indices never overflow (|x| <= radius2ColumnBlock + 2).
         for x in 0..<count {

@@ -56,7 +56,7 @@ public struct BilateralFilter: ImageFilter, Equatable {
         guard sigmaColor.isFinite, sigmaColor > 0 else {
             throw invalid("sigmaColor", "\(sigmaColor)", "must be a finite number > 0")
         }
-        guard (1...16).contains(bitsStored) else { throw invalid("bitsStored", "\(bitsStored)", "must be 1...16") }
+        try ImageOperationError.checkBitsStored(bitsStored, operation: "BilateralFilter")
         self.diameter = diameter
         self.sigmaSpace = sigmaSpace
         self.sigmaColor = sigmaColor
@@ -92,35 +92,13 @@ public struct BilateralFilter: ImageFilter, Equatable {
         _ source: ImageView<UInt16>, into destination: MutableImageView<UInt16>,
         threads: Int = StripScheduler.availableThreads
     ) {
-        checkViews(source, destination)
-        apply(
-            source: source.base, sourceStride: source.stride, width: source.width, height: source.height,
-            destination: destination.base, destinationStride: destination.stride, threads: threads)
-    }
-
-    /// Filters a strided image: row `y` of the input starts at `source + y * sourceStride` and row `y`
-    /// of the output at `destination + y * destinationStride`; the strides are at least `width`,
-    /// `width` and `height` are at least 1, and the two buffers do not overlap. Only `width` samples
-    /// of each output row are written.
-    func apply(
-        source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int, threads: Int
-    ) {
-        precondition(width > 0 && height > 0, "BilateralFilter needs a positive size")
-        precondition(sourceStride >= width && destinationStride >= width, "strides must be at least the width")
-        let input = SendableConstPointer(source)
-        let output = SendablePointer(destination)
-        let filter = self
-        StripScheduler.forEachStrip(rows: height, threads: threads) { rows in
-            guard !filter.usesRadius2Kernel else {
-                filter.filterStripRadius2(
-                    source: input.base, sourceStride: sourceStride, width: width, height: height, rows: rows,
-                    destination: output.base, destinationStride: destinationStride)
-                return
+        let image = checkedBuffers(source, destination)
+        image.forEachStrip(threads: threads) { rows in
+            if usesRadius2Kernel {
+                filterStripRadius2(image, rows: rows)
+            } else {
+                filterStrip(image, rows: rows)
             }
-            filter.filterStrip(
-                source: input.base, sourceStride: sourceStride, width: width, height: height, rows: rows,
-                destination: output.base, destinationStride: destinationStride)
         }
     }
 }

@@ -14,76 +14,30 @@ extension NonLocalMeans {
     /// the template width, and adds `w` and `w * I` to the tile's sums. A pixel's sums start with
     /// its own weight 1 and then add the same terms in the same order whatever the strip and tile
     /// layout, so the result does not depend on the thread count.
-    func denoiseStrip(
-        source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int, rows: Range<Int>,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int
-    ) {
+    func denoiseStrip(_ image: FilterBuffers, rows: Range<Int>) {
         let templateHalf = templateSize / 2
-        let searchHalf = searchSize / 2
-        let border = templateHalf + searchHalf
-        let paddedWidth = width + 2 * border
-        let padded = DenoisingBorder.paddedRows(
-            source: source, stride: sourceStride, width: width, height: height, rows: rows, border: border)
-        let tileRows = Self.tileRows
+        let strip = PaddedStrip(image, rows: rows, border: templateHalf + searchSize / 2)
         let tileColumns = Self.tileColumns
-        let regionCapacity = tileColumns + searchHalf
-        var weightSums = [Float](repeating: 0, count: tileRows * tileColumns)
-        var valueSums = [Float](repeating: 0, count: tileRows * tileColumns)
-        var columnSums = [UInt32](repeating: 0, count: regionCapacity + 2 * templateHalf)
-        var patchSums = [UInt32](repeating: 0, count: regionCapacity)
-        var pairWeights = [Float](repeating: 0, count: regionCapacity)
-        let weightParameters = PatchWeightParameters(
+        let regionCapacity = tileColumns + searchSize / 2
+        let parameters = PatchWeightParameters(
             shift: UInt32(distanceShift), distanceScale: distanceScale, exponentScale: exponentScale)
-        // bitsStored <= 16, so the maximum sample fits UInt32.
-        let maximumSample = UInt32((1 << bitsStored) - 1)
-        padded.withUnsafeBufferPointer { paddedBuffer in
-            weightSums.withUnsafeMutableBufferPointer { weightBuffer in
-                valueSums.withUnsafeMutableBufferPointer { valueBuffer in
-                    columnSums.withUnsafeMutableBufferPointer { columnBuffer in
-                        patchSums.withUnsafeMutableBufferPointer { patchBuffer in
-                            pairWeights.withUnsafeMutableBufferPointer { pairBuffer in
-                                guard let paddedBase = paddedBuffer.baseAddress,
-                                    let weights = weightBuffer.baseAddress, let values = valueBuffer.baseAddress,
-                                    let columns = columnBuffer.baseAddress, let patches = patchBuffer.baseAddress,
-                                    let pairs = pairBuffer.baseAddress
-                                else { return }
-                                let scratch = NonLocalMeansScratch(
-                                    columnSums: columns, patchSums: patches, pairWeights: pairs, weights: weights,
-                                    values: values)
-                                var tileTop = 0
-                                while tileTop < rows.count {
-                                    let tileHeight = min(tileRows, rows.count - tileTop)
-                                    var tileLeft = 0
-                                    while tileLeft < width {
-                                        let tileWidth = min(tileColumns, width - tileLeft)
-                                        let tile = NonLocalMeansTile(
-                                            origin: paddedBase + (tileTop + border) * paddedWidth + tileLeft + border,
-                                            paddedWidth: paddedWidth, height: tileHeight, width: tileWidth,
-                                            sumsStride: tileColumns, templateHalf: templateHalf)
-                                        tile.startSums(weights: weights, values: values)
-                                        for dy in 0...searchHalf {
-                                            var dx = dy == 0 ? 1 : -searchHalf
-                                            while dx <= searchHalf {
-                                                tile.accumulatePair(
-                                                    dy: dy, dx: dx, scratch: scratch, parameters: weightParameters)
-                                                dx += 1
-                                            }
-                                        }
-                                        for row in 0..<tileHeight {
-                                            let outputRow = rows.lowerBound + tileTop + row
-                                            DenoisingRows.storeMeans(
-                                                weights: weights + row * tileColumns,
-                                                values: values + row * tileColumns, count: tileWidth,
-                                                maximumSample: maximumSample,
-                                                output: destination + outputRow * destinationStride + tileLeft)
-                                        }
-                                        tileLeft += tileWidth
-                                    }
-                                    tileTop += tileHeight
-                                }
-                            }
-                        }
-                    }
+        StripScratch.with { buffers in
+            let scratch = NonLocalMeansScratch(
+                columnSums: buffers.zeros(UInt32.self, count: regionCapacity + 2 * templateHalf),
+                patchSums: buffers.zeros(UInt32.self, count: regionCapacity),
+                pairWeights: buffers.zeros(Float.self, count: regionCapacity),
+                weights: buffers.zeros(Float.self, count: Self.tileRows * tileColumns),
+                values: buffers.zeros(Float.self, count: Self.tileRows * tileColumns))
+            forEachTile(
+                of: strip, tileRows: Self.tileRows, weights: scratch.weights, values: scratch.values, into: image
+            ) { origin, height, width in
+                let tile = NonLocalMeansTile(
+                    origin: origin, paddedWidth: strip.stride, height: height, width: width, sumsStride: tileColumns,
+                    templateHalf: templateHalf)
+                tile.startSums(weights: scratch.weights, values: scratch.values)
+                forEachForwardDisplacement { dy, dx in
+                    tile.accumulatePair(dy: dy, dx: dx, scratch: scratch, parameters: parameters)
+                    return 1
                 }
             }
         }
@@ -96,6 +50,15 @@ struct PatchWeightParameters {
     let shift: UInt32
     let distanceScale: Float
     let exponentScale: Float
+
+    /// The weight of a patch whose sum of absolute differences is `patchSum` (below 2^26).
+    @inline(__always)
+    func weight(patchSum: UInt32) -> Float {
+        // Patch sums are below 2^26, so the signed conversion is exact and vectorises.
+        let distance = Float(Int32(bitPattern: patchSum &>> shift)) * distanceScale
+        let weight = fastExp2(max(distance * distance * exponentScale, -126))
+        return weight < 0.001 ? 0 : weight
+    }
 }
 
 /// A strip's working rows: column sums and patch sums for up to `tileColumns + searchSize / 2`
@@ -147,7 +110,7 @@ struct NonLocalMeansTile {
         columnSums.update(repeating: 0, count: span)
         for row in (-dy - templateHalf)...(-dy + templateHalf) {
             let a = first + row * paddedWidth
-            NonLocalMeansRows.addDifferences(a: a, b: a + displacement, sums: columnSums, count: span)
+            PatchDifferences.add(a: a, b: a + displacement, sums: columnSums, count: span)
         }
         for row in -dy..<height {
             if templateSize == 7 {
@@ -175,7 +138,7 @@ struct NonLocalMeansTile {
                     values: scratch.values + (row + dy) * sumsStride)
             }
             if row + 1 < height {
-                NonLocalMeansRows.slideDifferences(
+                PatchDifferences.slide(
                     entering: first + (row + 1 + templateHalf) * paddedWidth,
                     leaving: first + (row - templateHalf) * paddedWidth, displacement: displacement,
                     sums: columnSums, count: span)

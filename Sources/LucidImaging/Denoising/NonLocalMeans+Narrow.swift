@@ -13,84 +13,38 @@ extension NonLocalMeans {
     /// displacement-pair order as `denoiseStrip`, for images whose samples keep a template column
     /// sum within `UInt16` (`templateSize * maximum sample <= 65535`). Patch sums saturate at 65535,
     /// beyond the weight cutoff of `weights`; the tile's samples are read as `Float`.
-    func denoiseStripNarrow(
-        source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int, rows: Range<Int>,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int, weights: NarrowPatchWeights
-    ) {
+    func denoiseStripNarrow(_ image: FilterBuffers, rows: Range<Int>, weights: NarrowPatchWeights) {
         let templateHalf = templateSize / 2
         let searchHalf = searchSize / 2
         // A group's column sums span the region of its widest displacement, so its first and last
         // displacements read up to `count - 1` columns (6 for a group of 7) beyond the tile, plus
         // the template: more than the search window when that is narrower than 13.
-        let border = templateHalf + max(searchHalf, Self.narrowGroupLimit - 1)
-        let paddedWidth = width + 2 * border
-        let padded = DenoisingBorder.paddedRows(
-            source: source, stride: sourceStride, width: width, height: height, rows: rows, border: border)
+        let strip = PaddedStrip(image, rows: rows, border: templateHalf + max(searchHalf, Self.narrowGroupLimit - 1))
         let tileRows = Self.narrowTileRows
         let tileColumns = Self.tileColumns
         let regionCapacity = tileColumns + 2 * searchHalf
         let samplesStride = tileColumns + 2 * searchHalf
-        var sums = [Float](repeating: 0, count: 2 * tileRows * tileColumns)
-        var samples = [Float](repeating: 0, count: (tileRows + 2 * searchHalf) * samplesStride)
         let columnStride = regionCapacity + 2 * templateHalf
-        var columnSums = [UInt16](repeating: 0, count: Self.narrowGroupLimit * columnStride)
-        var indices = [UInt16](repeating: 0, count: regionCapacity)
-        var pairWeights = [Float](repeating: 0, count: Self.narrowGroupLimit * regionCapacity)
-        // bitsStored <= 16, so the maximum sample fits UInt32.
-        let maximumSample = UInt32((1 << bitsStored) - 1)
-        padded.withUnsafeBufferPointer { paddedBuffer in
-            sums.withUnsafeMutableBufferPointer { sumsBuffer in
-                samples.withUnsafeMutableBufferPointer { samplesBuffer in
-                    columnSums.withUnsafeMutableBufferPointer { columnBuffer in
-                        indices.withUnsafeMutableBufferPointer { indexBuffer in
-                            pairWeights.withUnsafeMutableBufferPointer { pairBuffer in
-                                guard let paddedBase = paddedBuffer.baseAddress, let sumsBase = sumsBuffer.baseAddress,
-                                    let samplesBase = samplesBuffer.baseAddress,
-                                    let columns = columnBuffer.baseAddress, let indexBase = indexBuffer.baseAddress,
-                                    let pairs = pairBuffer.baseAddress
-                                else { return }
-                                let scratch = NonLocalMeansNarrowScratch(
-                                    columnSums: columns, columnStride: columnStride, indices: indexBase,
-                                    pairWeights: pairs, weightStride: regionCapacity, weights: sumsBase,
-                                    values: sumsBase + tileRows * tileColumns,
-                                    samples: samplesBase + searchHalf * samplesStride + searchHalf)
-                                var tileTop = 0
-                                while tileTop < rows.count {
-                                    let tileHeight = min(tileRows, rows.count - tileTop)
-                                    var tileLeft = 0
-                                    while tileLeft < width {
-                                        let tileWidth = min(tileColumns, width - tileLeft)
-                                        let tile = NonLocalMeansNarrowTile(
-                                            origin: paddedBase + (tileTop + border) * paddedWidth + tileLeft + border,
-                                            paddedWidth: paddedWidth, height: tileHeight, width: tileWidth,
-                                            sumsStride: tileColumns, samplesStride: samplesStride,
-                                            templateHalf: templateHalf, searchHalf: searchHalf)
-                                        tile.start(scratch: scratch)
-                                        for dy in 0...searchHalf {
-                                            var dx = dy == 0 ? 1 : -searchHalf
-                                            while dx <= searchHalf {
-                                                let count = searchHalf - dx >= 6 ? 7 : (searchHalf - dx >= 2 ? 3 : 1)
-                                                tile.accumulateGroup(
-                                                    dy: dy, firstDx: dx, count: count, scratch: scratch,
-                                                    weights: weights)
-                                                dx += count
-                                            }
-                                        }
-                                        for row in 0..<tileHeight {
-                                            let outputRow = rows.lowerBound + tileTop + row
-                                            DenoisingRows.storeMeans(
-                                                weights: scratch.weights + row * tileColumns,
-                                                values: scratch.values + row * tileColumns, count: tileWidth,
-                                                maximumSample: maximumSample,
-                                                output: destination + outputRow * destinationStride + tileLeft)
-                                        }
-                                        tileLeft += tileWidth
-                                    }
-                                    tileTop += tileHeight
-                                }
-                            }
-                        }
-                    }
+        StripScratch.with { buffers in
+            let samples = buffers.zeros(Float.self, count: (tileRows + 2 * searchHalf) * samplesStride)
+            let scratch = NonLocalMeansNarrowScratch(
+                columnSums: buffers.zeros(UInt16.self, count: Self.narrowGroupLimit * columnStride),
+                columnStride: columnStride, indices: buffers.zeros(UInt16.self, count: regionCapacity),
+                pairWeights: buffers.zeros(Float.self, count: Self.narrowGroupLimit * regionCapacity),
+                weightStride: regionCapacity, weights: buffers.zeros(Float.self, count: tileRows * tileColumns),
+                values: buffers.zeros(Float.self, count: tileRows * tileColumns),
+                samples: samples + searchHalf * samplesStride + searchHalf)
+            forEachTile(
+                of: strip, tileRows: tileRows, weights: scratch.weights, values: scratch.values, into: image
+            ) { origin, height, width in
+                let tile = NonLocalMeansNarrowTile(
+                    origin: origin, paddedWidth: strip.stride, height: height, width: width, sumsStride: tileColumns,
+                    samplesStride: samplesStride, templateHalf: templateHalf, searchHalf: searchHalf)
+                tile.start(scratch: scratch)
+                forEachForwardDisplacement { dy, dx in
+                    let count = searchHalf - dx >= 6 ? 7 : (searchHalf - dx >= 2 ? 3 : 1)
+                    tile.accumulateGroup(dy: dy, firstDx: dx, count: count, scratch: scratch, weights: weights)
+                    return count
                 }
             }
         }

@@ -3,37 +3,6 @@
 /// plain loops over pointers with wrapping and saturating 16-bit arithmetic, which vectorise over
 /// 16 columns per AVX2 register.
 enum NonLocalMeansNarrowRows {
-    /// `sums[j] += |a[j] - b[j]|` for `j` in `0..<count`.
-    @inline(__always)
-    static func addDifferences(
-        a: UnsafePointer<UInt16>, b: UnsafePointer<UInt16>, sums: UnsafeMutablePointer<UInt16>, count: Int
-    ) {
-        for j in 0..<count {
-            // Larger minus smaller: no wrap. A column sum is at most templateSize * maximum sample,
-            // which the caller checked is at most 65535.
-            sums[j] &+= max(a[j], b[j]) &- min(a[j], b[j])
-        }
-    }
-
-    /// Moves column sums down one row: adds the differences of row `entering` and removes those of
-    /// row `leaving` (both paired with the sample `displacement` further on).
-    @inline(__always)
-    static func slideDifferences(
-        entering: UnsafePointer<UInt16>, leaving: UnsafePointer<UInt16>, displacement: Int,
-        sums: UnsafeMutablePointer<UInt16>, count: Int
-    ) {
-        let enteringPartner = entering + displacement
-        let leavingPartner = leaving + displacement
-        for j in 0..<count {
-            // Larger minus smaller: no wrap.
-            let added = max(entering[j], enteringPartner[j]) &- min(entering[j], enteringPartner[j])
-            let removed = max(leaving[j], leavingPartner[j]) &- min(leaving[j], leavingPartner[j])
-            // The removed difference is part of the sum and the new sum fits UInt16, so the
-            // wrapping result is the exact new sum.
-            sums[j] = sums[j] &+ added &- removed
-        }
-    }
-
     /// `min(a + b, 65535)`: compiles to one saturating vector add.
     @inline(__always)
     static func saturatingAdd(_ a: UInt16, _ b: UInt16) -> UInt16 {

@@ -55,7 +55,7 @@ struct NonLocalMeansNarrowTile {
             columnSums.update(repeating: 0, count: span)
             for row in (-dy - templateHalf)...(-dy + templateHalf) {
                 let a = first + row * paddedWidth
-                NonLocalMeansNarrowRows.addDifferences(a: a, b: a + displacement, sums: columnSums, count: span)
+                PatchDifferences.add(a: a, b: a + displacement, sums: columnSums, count: span)
             }
         }
         let pairWeights = UnsafePointer(scratch.pairWeights - left)
@@ -112,7 +112,7 @@ struct NonLocalMeansNarrowTile {
             }
             if row + 1 < height {
                 for g in 0..<count {
-                    NonLocalMeansNarrowRows.slideDifferences(
+                    PatchDifferences.slide(
                         entering: first + (row + 1 + templateHalf) * paddedWidth,
                         leaving: first + (row - templateHalf) * paddedWidth,
                         displacement: dy * paddedWidth + firstDx + g, sums: scratch.columnSums + g * columnStride,

@@ -62,14 +62,14 @@ public struct NonLocalMeans: ImageFilter, Equatable {
         guard (1...101).contains(searchSize), searchSize % 2 == 1 else {
             throw invalid("searchSize", "\(searchSize)", "must be odd and 1...101")
         }
-        guard (1...16).contains(bitsStored) else { throw invalid("bitsStored", "\(bitsStored)", "must be 1...16") }
+        try ImageOperationError.checkBitsStored(bitsStored, operation: "NonLocalMeans")
+        let area = templateSize * templateSize
+        var shift = 0
+        while 1 << shift < area { shift += 1 }
         self.h = h
         self.templateSize = templateSize
         self.searchSize = searchSize
         self.bitsStored = bitsStored
-        let area = templateSize * templateSize
-        var shift = 0
-        while 1 << shift < area { shift += 1 }
         distanceShift = shift
         distanceScale = Float(Double(1 << shift) / Double(area))
         let hSquared = Double(Float(h) * Float(h))
@@ -84,60 +84,5 @@ public struct NonLocalMeans: ImageFilter, Equatable {
             OperationParameter("h", h), OperationParameter("template", templateSize),
             OperationParameter("search", searchSize),
         ]
-    }
-
-    /// Denoises `source` into `destination` (same size, not overlapping) on up to `threads` threads;
-    /// the result is the same for every thread count.
-    public func apply(
-        _ source: ImageView<UInt16>, into destination: MutableImageView<UInt16>,
-        threads: Int = StripScheduler.availableThreads
-    ) {
-        checkViews(source, destination)
-        apply(
-            source: source.base, sourceStride: source.stride, width: source.width, height: source.height,
-            destination: destination.base, destinationStride: destination.stride, threads: threads)
-    }
-
-    /// Denoises a strided image: row `y` of the input starts at `source + y * sourceStride` and row `y`
-    /// of the output at `destination + y * destinationStride`; the strides are at least `width`,
-    /// `width` and `height` are at least 1, and the two buffers do not overlap. Only `width` samples
-    /// of each output row are written.
-    func apply(
-        source: UnsafePointer<UInt16>, sourceStride: Int, width: Int, height: Int,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int, threads: Int
-    ) {
-        precondition(width > 0 && height > 0, "NonLocalMeans needs a positive size")
-        precondition(sourceStride >= width && destinationStride >= width, "strides must be at least the width")
-        let input = SendableConstPointer(source)
-        let output = SendablePointer(destination)
-        let filter = self
-        // The kernel is chosen once per image, so every strip sums the same terms.
-        let narrowWeights = narrowKernelWeights(source: source, stride: sourceStride, width: width, height: height)
-        StripScheduler.forEachStrip(rows: height, threads: threads) { rows in
-            if let weights = narrowWeights {
-                filter.denoiseStripNarrow(
-                    source: input.base, sourceStride: sourceStride, width: width, height: height, rows: rows,
-                    destination: output.base, destinationStride: destinationStride, weights: weights)
-            } else {
-                filter.denoiseStrip(
-                    source: input.base, sourceStride: sourceStride, width: width, height: height, rows: rows,
-                    destination: output.base, destinationStride: destinationStride)
-            }
-        }
-    }
-
-    /// The weights of the 16-bit kernel when it applies to this image: its largest sample times
-    /// `templateSize` fits `UInt16` (a template column sum), and the weight cutoff lies within the
-    /// saturated 16-bit patch sums. `nil` selects the 32-bit kernel.
-    func narrowKernelWeights(source: UnsafePointer<UInt16>, stride: Int, width: Int, height: Int)
-        -> NarrowPatchWeights?
-    {
-        var largest: UInt16 = 0
-        for y in 0..<height {
-            let row = source + y * stride
-            for x in 0..<width { largest = max(largest, row[x]) }
-        }
-        guard templateSize * Int(largest) <= 65535 else { return nil }
-        return NarrowPatchWeights(self)
     }
 }

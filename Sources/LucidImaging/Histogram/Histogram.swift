@@ -21,7 +21,7 @@ public struct Histogram: Sendable, Equatable {
     public init(
         _ image: GrayImage<UInt16>, bitsStored: Int, threads: Int = StripScheduler.availableThreads
     ) throws(ImageOperationError) {
-        try Self.validate(bitsStored: bitsStored, operation: "Histogram")
+        try ImageOperationError.checkBitsStored(bitsStored, operation: "Histogram")
         self.bitsStored = bitsStored
         self.counts = HistogramKernels.count(image, binCount: 1 << bitsStored, threads: threads)
     }
@@ -41,14 +41,6 @@ public struct Histogram: Sendable, Equatable {
         return counts.map { count in
             running += count
             return running
-        }
-    }
-
-    /// Checks that `bitsStored` lies in 1...16.
-    static func validate(bitsStored: Int, operation: String) throws(ImageOperationError) {
-        guard (1...16).contains(bitsStored) else {
-            throw .invalidParameter(
-                operation: operation, name: "bitsStored", value: "\(bitsStored)", rule: "must be 1...16")
         }
     }
 }

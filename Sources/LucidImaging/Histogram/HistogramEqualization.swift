@@ -24,7 +24,7 @@ public struct HistogramEqualization: ImageFilter, Equatable {
     /// - Throws: ``ImageOperationError/invalidParameter(operation:name:value:rule:)`` when
     ///   `bitsStored` is outside 1...16.
     public init(bitsStored: Int) throws(ImageOperationError) {
-        try Histogram.validate(bitsStored: bitsStored, operation: "HistogramEqualization")
+        try ImageOperationError.checkBitsStored(bitsStored, operation: "HistogramEqualization")
         self.bitsStored = bitsStored
     }
 

@@ -12,7 +12,7 @@
 /// Border: replicate (positions outside the image repeat the nearest column or row).
 enum Median3x3 {
     /// Filters output rows `rows` (replicate border).
-    static func filter(_ rows: Range<Int>, _ image: MedianRows) {
+    static func filter(_ rows: Range<Int>, _ image: FilterBuffers) {
         let width = image.width
         // Takes the second output of a lone last row.
         let scratch = UnsafeMutablePointer<UInt16>.allocate(capacity: width)
@@ -20,7 +20,7 @@ enum Median3x3 {
         var row = rows.lowerBound
         while row < rows.upperBound {
             let lines = (
-                image.sourceRow(row - 1), image.sourceRow(row), image.sourceRow(row + 1), image.sourceRow(row + 2)
+                image.clampedRow(row - 1), image.clampedRow(row), image.clampedRow(row + 1), image.clampedRow(row + 2)
             )
             let upper = image.destinationRow(row)
             let lower = row + 1 < rows.upperBound ? image.destinationRow(row + 1) : scratch

@@ -22,7 +22,7 @@ enum Median5x5 {
     static let rankStride = 520
 
     /// Filters output rows `rows` (replicate border).
-    static func filter(_ rows: Range<Int>, _ image: MedianRows) {
+    static func filter(_ rows: Range<Int>, _ image: FilterBuffers) {
         let width = image.width
         // Separate allocations, so the optimiser sees that the sweeps' reads and writes cannot overlap.
         let ranks = UnsafeMutablePointer<UInt16>.allocate(capacity: 4 * rankStride)
@@ -42,10 +42,10 @@ enum Median5x5 {
         while row < rows.upperBound {
             let pair = row + 1 < rows.upperBound
             let shared = (
-                image.sourceRow(row - 1), image.sourceRow(row), image.sourceRow(row + 1), image.sourceRow(row + 2)
+                image.clampedRow(row - 1), image.clampedRow(row), image.clampedRow(row + 1), image.clampedRow(row + 2)
             )
-            let above = image.sourceRow(row - 2)
-            let below = image.sourceRow(row + 3)
+            let above = image.clampedRow(row - 2)
+            let below = image.clampedRow(row + 3)
             let upperOutput = image.destinationRow(row)
             let lowerOutput = pair ? image.destinationRow(row + 1) : nil
             var first = 0

@@ -21,10 +21,7 @@ public struct MedianFilter: ImageFilter, Equatable {
             throw .invalidParameter(
                 operation: "MedianFilter", name: "size", value: "\(size)", rule: "must be odd and in 1 ... 255")
         }
-        guard (1...16).contains(bitsStored) else {
-            throw .invalidParameter(
-                operation: "MedianFilter", name: "bitsStored", value: "\(bitsStored)", rule: "must be 1 ... 16")
-        }
+        try ImageOperationError.checkBitsStored(bitsStored, operation: "MedianFilter", rule: "must be 1 ... 16")
         self.size = size
         self.bitsStored = bitsStored
     }
@@ -39,33 +36,13 @@ public struct MedianFilter: ImageFilter, Equatable {
         _ source: ImageView<UInt16>, into destination: MutableImageView<UInt16>,
         threads: Int = StripScheduler.availableThreads
     ) {
-        checkViews(source, destination)
-        apply(
-            source: source.base, sourceStride: source.stride, destination: destination.base,
-            destinationStride: destination.stride, width: source.width, height: source.height, threads: threads)
-    }
-
-    /// Filters `width x height` samples whose rows start `sourceStride` elements apart into
-    /// `destination` (rows `destinationStride` apart). Strides are at least `width`; the buffers must not
-    /// overlap.
-    func apply(
-        source: UnsafePointer<UInt16>, sourceStride: Int,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int,
-        width: Int, height: Int, threads: Int
-    ) {
-        precondition(width > 0 && height > 0 && sourceStride >= width && destinationStride >= width)
-        let sourceBase = SendableConstPointer(source)
-        let destinationBase = SendablePointer(destination)
-        let size = size
+        let image = checkedBuffers(source, destination)
         let histogram = MedianHistogram(size: size, bitsStored: bitsStored)
-        StripScheduler.forEachStrip(rows: height, threads: threads) { rows in
-            let image = MedianRows(
-                source: sourceBase.base, sourceStride: sourceStride, destination: destinationBase.base,
-                destinationStride: destinationStride, width: width, height: height)
+        image.forEachStrip(threads: threads) { rows in
             switch size {
             case 1:
                 for row in rows {
-                    image.destinationRow(row).update(from: image.sourceRow(row), count: width)
+                    image.destinationRow(row).update(from: image.sourceRow(row), count: image.width)
                 }
             case 3:
                 Median3x3.filter(rows, image)

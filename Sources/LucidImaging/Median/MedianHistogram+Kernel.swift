@@ -17,7 +17,7 @@ struct MedianHistogram {
 
     /// Filters output rows `rows` (replicate border). Each call owns its histograms, so calls for
     /// disjoint row ranges may run concurrently.
-    func filter(_ rows: Range<Int>, _ image: MedianRows) {
+    func filter(_ rows: Range<Int>, _ image: FilterBuffers) {
         let radius = size / 2
         let fineCount = 1 << bitsStored
         let coarseShift = bitsStored / 2
@@ -40,7 +40,7 @@ struct MedianHistogram {
         let lastColumn = image.width - 1
         for row in rows {
             for index in 0..<size {
-                lines[index] = image.sourceRow(row - radius + index)
+                lines[index] = image.clampedRow(row - radius + index)
             }
             var median = 0
             var below: UInt32 = 0

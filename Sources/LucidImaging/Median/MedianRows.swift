@@ -1,23 +1,10 @@
-/// Shared description of a median kernel's work unit: output rows `rows` of a `width x height` image
-/// read from `source` (rows `sourceStride` elements apart) and written to `destination` (rows
-/// `destinationStride` apart). Every kernel uses OpenCV `medianBlur`'s border, `BORDER_REPLICATE`:
-/// row and column indices outside the image are clamped to the nearest edge.
-struct MedianRows {
-    let source: UnsafePointer<UInt16>
-    let sourceStride: Int
-    let destination: UnsafeMutablePointer<UInt16>
-    let destinationStride: Int
-    let width: Int
-    let height: Int
-
+/// The border every median kernel reads with: OpenCV `medianBlur`'s `BORDER_REPLICATE`, row and column
+/// indices outside the image clamped to the nearest edge.
+extension FilterBuffers {
     /// The source row `row` clamped into `0 ..< height` (replicate border).
-    func sourceRow(_ row: Int) -> UnsafePointer<UInt16> {
-        source + min(max(row, 0), height - 1) * sourceStride
-    }
-
-    /// The destination row `row` (`0 ..< height`).
-    func destinationRow(_ row: Int) -> UnsafeMutablePointer<UInt16> {
-        destination + row * destinationStride
+    @inline(__always)
+    func clampedRow(_ row: Int) -> UnsafePointer<UInt16> {
+        sourceRow(min(max(row, 0), height - 1))
     }
 }
 

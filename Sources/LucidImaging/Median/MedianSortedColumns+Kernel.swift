@@ -6,7 +6,7 @@
 /// LLVM evaluates 16 columns at a time with AVX2.
 enum MedianSortedColumns {
     /// Filters output rows `rows` with a 7x7 window (replicate border).
-    static func filter7x7(_ rows: Range<Int>, _ image: MedianRows) {
+    static func filter7x7(_ rows: Range<Int>, _ image: FilterBuffers) {
         let radius = 3
         let width = image.width
         let stride = width + 2 * radius
@@ -17,9 +17,9 @@ enum MedianSortedColumns {
         let borders = Array(0..<radius) + Array((width + radius)..<stride)
         for row in rows {
             let lines = (
-                image.sourceRow(row - 3), image.sourceRow(row - 2), image.sourceRow(row - 1),
-                image.sourceRow(row), image.sourceRow(row + 1), image.sourceRow(row + 2),
-                image.sourceRow(row + 3)
+                image.clampedRow(row - 3), image.clampedRow(row - 2), image.clampedRow(row - 1),
+                image.clampedRow(row), image.clampedRow(row + 1), image.clampedRow(row + 2),
+                image.clampedRow(row + 3)
             )
             for padded in borders {
                 let column = min(max(padded - radius, 0), width - 1)

@@ -42,22 +42,7 @@ public struct GaussianBlur: ImageFilter, Equatable {
         _ source: ImageView<UInt16>, into destination: MutableImageView<UInt16>,
         threads: Int = StripScheduler.availableThreads
     ) {
-        checkViews(source, destination)
-        apply(
-            source: source.base, sourceStride: source.stride, destination: destination.base,
-            destinationStride: destination.stride, width: source.width, height: source.height, threads: threads)
-    }
-
-    /// Filters `width x height` samples whose rows start `sourceStride` elements apart into `destination`
-    /// (rows `destinationStride` apart). Strides are at least `width`; the buffers must not overlap.
-    func apply(
-        source: UnsafePointer<UInt16>, sourceStride: Int,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int,
-        width: Int, height: Int, threads: Int
-    ) {
-        precondition(width > 0 && height > 0 && sourceStride >= width && destinationStride >= width)
         SeparableSymmetricFilter(kernel: kernel, output: .blurred).run(
-            source: source, sourceStride: sourceStride, destination: destination,
-            destinationStride: destinationStride, width: width, height: height, threads: threads)
+            checkedBuffers(source, destination), threads: threads)
     }
 }

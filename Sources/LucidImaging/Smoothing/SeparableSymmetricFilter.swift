@@ -17,28 +17,15 @@ struct SeparableSymmetricFilter: Sendable {
     let kernel: GaussianKernelWeights
     let output: SmoothingOutput
 
-    /// Filters `width x height` samples from `source` into `destination` (rows `sourceStride` and
-    /// `destinationStride` elements apart; both at least `width`). The buffers must not overlap.
-    func run(
-        source: UnsafePointer<UInt16>, sourceStride: Int,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int,
-        width: Int, height: Int, threads: Int
-    ) {
-        let sourceBase = SendableConstPointer(source)
-        let destinationBase = SendablePointer(destination)
-        let minimumRows = max(16, 4 * kernel.radius)
-        StripScheduler.forEachStrip(rows: height, threads: threads, minimumRows: minimumRows) { rows in
-            filterStrip(
-                rows, source: sourceBase.base, sourceStride: sourceStride,
-                destination: destinationBase.base, destinationStride: destinationStride,
-                width: width, height: height)
+    /// Filters `image.source` into `image.destination` on up to `threads` threads.
+    func run(_ image: FilterBuffers, threads: Int) {
+        image.forEachStrip(threads: threads, minimumRows: max(16, 4 * kernel.radius)) { rows in
+            filterStrip(rows, image)
         }
     }
 
-    private func filterStrip(
-        _ rows: Range<Int>, source: UnsafePointer<UInt16>, sourceStride: Int,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int, width: Int, height: Int
-    ) {
+    private func filterStrip(_ rows: Range<Int>, _ image: FilterBuffers) {
+        let width = image.width
         let radius = kernel.radius
         let taps = 2 * radius + 1
         let padded = UnsafeMutablePointer<Float>.allocate(capacity: width + 2 * radius)
@@ -54,7 +41,7 @@ struct SeparableSymmetricFilter: Sendable {
             ring + ((virtualRow - firstVirtualRow) % taps) * width
         }
         func filterRow(_ virtualRow: Int) {
-            let sourceRow = source + ReflectBorder.index(virtualRow, count: height) * sourceStride
+            let sourceRow = image.sourceRow(ReflectBorder.index(virtualRow, count: image.height))
             filterHorizontally(sourceRow, padded: padded, into: ringRow(virtualRow), width: width)
         }
         for virtualRow in firstVirtualRow..<(rows.lowerBound + radius) {
@@ -65,13 +52,13 @@ struct SeparableSymmetricFilter: Sendable {
             combine(into: sum, centre: ringRow(row), count: width) { offset in
                 (UnsafePointer(ringRow(row - offset)), UnsafePointer(ringRow(row + offset)))
             }
-            let outputRow = destination + row * destinationStride
+            let outputRow = image.destinationRow(row)
             switch output {
             case .blurred:
                 SymmetricFilterRows.roundToSamples(sum, into: outputRow, count: width)
             case .sharpened(let amount, let maximum):
                 SymmetricFilterRows.sharpen(
-                    source + row * sourceStride, blurred: sum, amount: amount, maximum: maximum,
+                    image.sourceRow(row), blurred: sum, amount: amount, maximum: maximum,
                     into: outputRow, count: width)
             }
         }

@@ -26,10 +26,7 @@ public struct UnsharpMask: ImageFilter, Equatable {
             throw .invalidParameter(
                 operation: "UnsharpMask", name: "amount", value: "\(amount)", rule: "must be >= 0 and <= 100")
         }
-        guard (1...16).contains(bitsStored) else {
-            throw .invalidParameter(
-                operation: "UnsharpMask", name: "bitsStored", value: "\(bitsStored)", rule: "must be 1 ... 16")
-        }
+        try ImageOperationError.checkBitsStored(bitsStored, operation: "UnsharpMask", rule: "must be 1 ... 16")
         self.sigma = sigma
         self.amount = amount
         self.bitsStored = bitsStored
@@ -48,23 +45,8 @@ public struct UnsharpMask: ImageFilter, Equatable {
         _ source: ImageView<UInt16>, into destination: MutableImageView<UInt16>,
         threads: Int = StripScheduler.availableThreads
     ) {
-        checkViews(source, destination)
-        apply(
-            source: source.base, sourceStride: source.stride, destination: destination.base,
-            destinationStride: destination.stride, width: source.width, height: source.height, threads: threads)
-    }
-
-    /// Filters `width x height` samples whose rows start `sourceStride` elements apart into `destination`
-    /// (rows `destinationStride` apart). Strides are at least `width`; the buffers must not overlap.
-    func apply(
-        source: UnsafePointer<UInt16>, sourceStride: Int,
-        destination: UnsafeMutablePointer<UInt16>, destinationStride: Int,
-        width: Int, height: Int, threads: Int
-    ) {
-        precondition(width > 0 && height > 0 && sourceStride >= width && destinationStride >= width)
-        let maximum = Float((1 << bitsStored) - 1)
-        SeparableSymmetricFilter(kernel: kernel, output: .sharpened(amount: Float(amount), maximum: maximum)).run(
-            source: source, sourceStride: sourceStride, destination: destination,
-            destinationStride: destinationStride, width: width, height: height, threads: threads)
+        let output = SmoothingOutput.sharpened(amount: Float(amount), maximum: Float((1 << bitsStored) - 1))
+        SeparableSymmetricFilter(kernel: kernel, output: output).run(
+            checkedBuffers(source, destination), threads: threads)
     }
 }
