@@ -7,16 +7,11 @@ extension RunManifest {
     /// `{"arguments","directory","ended","files","lucidVersion","options","started","summary"}`.
     /// Output paths are relative to `folder` (absolute) when they share a folder other than `/` with it.
     func document(files: [FileOutcome], summary: BatchSummary, ended: Date, folder: String) -> [String: Any] {
-        [
-            "lucidVersion": LucidVersion.current,
-            "started": RunRecordFile.timestamp(started),
-            "ended": RunRecordFile.timestamp(ended),
-            "directory": directory,
-            "arguments": arguments,
-            "options": optionsObject,
-            "files": files.map { fileObject($0, folder: folder) },
-            "summary": summary.jsonObject,
-        ]
+        var object = run.recordFields(ended: ended, version: LucidVersion.current)
+        object["options"] = optionsObject
+        object["files"] = files.map { fileObject($0, folder: folder) }
+        object["summary"] = summary.jsonObject
+        return object
     }
 
     /// `{"archive","formats","frame","jobs","out","pacs","preset","quality","shard","steps","threads"}`.
@@ -33,7 +28,7 @@ extension RunManifest {
     /// with a PACS also `"pacs":{"alreadyPresent","failed","uploaded"}`, with steps skipped `"skippedSteps"`.
     func fileObject(_ outcome: FileOutcome, folder: String) -> [String: Any] {
         let outputs = outcome.outputs.map { output -> [String: Any] in
-            let absolute = FileSystemPath.absolute(output, base: directory)
+            let absolute = FileSystemPath.absolute(output, base: run.directory)
             return [
                 "path": FileSystemPath.relative(absolute, to: folder),
                 "sha256": outcome.sha256[output] ?? NSNull(),

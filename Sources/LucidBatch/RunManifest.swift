@@ -49,12 +49,8 @@ public final class RunManifest: Sendable {
     }
 
     public let options: Options
-    /// The command line after the program name.
-    public let arguments: [String]
-    public let started: Date
-    /// The current directory, against which relative paths of the run resolve.
-    public let directory: String
-    let processID: Int32
+    /// The command line, start time, process and directory of the run.
+    public let run: RunIdentity
     private let files = Mutex<[FileOutcome]>([])
 
     public init(
@@ -62,10 +58,7 @@ public final class RunManifest: Sendable {
         processID: Int32 = ProcessInfo.processInfo.processIdentifier
     ) {
         self.options = options
-        self.arguments = arguments
-        self.started = started
-        self.directory = FileSystemPath.currentDirectory
-        self.processID = processID
+        self.run = RunIdentity(arguments: arguments, started: started, processID: processID)
     }
 
     /// Keeps a finished file; other events are ignored. Safe from any thread.
@@ -75,7 +68,7 @@ public final class RunManifest: Sendable {
     }
 
     /// `lucid-run-20250102T030405Z-4242.json`: the start time in UTC and the process id.
-    public var fileName: String { RunRecordFile.fileName(started: started, processID: processID) }
+    public var fileName: String { run.fileName }
 
     /// Where the manifest goes: the `--out` folder and `<--archive>/runs`, as given.
     public var folders: [String] {
@@ -96,7 +89,7 @@ public final class RunManifest: Sendable {
         var written: [String] = []
         var failure: ManifestWriteError?
         for folder in folders {
-            let base = FileSystemPath.absolute(folder, base: directory)
+            let base = FileSystemPath.absolute(folder, base: run.directory)
             let object = document(files: finished, summary: summary, ended: ended, folder: base)
             do throws(ManifestWriteError) {
                 written.append(try RunRecordFile.write(object, folder: folder, fileName: fileName))

@@ -62,3 +62,36 @@ public struct ManifestWriteError: Error, Sendable, Equatable, CustomStringConver
 
     public var description: String { "cannot write the run manifest \(path): \(reason)" }
 }
+
+/// Who and when a run was: its command line, start time, process and current directory. Every run
+/// record of Lucid begins with these (`arguments`, `started`, `directory`) and is named after them
+/// (`fileName`).
+public struct RunIdentity: Sendable, Equatable {
+    /// The command line after the program name.
+    public let arguments: [String]
+    public let started: Date
+    /// The current directory, against which relative paths of the run resolve.
+    public let directory: String
+    public let processID: Int32
+
+    public init(
+        arguments: [String], started: Date = Date(), processID: Int32 = ProcessInfo.processInfo.processIdentifier
+    ) {
+        self.arguments = arguments
+        self.started = started
+        self.directory = FileSystemPath.currentDirectory
+        self.processID = processID
+    }
+
+    /// `lucid-run-20250102T030405Z-4242.json`: the start time in UTC and the process id.
+    public var fileName: String { RunRecordFile.fileName(started: started, processID: processID) }
+
+    /// The fields every run record holds: `arguments`, `directory`, `ended`, `lucidVersion`
+    /// (`version`), `started`.
+    package func recordFields(ended: Date, version: String) -> [String: Any] {
+        [
+            "lucidVersion": version, "started": RunRecordFile.timestamp(started),
+            "ended": RunRecordFile.timestamp(ended), "directory": directory, "arguments": arguments,
+        ]
+    }
+}

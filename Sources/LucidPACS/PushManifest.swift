@@ -13,10 +13,8 @@ import Synchronization
 public final class PushManifest: Sendable {
     public let archive: Archive
     public let pacs: String
-    public let arguments: [String]
-    public let started: Date
-    let directory: String
-    let processID: Int32
+    /// The command line, start time, process and directory of the push.
+    public let run: RunIdentity
     private let instances = Mutex<[PushedInstance]>([])
 
     public init(
@@ -25,10 +23,7 @@ public final class PushManifest: Sendable {
     ) {
         self.archive = archive
         self.pacs = pacs
-        self.arguments = arguments
-        self.started = started
-        self.directory = FileSystemPath.currentDirectory
-        self.processID = processID
+        self.run = RunIdentity(arguments: arguments, started: started, processID: processID)
     }
 
     /// Keeps a finished instance; other events are ignored. Safe from any thread.
@@ -41,17 +36,16 @@ public final class PushManifest: Sendable {
     public var path: String { runsFolder + "/" + fileName }
 
     private var runsFolder: String { archive.absolute(Archive.runsFolder) }
-    private var fileName: String { RunRecordFile.fileName(started: started, processID: processID) }
+    private var fileName: String { run.fileName }
 
     /// Writes the manifest atomically and returns its path.
     /// - Throws: `ManifestWriteError` naming the file.
     public func write(summary: ArchivePushSummary, ended: Date = Date()) throws(ManifestWriteError) -> String {
-        let object: [String: Any] = [
-            "command": "archive push", "lucidVersion": LucidVersion.current, "pacs": pacs,
-            "started": RunRecordFile.timestamp(started), "ended": RunRecordFile.timestamp(ended),
-            "directory": directory, "arguments": arguments,
-            "instances": instances.withLock { $0 }.map(\.jsonObject), "summary": summary.jsonObject,
-        ]
+        var object = run.recordFields(ended: ended, version: LucidVersion.current)
+        object["command"] = "archive push"
+        object["pacs"] = pacs
+        object["instances"] = instances.withLock { $0 }.map(\.jsonObject)
+        object["summary"] = summary.jsonObject
         return try RunRecordFile.write(object, folder: runsFolder, fileName: fileName)
     }
 }
