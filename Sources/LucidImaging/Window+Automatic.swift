@@ -8,7 +8,8 @@ extension Window {
     public static let automaticExplanation = "AUTO p0.5-p99.5"
 
     /// Lucid's `auto` window for `image`: LINEAR, spanning the 0.5th to the 99.5th percentile of the
-    /// modality values of the pixels that are not padding.
+    /// modality values of the pixels that are not padding, declared (`padding`) or evident (an
+    /// out-of-field fill, see ``automatic(histogram:modality:)``).
     ///
     /// See ``automatic(histogram:modality:)`` for the rule. When `padding` covers every pixel the
     /// padding is not excluded, so an all-padding image still gets a window.
@@ -35,8 +36,17 @@ extension Window {
     /// to `high` (maximum output); width is always >= 1. A constant image gives width 1 with the
     /// LINEAR threshold `center - 0.5` on the value itself, so it renders at the minimum level, as the
     /// min/max fallback does.
+    ///
+    /// Before the percentiles, an out-of-field fill is left out, declared as padding or not: Pixel
+    /// Padding Value (PS3.3 C.7.5.1.1.2) marks the pixels outside the imaged object, but scanners
+    /// often fill the corners outside a CT's reconstruction circle with one extreme value (-2000 or
+    /// -3024 HU on GE and Siemens CT) without declaring it, or declare another value. Such a fill is
+    /// recognised by its shape: the lowest (or highest) value present, held by at least 1% of the
+    /// pixels, with no pixel between it and the next value present over at least a quarter of the
+    /// range of values present. An object's own extremes (air at -1000 HU, an MR background at 0)
+    /// sit next to the values around them and stay in.
     public static func automatic(histogram: SampleHistogram, modality: ModalityTransform) -> Window? {
-        let values = histogram.modalityValueCounts(modality: modality)
+        let values = Array(withoutOutOfFieldFill(histogram.modalityValueCounts(modality: modality)))
         let total = values.reduce(0) { $0 + $1.count }
         guard total > 0 else { return nil }
         let lowerRank = max(1, (automaticLowerPerMille * total + 999) / 1000)
@@ -59,5 +69,23 @@ extension Window {
         return Window(
             center: (low + high) / 2 + 0.5, width: high - low + 1, function: .linear,
             explanation: automaticExplanation)
+    }
+
+    /// `values` (modality values with their pixel counts, ascending) without an isolated extreme
+    /// value at either end: see ``automatic(histogram:modality:)``. At least two values stay.
+    static func withoutOutOfFieldFill(
+        _ values: [(modalityValue: Double, count: Int)]
+    ) -> ArraySlice<(modalityValue: Double, count: Int)> {
+        guard values.count >= 3 else { return values[...] }
+        let total = values.reduce(0) { $0 + $1.count }
+        let span = values[values.count - 1].modalityValue - values[0].modalityValue
+        func isFill(_ fill: (modalityValue: Double, count: Int), nextValue: Double) -> Bool {
+            fill.count * 100 >= total && abs(nextValue - fill.modalityValue) * 4 >= span
+        }
+        var lower = 0
+        var upper = values.count - 1
+        if isFill(values[lower], nextValue: values[lower + 1].modalityValue) { lower += 1 }
+        if upper - lower >= 2, isFill(values[upper], nextValue: values[upper - 1].modalityValue) { upper -= 1 }
+        return values[lower...upper]
     }
 }

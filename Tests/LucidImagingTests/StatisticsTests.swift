@@ -73,8 +73,40 @@ struct StatisticsTests {
         #expect(window.outputLevel(forModalityValue: high, maximumLevel: 255) == 255)
         #expect(window.outputFraction(forModalityValue: high - 1) < 1)
 
-        let withoutExclusion = Window.automatic(image: image, encoding: encoding, modality: modality)
-        #expect(withoutExclusion.center - 0.5 - (withoutExclusion.width - 1) / 2 == -3048)
+        // Undeclared, the fill is recognised by its shape: an isolated extreme held by 75% of the pixels.
+        let undeclared = Window.automatic(image: image, encoding: encoding, modality: modality)
+        #expect(undeclared == window)
+    }
+
+    /// A CT-like image: `object` values -1000 ... 999 HU, one pixel each, plus `fill` pixels at `fillValue`.
+    func ctLike(fill: Int, fillValue: Int, encoding: StoredValueEncoding) -> GrayImage<UInt16> {
+        let stored = Array(-1000..<1000) + Array(repeating: fillValue, count: fill)
+        return GrayImage<UInt16>(
+            width: stored.count, height: 1, pixels: stored.map { encoding.sample(ofStoredValue: $0) })
+    }
+
+    @Test("an undeclared out-of-field fill (an isolated extreme of at least 1% of the pixels) is left out")
+    func automaticWindowLeavesOutFill() {
+        let encoding = StoredValueEncoding(bitsStored: 16, isSigned: true)
+        // N = 2000 object pixels: nearest ranks 10 and 1990, values -991 and 989.
+        let expected = Window(center: -1 + 0.5, width: 1981, function: .linear, explanation: "AUTO p0.5-p99.5")
+        for fillValue in [-3024, -2000, 4000] {
+            let image = ctLike(fill: 500, fillValue: fillValue, encoding: encoding)
+            #expect(Window.automatic(image: image, encoding: encoding, modality: .identity) == expected, "\(fillValue)")
+        }
+        // Fewer than 1% of the pixels: an outlier the percentiles handle, not a fill.
+        let sparse = ctLike(fill: 15, fillValue: -3024, encoding: encoding)
+        let kept = Window.automatic(image: sparse, encoding: encoding, modality: .identity)
+        #expect(kept.center - 0.5 - (kept.width - 1) / 2 == -3024)
+    }
+
+    @Test("an object's own extreme next to its other values (air, an MR background) stays in")
+    func automaticWindowKeepsContiguousExtreme() {
+        let encoding = StoredValueEncoding(bitsStored: 16, isSigned: true)
+        // 500 pixels of air at -1000 HU beside the object's -999 ... 999.
+        let image = ctLike(fill: 500, fillValue: -1000, encoding: encoding)
+        let window = Window.automatic(image: image, encoding: encoding, modality: .identity)
+        #expect(window.center - 0.5 - (window.width - 1) / 2 == -1000)
     }
 
     @Test("automatic window with a negative slope orders by modality value")
