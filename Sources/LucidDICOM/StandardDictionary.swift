@@ -38,7 +38,7 @@ public enum StandardDictionary {
             else { continue }
             let entry = Entry(vr: vr, keyword: String(fields[2]))
             let digits = String(fields[0])
-            let mask = UInt32(String(digits.map { $0 == "x" ? "0" : "F" }), radix: 16)
+            let mask = UInt32(String(digits.map { $0 == "x" ? Character("0") : Character("F") }), radix: 16)
             guard let mask, let value = UInt32(String(digits.map { $0 == "x" ? "0" : $0 }), radix: 16)
             else { continue }
             if mask == 0xFFFF_FFFF {

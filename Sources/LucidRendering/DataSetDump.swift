@@ -45,7 +45,7 @@ public struct DataSetDump: Sendable {
             let length = element.hasUndefinedLength ? "u/l" : String(element.length)
             let head = "\(indent)\(element.tag) \(vr.rawValue) \(pad(length, to: 7)) \(Self.keyword(element.tag)) = "
             let value = dataSet.value(of: element)
-            lines.append(head + describe(value, of: element, vr: vr, in: dataSet))
+            lines.append(head + describe(value, of: element, vr: vr))
             guard case .items(let items) = value else { continue }
             for (number, item) in items.enumerated() {
                 lines.append("\(indent)  \(DICOMTag.item) item \(number + 1)")
@@ -60,9 +60,7 @@ public struct DataSetDump: Sendable {
         StandardDictionary.entry(for: tag)?.keyword ?? (tag.isPrivate ? "Private" : "Unknown")
     }
 
-    private func describe(_ value: ElementValue, of element: DataElement, vr: ValueRepresentation, in dataSet: DataSet)
-        -> String
-    {
+    private func describe(_ value: ElementValue, of element: DataElement, vr: ValueRepresentation) -> String {
         let truncation = element.isTruncated ? ", truncated: the file ends inside it" : ""
         switch value {
         case .items(let items):

@@ -53,8 +53,10 @@ extension ImageReport {
         public var window: String
 
         init(dataSet: DataSet, display: DisplayAttributes, isGrayscale: Bool) {
-            (preset, rule) = AutoPreset.explain(
+            let choice = AutoPreset.explain(
                 modality: dataSet.string(.modality), bodyPart: dataSet.string(.bodyPartExamined))
+            preset = choice.preset
+            rule = choice.rule
             guard isGrayscale else {
                 window = "colour image: shown as stored, the preset's steps do not apply"
                 return
