@@ -2,7 +2,7 @@
 /// text as read, binary numbers in the data set's byte order, everything else as bytes.
 public enum ElementValue: Sendable {
     /// A character string VR (PS3.5 §6.2): the values split at `\` (never for LT, ST, UT, UR),
-    /// each with its padding removed; empty when the element has no value.
+    /// each with its padding removed; empty when the element has no value or only padding.
     case text([String])
     /// US, SS, UL, SL, SV, UV values.
     case integers([Int64])
@@ -60,13 +60,14 @@ extension DataSet {
             return .tags(stride(from: 0, to: halves.count - 1, by: 2).map { DICOMTag(halves[$0], halves[$0 + 1]) })
         default:
             guard vr.isText else { return .bytes(raw) }
-            if raw.isEmpty { return .text([]) }
             let text = decodeText(raw)
-            if vr.isSingleValuedText { return .text([text.trimmingDICOMPadding()]) }
-            return .text(
-                text.split(separator: "\\", omittingEmptySubsequences: false).map {
+            let values =
+                vr.isSingleValuedText
+                ? [text.trimmingDICOMPadding()]
+                : text.split(separator: "\\", omittingEmptySubsequences: false).map {
                     String($0).trimmingDICOMPadding()
-                })
+                }
+            return .text(values == [""] ? [] : values)
         }
     }
 }
