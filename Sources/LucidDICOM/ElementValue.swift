@@ -22,10 +22,12 @@ public enum ElementValue: Sendable {
 
 extension DataSet {
     /// The VR to show an element with: its own, unless it is UN and PS3.6 names the tag's VR (an
-    /// Implicit VR element the parser's dictionary does not know).
+    /// Implicit VR element the parser's dictionary does not know); a sequence that did not parse as
+    /// items stays UN unless it is empty.
     public func displayVR(of element: DataElement) -> ValueRepresentation {
         guard element.vr == .UN, case .value = element.content else { return element.vr }
-        return StandardDictionary.entry(for: element.tag)?.vr ?? effectiveVR(element)
+        guard let known = StandardDictionary.entry(for: element.tag)?.vr else { return effectiveVR(element) }
+        return known == .SQ && element.length > 0 ? .UN : known
     }
 
     /// The value bytes of a plain element (empty for a sequence or encapsulated Pixel Data).
@@ -55,6 +57,7 @@ extension DataSet {
             return .unsignedIntegers(values)
         case .FL: return .reals(longs(raw).map { Double(Float(bitPattern: $0)) })
         case .FD: return .reals(quads(raw).map { Double(bitPattern: $0) })
+        case .SQ: return .items([])
         case .AT:
             let halves = words(raw)
             return .tags(stride(from: 0, to: halves.count - 1, by: 2).map { DICOMTag(halves[$0], halves[$0 + 1]) })
