@@ -1,7 +1,7 @@
 extension DICOMTag {
-    // General Study, General Series and General Equipment, PS3.3 C.7.2.1, C.7.3.1, C.7.5.1.
+    // General Study, General Series and General Equipment, PS3.3 C.7.2.1, C.7.3.1, C.7.5.1 (Series
+    // Description is with the tags Lucid writes).
     public static let studyDescription = DICOMTag(0x0008, 0x1030)
-    public static let seriesDescription = DICOMTag(0x0008, 0x103E)
     public static let manufacturerModelName = DICOMTag(0x0008, 0x1090)
     public static let laterality = DICOMTag(0x0020, 0x0060)
 

@@ -56,7 +56,8 @@ struct DumpCommand: ParsableCommand {
         if json {
             let value: Any? = files.count == 1 ? models.first.map { $0 as Any } : models as Any
             if let value {
-                let data = JSONText.data(value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+                let data = LucidFiles.JSONText.data(
+                    value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
                 print(data.map { String(decoding: $0, as: UTF8.self) } ?? "{}")
             }
         } else if !blocks.isEmpty {
