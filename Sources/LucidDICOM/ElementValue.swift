@@ -21,12 +21,18 @@ public enum ElementValue: Sendable {
 }
 
 extension DataSet {
-    /// The VR to show an element with: its own, unless it is UN and PS3.6 names the tag's VR (an
-    /// Implicit VR element the parser's dictionary does not know); a sequence that did not parse as
-    /// items stays UN unless it is empty.
+    /// The VR to show an element with: the one written in the file; for Implicit VR (or UN), the
+    /// one PS3.6 gives, SS rather than US for a pixel value attribute of a signed image (Pixel
+    /// Representation 1 in this data set, PS3.5 §6.2); else the parser's. A sequence that did not
+    /// parse as items stays UN unless it is empty.
     public func displayVR(of element: DataElement) -> ValueRepresentation {
-        guard element.vr == .UN, case .value = element.content else { return element.vr }
+        guard !isExplicitVR || element.vr == .UN, case .value = element.content else { return element.vr }
         guard let known = StandardDictionary.entry(for: element.tag)?.vr else { return effectiveVR(element) }
+        if known == .US, StandardDictionary.signedWithPixelRepresentation.contains(element.tag.combined),
+            integer(.pixelRepresentation) == 1
+        {
+            return .SS
+        }
         return known == .SQ && element.length > 0 ? .UN : known
     }
 

@@ -18,6 +18,15 @@ public enum StandardDictionary {
         return table.repeating.first { tag.combined & $0.mask == $0.value }?.entry
     }
 
+    /// Attributes PS3.6 gives as "US or SS" that hold pixel values, so SS when Pixel Representation
+    /// is 1: Smallest/Largest Image, Series and Pixel Padding values, Zero Velocity, Mapped, Real
+    /// World Value First/Last Mapped, Histogram First/Last Bin. (The LUT Descriptors are left US:
+    /// their first value, an entry count, is never negative.)
+    public static let signedWithPixelRepresentation: Set<UInt32> = [
+        0x0018_9810, 0x0022_1452, 0x0028_0104, 0x0028_0105, 0x0028_0106, 0x0028_0107, 0x0028_0108, 0x0028_0109,
+        0x0028_0110, 0x0028_0111, 0x0028_0120, 0x0028_0121, 0x0040_9211, 0x0040_9216, 0x0060_3004, 0x0060_3006,
+    ]
+
     private struct RepeatingEntry: Sendable {
         let mask: UInt32
         let value: UInt32

@@ -27,10 +27,11 @@ import Testing
         """
 
     @Test(
-        "Every element equals pydicom's, sequences, PN, AT, binary and pixel data included",
+        "Every element equals pydicom's, sequences, PN, AT, binary and pixel data included, any encoding",
         arguments: [
             "ct_enhanced_2frame_evrle.dcm", "mg_ge_sigmoid_3windows_jpegll.dcm", "ot_voi_lut_seq_vlut04.dcm",
-            "ct_philips_12bit_two_windows.dcm", "mr_small_evrle.dcm",
+            "ct_philips_12bit_two_windows.dcm", "mr_small_evrle.dcm", "mr_small_ivrle.dcm", "ct_fuji_8bit_ivrle.dcm",
+            "mr_small_evrbe.dcm", "ot_deflated_8bit.dcm",
         ])
     func matchesPydicom(name: String) throws {
         guard let python = try ExternalTool.pythonWithPydicom() else { return }
