@@ -28,6 +28,14 @@ import Testing
         #expect(lines.first == "# " + SampleCorpus.path("mr_small_evrle.dcm"))
     }
 
+    @Test("Implicit VR: the VR from PS3.6, SS for the pixel values of a signed image")
+    func implicitVR() throws {
+        let lines = try DumpCommandTests.lines("mr_small_ivrle.dcm")
+        #expect(lines.contains("(0008,1010) SH      10 StationName = [000000000]"))
+        #expect(lines.contains("(0028,0106) SS       2 SmallestImagePixelValue = 0"))
+        #expect(lines.contains("(0028,0107) SS       2 LargestImagePixelValue = 4000"))
+    }
+
     @Test("Sequences: items under their sequence, each level indented")
     func nestedSequences() throws {
         let lines = try DumpCommandTests.lines("ct_enhanced_2frame_evrle.dcm")
