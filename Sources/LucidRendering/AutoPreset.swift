@@ -26,14 +26,22 @@ public enum AutoPreset {
 
     /// The preset for a file with `modality` and `bodyPart` (either may be nil).
     public static func choose(modality: String?, bodyPart: String?) -> PipelinePreset {
+        explain(modality: modality, bodyPart: bodyPart).preset
+    }
+
+    /// The preset for a file with `modality` and `bodyPart` and the rule of the table above that
+    /// chose it, e.g. `Modality CT and Body Part Examined CHEST` (values as written in the file).
+    public static func explain(modality: String?, bodyPart: String?) -> (preset: PipelinePreset, rule: String) {
+        let shownModality = "Modality \(modality ?? "(none)")"
+        let both = "\(shownModality) and Body Part Examined \(bodyPart ?? "(none)")"
         let modality = modality?.uppercased() ?? ""
         let part = bodyPart?.uppercased() ?? ""
-        if modality == "MG" { return .mammo }
-        if ["CR", "DX", "RG"].contains(modality) && chestParts.contains(part) { return .chestXray }
-        if modality == "CT" && headParts.contains(part) { return .ctBrain }
-        if modality == "CT" && chestParts.contains(part) { return .ctLung }
-        if modality == "MR" { return .mrDefault }
-        return .fileWindow
+        if modality == "MG" { return (.mammo, shownModality) }
+        if ["CR", "DX", "RG"].contains(modality) && chestParts.contains(part) { return (.chestXray, both) }
+        if modality == "CT" && headParts.contains(part) { return (.ctBrain, both) }
+        if modality == "CT" && chestParts.contains(part) { return (.ctLung, both) }
+        if modality == "MR" { return (.mrDefault, shownModality) }
+        return (.fileWindow, "no rule for \(both)")
     }
 
     /// The preset for a DICOM data set.

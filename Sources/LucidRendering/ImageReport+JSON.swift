@@ -20,6 +20,9 @@ extension ImageReport {
         object["sopClassUID"] = orNull(sopClassUID)
         object["transferSyntaxUID"] = orNull(transferSyntaxUID)
         object["transferSyntaxName"] = orNull(transferSyntaxName)
+        for (key, value) in acquisition?.jsonFields ?? [:] { object[key] = orNull(value) }
+        object["autoPreset"] = orNull(
+            autoPreset.map { ["preset": $0.preset.name, "rule": $0.rule, "window": $0.window] })
         object["rows"] = orNull(rows)
         object["columns"] = orNull(columns)
         object["frames"] = orNull(frames)
@@ -71,6 +74,7 @@ extension ImageReport {
         lines.append("  study / series: \(show(studyInstanceUID)) / \(show(seriesInstanceUID))")
         lines.append("  SOP instance:   \(show(sopInstanceUID))")
         lines.append("  transfer:       \(show(transferSyntaxUID)) (\(show(transferSyntaxName)))")
+        lines += acquisition?.textLines ?? []
         lines.append("  size:           \(show(columns)) x \(show(rows)), \(show(frames)) frame(s)")
         lines.append(
             "  bits:           allocated \(show(bitsAllocated)), stored \(show(bitsStored)), high bit \(show(highBit)), "
@@ -97,6 +101,7 @@ extension ImageReport {
                     + "modality \(range.modalityMinimum)...\(range.modalityMaximum)")
         }
         if let pixelDataError { lines.append("  pixel data:     \(pixelDataError)") }
+        if let autoPreset { lines.append("  auto preset:    " + autoPreset.text) }
         return lines.map(TerminalText.escaped).joined(separator: "\n")
     }
 }

@@ -30,6 +30,10 @@ public struct ImageReport: Sendable, Equatable {
     public var sopClassUID: String?
     public var transferSyntaxUID: String?
     public var transferSyntaxName: String?
+    /// Study, series, equipment, anatomy and pixel size (nil when the file could not be read).
+    public var acquisition: Acquisition?
+    /// What `--preset auto` chooses for the file (nil when its pixel module could not be read).
+    public var autoPreset: AutoPresetChoice?
     public var rows: Int?
     public var columns: Int?
     public var frames: Int?
@@ -79,6 +83,7 @@ public struct ImageReport: Sendable, Equatable {
         sopClassUID = dataSet.string(.sopClassUID)
         transferSyntaxUID = dicomFile.transferSyntax.uid
         transferSyntaxName = dicomFile.transferSyntax.name
+        acquisition = Acquisition(dataSet: dataSet)
         let image: DICOMImage
         do throws(DICOMError) {
             image = try DICOMImage(file: dicomFile, limits: limits)
@@ -106,6 +111,7 @@ public struct ImageReport: Sendable, Equatable {
         hasVOILUTSequence = display.hasVOILUTSequence
         hasModalityLUTSequence = display.hasModalityLUTSequence
         pixelPaddingRange = display.paddingRange
+        autoPreset = AutoPresetChoice(dataSet: dataSet, display: display, isGrayscale: image.pixel.isGrayscale)
         do throws(DICOMError) {
             if image.pixel.isGrayscale, !image.pixel.isFloat, image.pixel.bitsAllocated <= 16 {
                 let frame = try image.frame(0)

@@ -11,7 +11,8 @@ struct LucidCommand: ParsableCommand {
         abstract: "Make medical images legible: read DICOM, window it as the standard says, write PNG or JPEG.",
         version: LucidVersion.described,
         subcommands: [
-            InfoCommand.self, RenderCommand.self, TranscodeCommand.self, ProcessCommand.self, VerifyCommand.self,
+            InfoCommand.self, DumpCommand.self, RenderCommand.self, TranscodeCommand.self, ProcessCommand.self,
+            VerifyCommand.self,
             ArchiveCommand.self,
             PresetsCommand.self, BenchCommand.self,
         ])
