@@ -62,7 +62,7 @@ public enum WindowSpec: Sendable, Equatable, CustomStringConvertible {
         }
         throw WindowSpecError(
             text: text,
-            reason: "expected " + forms.map(\.syntax).joined(separator: ", ") + " ("
+            reason: "expected " + WindowSpec.forms.map(\.syntax).joined(separator: ", ") + " ("
                 + WindowPreset.allCases.map(\.name).joined(separator: ", ") + ")")
     }
 

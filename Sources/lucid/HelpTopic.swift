@@ -49,9 +49,8 @@ enum HelpTopic: String, CaseIterable {
 
     private static var stepsText: String {
         var lines = [
-            "Steps: --steps \"STEP | STEP | ...\" in `lucid render` and `lucid process`; filters work on the stored "
-                + "samples in order, the window comes last (default window:file). A single value stands for the "
-                + "first parameter.",
+            "Steps: --steps \"STEP | STEP | ...\" in `lucid render` and `lucid process`: filters on the stored",
+            "samples in order, then the window (default window:file). A single value stands for the first parameter.",
             "",
         ]
         for form in StepsSpec.forms {

@@ -62,8 +62,8 @@ import Testing
             "--json",
         ])
         #expect(result.status == 0, "\(result.standardError)")
-        let bad = try LucidBinary.run(["bench", "window", "--size", "40x30", "--center", "-x"])
-        #expect(bad.status == 2 && bad.standardError.contains("'-x' is not a number"), "\(bad.standardError)")
+        let bad = try LucidBinary.run(["bench", "window", "--size", "40x30", "--center", "-6x"])
+        #expect(bad.status == 2 && bad.standardError.contains("'-6x' is not a number"), "\(bad.standardError)")
     }
 
     @Test("lucid help windows|presets|steps list the actual names")
