@@ -19,28 +19,22 @@ public struct StepForm: Sendable {
 extension StepsSpec {
     /// Every step the syntax knows, in the order help texts list them.
     public static let forms: [StepForm] = [
-        StepForm(
-            name: "median", syntax: "denoise:median:N, median:N",
-            meaning: "median filter of N x N pixels, N odd, 3...255 (required)"),
-        StepForm(
-            name: "gaussian", syntax: "denoise:gaussian:S, gaussian:sigma=S",
-            meaning: "Gaussian blur, sigma S in pixels (required)"),
-        StepForm(
-            name: "bilateral", syntax: "denoise:bilateral:diameter=D,sigma-space=S,sigma-color=C",
-            meaning: "edge-preserving bilateral filter: diameter and sigma-space in pixels, sigma-color in sample units"
+        ("median", "denoise:median:N, median:N", "median filter of N x N pixels, N odd, 3...255 (required)"),
+        ("gaussian", "denoise:gaussian:S, gaussian:sigma=S", "Gaussian blur, sigma S in pixels (required)"),
+        (
+            "bilateral", "denoise:bilateral:diameter=D,sigma-space=S,sigma-color=C",
+            "edge-preserving bilateral filter: diameter and sigma-space in pixels, sigma-color in sample units"
         ),
-        StepForm(
-            name: "nlm", syntax: "denoise:nlm:h=H,template=T,search=W",
-            meaning: "non-local means: strength H in sample units, template and search window sizes odd"),
-        StepForm(
-            name: "clahe", syntax: "clahe:clip=C,tiles=XxY",
-            meaning: "contrast-limited adaptive histogram equalisation, OpenCV's clip limit, a tile grid"),
-        StepForm(name: "equalize", syntax: "equalize, histeq", meaning: "global histogram equalisation"),
-        StepForm(
-            name: "unsharp", syntax: "unsharp:sigma=S,amount=A",
-            meaning: "unsharp mask: Gaussian sigma S in pixels, amount A >= 0 of detail added back"),
-        StepForm(
-            name: "window", syntax: "window:SPEC",
-            meaning: "the VOI, last: any --window value (see `lucid help windows`); default window:file"),
-    ]
+        (
+            "nlm", "denoise:nlm:h=H,template=T,search=W",
+            "non-local means: strength H in sample units, template and search window sizes odd"
+        ),
+        (
+            "clahe", "clahe:clip=C,tiles=XxY",
+            "contrast-limited adaptive histogram equalisation, OpenCV's clip limit, a tile grid"
+        ),
+        ("equalize", "equalize, histeq", "global histogram equalisation"),
+        ("unsharp", "unsharp:sigma=S,amount=A", "unsharp mask: Gaussian sigma S in pixels, amount A >= 0 added back"),
+        ("window", "window:SPEC", "the VOI, last: any --window value (see `lucid help windows`); default window:file"),
+    ].map { name, syntax, meaning in StepForm(name: name, syntax: syntax, meaning: meaning) }
 }
