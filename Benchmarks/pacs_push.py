@@ -17,7 +17,7 @@ interleaved; its figure is instances per second of its best run (wall-clock of t
 Orthanc's start and stop excluded). It prints a markdown table with ratios to Lucid's default push.
 
 Contenders:
-- `lucid archive push --batch B --jobs J`: checks each file's SHA-256 against the index, asks Orthanc by
+- `lucid archive push --batch B --connections J`: checks each file's SHA-256 against the index, asks Orthanc by
   QIDO-RS which instances it holds, uploads the others by STOW-RS (B a request, J requests in flight),
   confirms each by QIDO-RS and records it in the index;
 - `storescu`: one association, the files one C-STORE after the other (no confirmation);
@@ -114,7 +114,7 @@ def contenders(lucid, archive, files, folder):
             environment = dict(os.environ, LUCID_DICOMWEB_USER=orthanc.user,
                                LUCID_DICOMWEB_PASSWORD=orthanc.password)
             command = [lucid, "archive", "push", archive, "--to", f"dicomweb+{orthanc.url}/dicom-web",
-                       "--batch", str(batch), "--jobs", str(jobs), "--quiet"]
+                       "--batch", str(batch), "--connections", str(jobs), "--quiet"]
             return lambda: subprocess.run(command, env=environment, check=True)
         return prepare
 
@@ -139,10 +139,10 @@ def contenders(lucid, archive, files, folder):
         return prepare
 
     return [
-        ("lucid archive push (--batch 16 --jobs 2, the default)", lucid_push(16, 2)),
-        ("lucid archive push --batch 16 --jobs 1", lucid_push(16, 1)),
-        ("lucid archive push --batch 1 --jobs 1", lucid_push(1, 1)),
-        ("lucid archive push --batch 64 --jobs 2", lucid_push(64, 2)),
+        ("lucid archive push (--batch 16 --connections 2, the default)", lucid_push(16, 2)),
+        ("lucid archive push --batch 16 --connections 1", lucid_push(16, 1)),
+        ("lucid archive push --batch 1 --connections 1", lucid_push(1, 1)),
+        ("lucid archive push --batch 64 --connections 2", lucid_push(64, 2)),
         ("storescu, one association (C-STORE)", storescu),
         ("curl STOW-RS, 1 file a request", curl(1)),
         ("curl STOW-RS, 16 files a request", curl(16)),

@@ -1,3 +1,4 @@
+import LucidDICOM
 import LucidImaging
 
 /// A named, documented processing pipeline for `lucid process --preset NAME`.
@@ -74,12 +75,37 @@ public enum PipelinePreset: String, Sendable, CaseIterable {
         case .fileWindow:
             return "the file's own VOI (PS3.3 C.11.2), else Lucid's automatic window"
         case .auto:
-            return "chooses per file from Modality (0008,0060) and Body Part Examined (0018,0015); see AutoPreset"
+            return "Lucid's rule, per file, from Modality (0008,0060) and Body Part Examined (0018,0015) "
+                + "(the steps above); the chosen preset's pipeline and name are recorded with each output"
         }
     }
 
+    /// The named CT window the pipeline ends in (`lung` for `ct-lung`); nil when it uses another VOI.
+    public var namedWindow: WindowPreset? {
+        guard case .preset(let preset)? = steps?.window else { return nil }
+        return preset
+    }
+
+    /// The one preset ending in the CT window `window` (`ct-brain` for `brain`); nil when none or
+    /// several do, so a window name stands for a preset only where that is unambiguous.
+    public static func ending(in window: WindowPreset) -> PipelinePreset? {
+        let matches = allCases.filter { $0.namedWindow == window }
+        return matches.count == 1 ? matches.first : nil
+    }
+
+    /// The preset itself, or for `auto` the preset its rule chooses for `dataSet` (nil: no attributes).
+    public func chosen(for dataSet: DataSet?) -> PipelinePreset {
+        guard self == .auto else { return self }
+        return dataSet.map { AutoPreset.choose(for: $0) } ?? AutoPreset.choose(modality: nil, bodyPart: nil)
+    }
+
+    /// The name recorded with an output: `ct-lung`, or `auto: ct-lung` when `auto` chose it.
+    public func label(choosing chosen: PipelinePreset) -> String {
+        self == .auto ? "auto: \(chosen.name)" : name
+    }
+
     private var windowDescription: String {
-        guard case .preset(let preset)? = steps?.window else { return "" }
+        guard let preset = namedWindow else { return "" }
         return "\(preset.name): center \(Int(preset.center)) HU, width \(Int(preset.width)) HU"
     }
 }

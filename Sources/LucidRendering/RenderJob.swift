@@ -17,10 +17,13 @@ public struct RenderJob: Sendable {
     /// What the input may make Lucid read and allocate; standard input is held to
     /// `maximumFileBytes` like a file.
     public var limits: ReadLimits
+    /// A preset whose steps replace `options.filters` and `options.window` (`auto` chooses one from
+    /// the file's attributes); nil to render with `options` as given.
+    public var preset: PipelinePreset?
 
     public init(
         input: String, output: String, format: OutputFormat, options: RenderOptions, quality: Int = 95,
-        limits: ReadLimits = .standard
+        limits: ReadLimits = .standard, preset: PipelinePreset? = nil
     ) {
         self.input = input
         self.output = output
@@ -28,6 +31,7 @@ public struct RenderJob: Sendable {
         self.options = options
         self.quality = quality
         self.limits = limits
+        self.preset = preset
     }
 
     /// Why a render job failed.
@@ -60,12 +64,19 @@ public struct RenderJob: Sendable {
         } catch {
             throw .render(.dicom(error))
         }
-        let rendering: Rendering
+        var rendering: Rendering
+        var options = options
+        let chosen = preset?.chosen(for: image.dataSet)
+        if let steps = chosen?.steps {
+            options.filters = steps.filters
+            options.window = steps.window
+        }
         do throws(RenderError) {
             rendering = try Renderer.render(image, options: options)
         } catch {
             throw .render(error)
         }
+        if let preset, let chosen { rendering.preset = preset.label(choosing: chosen) }
         let bytes: [UInt8]
         do throws(CodecError) {
             bytes = try encode(rendering)

@@ -28,6 +28,8 @@ public struct Rendering: Sendable {
     public var notes: [String]
     /// The recipe in `--steps` syntax: the filters applied, then the window requested.
     public var steps: String
+    /// The preset that chose the steps (`ct-lung`, `auto: ct-lung`); nil when none was named.
+    public var preset: String? = nil
 
     public var width: Int { image8?.width ?? image16?.width ?? color8?.width ?? color16?.width ?? 0 }
     public var height: Int { image8?.height ?? image16?.height ?? color8?.height ?? color16?.height ?? 0 }
@@ -41,6 +43,9 @@ public struct Rendering: Sendable {
             ("Software", "Lucid \(LucidVersion.current)"),
             ("Source", FileSystemName.displayed(source)),
             ("Frame", "\(frame) of \(frameCount)"),
+        ]
+        if let preset { pairs.append(("Preset", preset)) }
+        pairs += [
             ("Steps", steps),
             ("Window", windowDescription),
             ("Modality LUT", modalityDescription),

@@ -38,7 +38,7 @@ public enum WindowSpec: Sendable, Equatable, CustomStringConvertible {
         case "auto": self = .automatic; return
         default: break
         }
-        if let preset = WindowPreset(name: value) {
+        if let preset = WindowPreset(name: value) ?? PipelinePreset(name: value)?.namedWindow {
             self = .preset(preset)
             return
         }
@@ -62,9 +62,20 @@ public enum WindowSpec: Sendable, Equatable, CustomStringConvertible {
         }
         throw WindowSpecError(
             text: text,
-            reason: "expected file, file:N, lut:N, CENTER,WIDTH, minmax, auto or a preset ("
+            reason: "expected " + WindowSpec.forms.map(\.syntax).joined(separator: ", ") + " ("
                 + WindowPreset.allCases.map(\.name).joined(separator: ", ") + ")")
     }
+
+    /// What `--window` accepts, in the order help texts list it: the syntax and its meaning.
+    public static let forms: [(syntax: String, meaning: String)] = [
+        ("file", "the VOI LUT Sequence's first item, else the file's first valid window, else auto (the default)"),
+        ("file:N", "the file's N-th window, from 1"),
+        ("lut:N", "the N-th item of the VOI LUT Sequence, from 1"),
+        ("CENTER,WIDTH", "in modality units (HU for CT); the centre may be negative: -600,1500"),
+        ("minmax", "linear over all modality values of the frame, padding included"),
+        ("auto", "Lucid's automatic window: padding and the outer 0.5% at each end excluded"),
+        ("NAME", "a named CT window, or the name of a CT preset for its window (ct-lung: lung)"),
+    ]
 }
 
 /// A `--window` value that does not parse.

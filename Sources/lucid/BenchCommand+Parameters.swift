@@ -4,7 +4,9 @@ import LucidImaging
 
 /// The operation parameters of `lucid bench`; each applies to the operations its help names.
 struct BenchParameterOptions: ParsableArguments {
-    @Option(help: "window: Window Center, sample units.")
+    @Option(
+        parsing: .unconditional, help: "window: Window Center, sample units (may be negative).",
+        transform: SignedOptionValue.number)
     var center: Double?
 
     @Option(help: "window: Window Width, sample units.")

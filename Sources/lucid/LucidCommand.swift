@@ -9,6 +9,11 @@ struct LucidCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lucid",
         abstract: "Make medical images legible: read DICOM, window it as the standard says, write PNG or JPEG.",
+        discussion: """
+            Help topics: `lucid help windows` (every --window value and the named CT windows), `lucid help \
+            presets` (every --preset), `lucid help steps` (the --steps syntax and its defaults). \
+            `lucid help COMMAND` or `lucid COMMAND --help` shows a command's options.
+            """,
         version: LucidVersion.described,
         subcommands: [
             InfoCommand.self, DumpCommand.self, RenderCommand.self, TranscodeCommand.self, ProcessCommand.self,
@@ -19,8 +24,13 @@ struct LucidCommand: ParsableCommand {
 
     /// Parses and runs, mapping failures to Lucid's exit statuses.
     static func start(_ arguments: [String]) async {
+        let words = Array(arguments.dropFirst())
+        if words.count == 2, words[0] == "help", let topic = HelpTopic(rawValue: words[1].lowercased()) {
+            print(topic.text, terminator: "")
+            exit(0)
+        }
         do {
-            var command = try parseAsRoot(Array(arguments.dropFirst()))
+            var command = try parseAsRoot(words)
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
             } else {

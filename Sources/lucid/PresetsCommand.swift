@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import LucidRendering
 
-/// `lucid presets [--json]`: the named pipelines of `lucid process --preset`, with their sources.
+/// `lucid presets [--json]`: the named pipelines of `--preset`, with their sources.
 struct PresetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "presets",
-        abstract: "List the processing presets of `lucid process --preset`: name, steps and where the values come from."
+        abstract: "List the presets of --preset (render, process): name, steps and where the values come from."
     )
 
     @Flag(help: "Print one JSON array of {name, steps, source}.")
@@ -21,10 +21,6 @@ struct PresetsCommand: ParsableCommand {
             print(String(decoding: data, as: UTF8.self))
             return
         }
-        for preset in presets {
-            print(preset.name)
-            print("  steps:  \(preset.stepsText)")
-            print("  source: \(preset.source)")
-        }
+        for line in HelpTopic.presetListing() { print(line) }
     }
 }

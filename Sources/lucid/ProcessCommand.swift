@@ -34,6 +34,8 @@ struct ProcessCommand: AsyncParsableCommand {
             netrc file (--netrc-file, default ~/.netrc), never from the command line. Each request to the PACS is \
             bounded: --pacs-timeout in all (default 120 s, plus 4 s per MiB uploaded) and --max-reply-size for its \
             reply (default 4 MiB); Ctrl-C gives up the requests in flight at once.
+            The pipeline is --steps, --preset or --window, as in `lucid render` (default: each file's own window); \
+            `lucid help steps`, `lucid help presets` and `lucid help windows` list them.
             --shard K/N processes a deterministic 1/N of the inputs (by a hash of each path relative to its input \
             root), so N machines can split one folder.
             With --json, one JSON line per file {path, status, outputs, seconds, error, steps, preset} and a final \
@@ -50,7 +52,9 @@ struct ProcessCommand: AsyncParsableCommand {
     @Argument(help: "DICOM files, 16-bit PNG files or folders.")
     var inputs: [String] = []
 
-    @Option(help: "Output folder for mirrored renditions (created when missing).")
+    @Option(
+        name: [.customShort("o"), .customLong("out")],
+        help: ArgumentHelp("Output folder for mirrored renditions (created when missing).", valueName: "dir"))
     var out: String?
 
     @Option(
@@ -70,13 +74,11 @@ struct ProcessCommand: AsyncParsableCommand {
         help: "Read more input paths from FILE, one a line (at most 64 KiB, no NUL); - for standard input.")
     var filesFrom: String?
 
-    @Option(help: "Pipeline, e.g. \"denoise:median:3 | clahe:clip=2,tiles=8x8 | window:file\" (default: window:file).")
-    var steps: String?
+    @OptionGroup var pipeline: PipelineOptions
 
-    @Option(help: "Named pipeline (see `lucid presets`), e.g. auto, chest-xray, ct-lung.")
-    var preset: String?
-
-    @Option(help: "Rendition: png, png16 or jpeg; repeat for several (default png).")
+    @Option(
+        help: ArgumentHelp(
+            "Rendition: png, png16 (16-bit PNG) or jpeg; repeat for several (default png).", valueName: "format"))
     var format: [String] = []
 
     @Option(help: "JPEG quality, 1...100.")
@@ -104,7 +106,10 @@ struct ProcessCommand: AsyncParsableCommand {
                 + "\(ProcessSettings.defaultRenditionFrameLimit): a 10 s cine loop at 30 frames/s; more floods a "
                 + "folder). The archive's derived DICOMs cover every frame.",
             valueName: "n"))
-    var renditionFrames = ProcessSettings.defaultRenditionFrameLimit
+    var renditionFramesOption: Int?
+
+    /// `--rendition-frames`, default `ProcessSettings.defaultRenditionFrameLimit`; 0 for every frame.
+    var renditionFrames: Int { renditionFramesOption ?? ProcessSettings.defaultRenditionFrameLimit }
 
     @Flag(help: "One JSON line per finished file and a summary line on standard output.")
     var json = false
@@ -115,22 +120,7 @@ struct ProcessCommand: AsyncParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     var recipe: ProcessSettings.Recipe {
-        get throws {
-            if steps != nil && preset != nil { throw ValidationError("give either --steps or --preset, not both") }
-            if let preset {
-                guard let parsed = PipelinePreset(name: preset) else {
-                    throw ValidationError(
-                        "unknown preset '\(preset)': use one of "
-                            + PipelinePreset.allCases.map(\.name).joined(separator: ", "))
-                }
-                return .preset(parsed)
-            }
-            do {
-                return .steps(try StepsSpec(parsing: steps ?? "window:file"))
-            } catch {
-                throw ValidationError(error.description)
-            }
-        }
+        get throws { try pipeline.recipe }
     }
 
     var formats: [RenditionFormat] {
@@ -266,12 +256,14 @@ struct ProcessCommand: AsyncParsableCommand {
     /// The options as the run manifest records them.
     private func manifestOptions(_ settings: ProcessSettings) throws -> RunManifest.Options {
         let stepsText: String
+        var presetName: String?
         switch settings.recipe {
         case .steps(let spec): stepsText = spec.description
-        case .preset(let preset): stepsText = preset.stepsText
+        case .preset(let preset): (stepsText, presetName) = (preset.stepsText, preset.name)
         }
         return RunManifest.Options(
-            preset: preset, steps: stepsText, formats: settings.formats.map(\.rawValue), quality: quality, jobs: jobs,
+            preset: presetName, steps: stepsText, formats: settings.formats.map(\.rawValue), quality: quality,
+            jobs: jobs,
             threads: threadsPerJob, frame: frame, out: out, archive: archiveFolder,
             pacs: try pacsTarget?.description, shard: shard)
     }

@@ -20,7 +20,9 @@ import Testing
         #expect(expected.count == 2 * Self.files)
 
         // One instance a request, so the push lasts long enough to be cut; killed once a few arrived.
-        let push = ["archive", "push", fixture.archive, "--to", orthanc.rest.target, "--batch", "1", "--jobs", "1"]
+        let push = [
+            "archive", "push", fixture.archive, "--to", orthanc.rest.target, "--batch", "1", "--connections", "1",
+        ]
         let running = try fixture.launch(push, environment: orthanc.rest.credentials)
         var arrived = 0
         for _ in 0..<3000 where running.isRunning {

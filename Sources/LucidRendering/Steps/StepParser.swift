@@ -76,8 +76,8 @@ struct StepParser {
         default:
             throw fail(
                 0,
-                "unknown step '\(name)'; steps are denoise:median|gaussian|bilateral|nlm, median, gaussian, "
-                    + "bilateral, nlm, clahe, equalize, unsharp, window")
+                "unknown step '\(name)'; steps are denoise:median|gaussian|bilateral|nlm, "
+                    + StepsSpec.forms.map(\.name).joined(separator: ", "))
         }
     }
 }
