@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "LucidFiles", exclude: ["README.md"]),
         .target(
             name: "LucidDICOM", dependencies: ["LucidImaging", "LucidCodecs", "LucidFiles", "CZlib"],
-            exclude: ["README.md"]),
+            exclude: ["README.md", "generate_standard_dictionary.py"]),
         .target(name: "LucidPNG", dependencies: ["LucidImaging", "LucidCodecs", "CPNGShim"], exclude: ["README.md"]),
         .target(
             name: "LucidRendering",

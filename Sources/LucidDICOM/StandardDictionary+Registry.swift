@@ -1721,6 +1721,7 @@ extension StandardDictionary {
         00201206 IS NumberOfStudyRelatedSeries
         00201208 IS NumberOfStudyRelatedInstances
         00201209 IS NumberOfSeriesRelatedInstances
+        002031xx CS SourceImageIDs
         00203401 CS ModifyingDeviceID
         00203402 CS ModifiedImageID
         00203403 DA ModifiedImageDate
@@ -2132,9 +2133,13 @@ extension StandardDictionary {
         00280303 CS LongitudinalTemporalInformationModified
         00280304 UI ReferencedColorPaletteInstanceUID
         00280400 LO TransformLabel
+        002804x0 US RowsForNthOrderCoefficients
         00280401 LO TransformVersionNumber
+        002804x1 US ColumnsForNthOrderCoefficients
         00280402 US NumberOfTransformSteps
+        002804x2 LO CoefficientCoding
         00280403 LO SequenceOfCompressedData
+        002804x3 AT CoefficientCodingPointers
         00280404 AT DetailsOfCoefficients
         00280700 LO DCTLabel
         00280701 CS DataBlockDescription
@@ -2145,6 +2150,11 @@ extension StandardDictionary {
         00280722 US ZonalMapFormat
         00280730 US AdaptiveMapFormat
         00280740 US CodeNumberFormat
+        002808x0 CS CodeLabel
+        002808x2 US NumberOfTables
+        002808x3 AT CodeTableLocation
+        002808x4 US BitsForCodeWord
+        002808x8 AT ImageDataLocation
         00280A02 CS PixelSpacingCalibrationType
         00280A04 LO PixelSpacingCalibrationDescription
         00281040 CS PixelIntensityRelationship
@@ -3748,6 +3758,13 @@ extension StandardDictionary {
         04000564 LO SourceOfPreviousValues
         04000565 CS ReasonForTheAttributeModification
         04000600 CS InstanceOriginStatus
+        1000xxx0 US EscapeTriplet
+        1000xxx1 US RunLengthTriplet
+        1000xxx2 US HuffmanTableSize
+        1000xxx3 US HuffmanTableTriplet
+        1000xxx4 US ShiftTableSize
+        1000xxx5 US ShiftTableTriplet
+        1010xxxx US ZonalMap
         20000010 IS NumberOfCopies
         2000001E SQ PrinterConfigurationSequence
         20000020 CS PrintPriority
@@ -5064,45 +5081,6 @@ extension StandardDictionary {
         4010107D SQ SecondaryInspectionMethodSequence
         4010107E DS PRCSToRCSOrientation
         4FFE0001 SQ MACParametersSequence
-        52009229 SQ SharedFunctionalGroupsSequence
-        52009230 SQ PerFrameFunctionalGroupsSequence
-        54000100 SQ WaveformSequence
-        54000110 OW ChannelMinimumValue
-        54000112 OW ChannelMaximumValue
-        54001004 US WaveformBitsAllocated
-        54001006 CS WaveformSampleInterpretation
-        5400100A OW WaveformPaddingValue
-        54001010 OW WaveformData
-        56000010 OF FirstOrderPhaseCorrectionAngle
-        56000020 OF SpectroscopyData
-        7FE00001 OV ExtendedOffsetTable
-        7FE00002 OV ExtendedOffsetTableLengths
-        7FE00003 UV EncapsulatedPixelDataValueTotalLength
-        7FE00008 OF FloatPixelData
-        7FE00009 OD DoubleFloatPixelData
-        7FE00010 OW PixelData
-        7FE00020 OW CoefficientsSDVN
-        7FE00030 OW CoefficientsSDHN
-        7FE00040 OW CoefficientsSDDN
-        FFFAFFFA SQ DigitalSignaturesSequence
-        FFFCFFFC OB DataSetTrailingPadding
-        002031xx CS SourceImageIDs
-        002804x0 US RowsForNthOrderCoefficients
-        002804x1 US ColumnsForNthOrderCoefficients
-        002804x2 LO CoefficientCoding
-        002804x3 AT CoefficientCodingPointers
-        002808x0 CS CodeLabel
-        002808x2 US NumberOfTables
-        002808x3 AT CodeTableLocation
-        002808x4 US BitsForCodeWord
-        002808x8 AT ImageDataLocation
-        1000xxx0 US EscapeTriplet
-        1000xxx1 US RunLengthTriplet
-        1000xxx2 US HuffmanTableSize
-        1000xxx3 US HuffmanTableTriplet
-        1000xxx4 US ShiftTableSize
-        1000xxx5 US ShiftTableTriplet
-        1010xxxx US ZonalMap
         50xx0005 US CurveDimensions
         50xx0010 US NumberOfPoints
         50xx0020 CS TypeOfData
@@ -5129,6 +5107,17 @@ extension StandardDictionary {
         50xx2600 SQ CurveReferencedOverlaySequence
         50xx2610 US CurveReferencedOverlayGroup
         50xx3000 OW CurveData
+        52009229 SQ SharedFunctionalGroupsSequence
+        52009230 SQ PerFrameFunctionalGroupsSequence
+        54000100 SQ WaveformSequence
+        54000110 OW ChannelMinimumValue
+        54000112 OW ChannelMaximumValue
+        54001004 US WaveformBitsAllocated
+        54001006 CS WaveformSampleInterpretation
+        5400100A OW WaveformPaddingValue
+        54001010 OW WaveformData
+        56000010 OF FirstOrderPhaseCorrectionAngle
+        56000020 OF SpectroscopyData
         60xx0010 US OverlayRows
         60xx0011 US OverlayColumns
         60xx0012 US OverlayPlanes
@@ -5174,5 +5163,16 @@ extension StandardDictionary {
         7Fxx0020 OW VariableCoefficientsSDVN
         7Fxx0030 OW VariableCoefficientsSDHN
         7Fxx0040 OW VariableCoefficientsSDDN
+        7FE00001 OV ExtendedOffsetTable
+        7FE00002 OV ExtendedOffsetTableLengths
+        7FE00003 UV EncapsulatedPixelDataValueTotalLength
+        7FE00008 OF FloatPixelData
+        7FE00009 OD DoubleFloatPixelData
+        7FE00010 OW PixelData
+        7FE00020 OW CoefficientsSDVN
+        7FE00030 OW CoefficientsSDHN
+        7FE00040 OW CoefficientsSDDN
+        FFFAFFFA SQ DigitalSignaturesSequence
+        FFFCFFFC OB DataSetTrailingPadding
         """
 }
