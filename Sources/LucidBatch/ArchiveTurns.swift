@@ -54,8 +54,12 @@ package final class ArchiveTurns: Sendable {
 
         /// Removes and returns the waiters whose turn has come.
         mutating func readyWaiters() -> [Waiter] {
-            let ready = waiters.filter { isReady($0.index, uid: $0.uid) }
-            if !ready.isEmpty { waiters.removeAll { isReady($0.index, uid: $0.uid) } }
+            var ready: [Waiter] = []
+            var waiting: [Waiter] = []
+            for waiter in waiters {
+                if isReady(waiter.index, uid: waiter.uid) { ready.append(waiter) } else { waiting.append(waiter) }
+            }
+            waiters = waiting
             return ready
         }
     }
