@@ -1,5 +1,7 @@
 import Foundation
 import LucidArchive
+import LucidDICOM
+import LucidImaging
 import LucidTestSupport
 import Testing
 
@@ -39,17 +41,36 @@ import Testing
         await turns.turn(3).wait(for: "1.2")
     }
 
-    /// Three files with one SOP Instance UID and different bytes: the first in walk order decodes
-    /// slowest (JPEG-LS), the others are native and would win a race.
+    /// A CT with SOP Instance UID `uid`, Patient Name `name` and, with `padding`, a private element of
+    /// that many bytes (a file slower to read and hash).
+    func dicom(uid: String, name: String, padding: Int = 0) throws -> [UInt8] {
+        let source = try DICOMImage(path: SampleCorpus.path("ct_nema_ct1_evrle.dcm"))
+        let derived = DerivedImage(
+            source: source, processed: try source.frame(0), encoding: source.pixel.encoding, recipe: "test input",
+            window: Window(center: 40, width: 400), softwareVersion: "0.1.0",
+            seriesInstanceUID: "1.2.826.0.1.3680043.2.1125.78", sopInstanceUID: uid)
+        var dataSet = try derived.dataSet()
+        dataSet.set(.patientName, .PN, name)
+        if padding > 0 {
+            dataSet.set(DICOMTag(0x0009, 0x0010), .LO, "LUCID TEST")
+            dataSet.set(DICOMTag(0x0009, 0x1000), .OB, .bytes([UInt8](repeating: 7, count: padding)))
+        }
+        return try Part10Writer.encode(dataSet, implementationVersion: "0.1.0")
+    }
+
+    /// Three files with one SOP Instance UID and different bytes: the first in walk order carries
+    /// 64 MiB more to read and hash, so the others would win a race.
     func duplicates() throws -> String {
         let folder = try LucidBinary.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
-        let names = [
-            ("ct_nema_ct1_jpegls_lossless_fragmented.dcm", "a.dcm"), ("ct_nema_ct1_evrle.dcm", "b.dcm"),
-            ("ct_nema_ct1_evrbe.dcm", "c.dcm"),
+        let uid = "1.2.826.0.1.3680043.2.1125.78.1"
+        let files = [
+            ("a.dcm", try dicom(uid: uid, name: "FIRST", padding: 64 << 20)),
+            ("b.dcm", try dicom(uid: uid, name: "SECOND")),
+            ("c.dcm", try dicom(uid: uid, name: "THIRD")),
         ]
-        for (source, name) in names {
-            try FileManager.default.copyItem(atPath: SampleCorpus.path(source), toPath: folder + "/in/" + name)
+        for (name, bytes) in files {
+            #expect(FileManager.default.createFile(atPath: folder + "/in/" + name, contents: Data(bytes)))
         }
         return folder
     }
