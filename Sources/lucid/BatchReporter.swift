@@ -45,9 +45,10 @@ final class BatchReporter {
             if !output.quiet { lines += manifests.map { "lucid: run manifest \($0)" } }
             lines += summary.failureLines.map { "  failed: " + $0 }
         }
-        if !output.quiet, let warning = summary.inputWarning { lines.append("lucid: warning: \(warning)") }
         if nothingCreated {
             lines.append("lucid: no INPUT exists: nothing was created (no output folder, archive or run manifest)")
+        } else if !output.quiet, let warning = summary.inputWarning {
+            lines.append("lucid: warning: \(warning)")
         }
         if !lines.isEmpty {
             ReportOutput.writeLine(lines.map(TerminalText.escaped).joined(separator: "\n"), to: .standardError)
