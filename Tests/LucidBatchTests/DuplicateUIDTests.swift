@@ -1,7 +1,5 @@
 import Foundation
 import LucidArchive
-import LucidDICOM
-import LucidImaging
 import LucidTestSupport
 import Testing
 
@@ -41,21 +39,11 @@ import Testing
         await turns.turn(3).wait(for: "1.2")
     }
 
-    /// A CT with SOP Instance UID `uid`, Patient Name `name` and, with `padding`, a private element of
-    /// that many bytes (a file slower to read and hash).
+    /// The test CT with SOP Instance UID `uid`, Patient Name `name` and `padding` more bytes.
     func dicom(uid: String, name: String, padding: Int = 0) throws -> [UInt8] {
-        let source = try DICOMImage(path: SampleCorpus.path("ct_nema_ct1_evrle.dcm"))
-        let derived = DerivedImage(
-            source: source, processed: try source.frame(0), encoding: source.pixel.encoding, recipe: "test input",
-            window: Window(center: 40, width: 400), softwareVersion: "0.1.0",
-            seriesInstanceUID: "1.2.826.0.1.3680043.2.1125.78", sopInstanceUID: uid)
-        var dataSet = try derived.dataSet()
-        dataSet.set(.patientName, .PN, name)
-        if padding > 0 {
-            dataSet.set(DICOMTag(0x0009, 0x0010), .LO, "LUCID TEST")
-            dataSet.set(DICOMTag(0x0009, 0x1000), .OB, .bytes([UInt8](repeating: 7, count: padding)))
-        }
-        return try Part10Writer.encode(dataSet, implementationVersion: "0.1.0")
+        try SyntheticCT.bytes(
+            sopInstanceUID: uid, patientName: name, seriesInstanceUID: "1.2.826.0.1.3680043.2.1125.78", padding: padding
+        )
     }
 
     /// Three files with one SOP Instance UID and different bytes: the first in walk order carries
