@@ -22,6 +22,9 @@ public enum BatchEvent: Sendable {
 /// holds those paths and images, however many files there are; a PACS slower than the processing
 /// holds the processing back. A failing file becomes a failed outcome; the batch goes on.
 ///
+/// With an archive folder, files sharing a SOP Instance UID are filed in walk order whatever the
+/// workers' timing (`ArchiveTurns`): the first is archived, the others meet it as archived.
+///
 /// `cancel()` (on SIGINT) stops the walk, drops the files not started and lets the files being
 /// processed finish, so every output is complete (written to a temporary name, then renamed).
 public final class BatchRunner: Sendable {
@@ -65,6 +68,8 @@ public final class BatchRunner: Sendable {
         let threads = BatchThreads(count: jobs + 1)
         defer { threads.shutdown() }
         let walk = SharedWalker(walker)
+        // Files are started in walk order, so the order they are started in is the walk order.
+        let turns = processor.settings.archive == nil ? nil : ArchiveTurns()
         var summary = BatchSummary()
         if processor.settings.pacs != nil { summary.pacs = PACSCounts() }
         func finish(_ outcome: FileOutcome) {
@@ -77,6 +82,7 @@ public final class BatchRunner: Sendable {
             var processed: [PreparedFile] = []
             var uploading = 0
             var discovered = 0
+            var started = 0
             var walking = true
             var walkerBusy = false
             while true {
@@ -88,9 +94,11 @@ public final class BatchRunner: Sendable {
                 }
                 while processing + processed.count < jobs, !waiting.isEmpty {
                     let path = waiting.removeFirst()
+                    let turn = turns?.turn(started)
                     processing += 1
+                    started += 1
                     group.addTask(executorPreference: threads) { [processor] in
-                        .processed(await processor.prepare(path))
+                        .processed(await processor.prepare(path, turn: turn))
                     }
                 }
                 if walking, !walkerBusy, !isCancelled, waiting.count < jobs {
@@ -107,7 +115,8 @@ public final class BatchRunner: Sendable {
                     case .file(let path):
                         waiting.append(path)
                     case .unusable(let path, let reason, let fatal):
-                        var outcome = FileOutcome(path: path, status: .skipped, error: "\(path): \(reason)")
+                        var outcome = FileOutcome(path: path, status: .skipped)
+                        outcome.skip(.notRegularFile, "\(path): \(reason)")
                         if fatal { outcome.fail(.unusable(path: path, reason: reason)) }
                         finish(outcome)
                     }

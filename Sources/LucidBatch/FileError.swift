@@ -32,16 +32,18 @@ public enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The archive could not be read or written for this input.
     case archive(path: String, ArchiveError)
     /// The input claims the SOP Instance UID of an archived original with other bytes: kept apart by
-    /// the archive, not processed.
-    case conflict(path: String, ArchiveConflict)
+    /// the archive, not processed. `archivedFrom` is the input the archived original was filed from
+    /// (as the archive index records it), when known.
+    case conflict(path: String, ArchiveConflict, archivedFrom: String? = nil)
     /// The run was interrupted (Ctrl-C, SIGTERM) before the input was done; nothing of it was filed.
     case interrupted(path: String, InterruptionPoint)
     /// An INPUT or `--files-from` path that is missing, a folder that cannot be listed, or a
     /// `--files-from` line that is not a path (`path` is then `LIST:LINE`); `reason` says which.
     case unusable(path: String, reason: String)
     /// The PACS did not take or confirm one of the file's instances: one reason per instance, each
-    /// naming it.
-    case pacs(path: String, reasons: [String])
+    /// naming it; `causes` are the distinct reasons without the instances' names (`not pushed:
+    /// dicomweb+http://…: unreachable`), shared by every file a PACS that is down fails.
+    case pacs(path: String, reasons: [String], causes: [String] = [])
 
     /// Where an interrupted run left an input.
     public enum InterruptionPoint: Sendable, Equatable {
@@ -57,8 +59,8 @@ public enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
         case .input(let path, _), .dicom(let path, _), .png(let path, _, _), .frameOutOfRange(let path, _, _),
             .render(let path, _, _), .noRenditionFormat(let path), .encode(let path, _, _),
             .derivedDICOM(let path, _, _), .outputFolder(let path, _, _), .write(let path, _),
-            .archive(let path, _), .conflict(let path, _), .interrupted(let path, _), .unusable(let path, _),
-            .pacs(let path, _):
+            .archive(let path, _), .conflict(let path, _, _), .interrupted(let path, _), .unusable(let path, _),
+            .pacs(let path, _, _):
             return path
         }
     }
@@ -88,11 +90,11 @@ public enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): \(error)"
         case .archive(let path, let error):
             return error.description.hasPrefix(path) ? error.description : "\(path): \(error.description)"
-        case .conflict(let path, let conflict):
-            return Self.describe(conflict, path: path)
+        case .conflict(let path, let conflict, let archivedFrom):
+            return Self.describe(conflict, path: path, archivedFrom: archivedFrom)
         case .unusable(let path, let reason):
             return "\(path): \(reason)"
-        case .pacs(_, let reasons):
+        case .pacs(_, let reasons, _):
             return reasons.joined(separator: "; ")
         case .interrupted(let path, .beforeProcessing):
             return "\(path): not processed: interrupted"
@@ -101,10 +103,20 @@ public enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The message of a conflict: what is archived, where this file was kept, what to do.
-    private static func describe(_ conflict: ArchiveConflict, path: String) -> String {
-        "\(path): conflict: SOP Instance UID \(conflict.sopInstanceUID) is archived from another file "
-            + "(\(conflict.archivedPath), SHA-256 \(conflict.archivedSHA256.prefix(16))...); this file (SHA-256 "
+    /// The cause this failure shares with other files, naming none of them, so that a summary can
+    /// list the files failing alike as one line: for a PACS upload, `PACS upload: ` and its causes
+    /// (`not pushed: dicomweb+http://…: unreachable`). Nil for a failure of the file's own.
+    public var sharedCause: String? {
+        guard case .pacs(_, _, let causes) = self, !causes.isEmpty else { return nil }
+        return "PACS upload: " + causes.joined(separator: "; ")
+    }
+
+    /// The message of a conflict: what is archived (and from which input), where this file was
+    /// kept, what to do.
+    private static func describe(_ conflict: ArchiveConflict, path: String, archivedFrom: String?) -> String {
+        let source = archivedFrom.map { ", filed from \($0)" } ?? ""
+        return "\(path): conflict: SOP Instance UID \(conflict.sopInstanceUID) is archived from another file "
+            + "(\(conflict.archivedPath), SHA-256 \(conflict.archivedSHA256.prefix(16))...\(source)); this file (SHA-256 "
             + "\(conflict.sha256.prefix(16))...) was \(conflict.newlyKept ? "kept" : "already kept") as "
             + "\(conflict.keptAs) and not processed; the archived original is unchanged. Two different images "
             + "share one UID: have the sending system corrected"

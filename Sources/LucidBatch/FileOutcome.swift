@@ -23,6 +23,8 @@ public struct FileOutcome: Sendable, Equatable {
     public var seconds: Double
     /// Why the file failed or was skipped.
     public var error: String?
+    /// The category of a skip (`error` says more); nil when the file was not skipped.
+    public var skipReason: SkipReason?
     /// The typed cause of a failure met while processing the file (its `description` is `error`); nil
     /// when the file did not fail, or failed with a reason given as text alone (an input the walker
     /// cannot use, a PACS upload or the index record of one).
@@ -42,7 +44,7 @@ public struct FileOutcome: Sendable, Equatable {
 
     public init(
         path: String, status: Status, outputs: [String] = [], seconds: Double = 0, error: String? = nil,
-        steps: String? = nil, preset: String? = nil
+        steps: String? = nil, preset: String? = nil, skipReason: SkipReason? = nil
     ) {
         self.path = path
         self.status = status
@@ -51,20 +53,29 @@ public struct FileOutcome: Sendable, Equatable {
         self.error = error
         self.steps = steps
         self.preset = preset
+        self.skipReason = status == .skipped ? skipReason : nil
     }
 
     /// `failure`'s stable code (`dicom.truncatedPixelData`, see `FileError.code`); nil without one.
     public var errorCode: String? { failure?.code }
 
+    /// Marks the file skipped for `reason`, with `message` (default the reason's own words) as `error`.
+    public mutating func skip(_ reason: SkipReason, _ message: String? = nil) {
+        status = .skipped
+        skipReason = reason
+        error = message ?? reason.text
+    }
+
     /// Marks the file failed by `failure`, its message as `error`.
     public mutating func fail(_ failure: FileError) {
         status = .failed
+        skipReason = nil
         error = failure.description
         self.failure = failure
     }
 
-    /// One JSON line: `{"error","errorCode","outputs","path","preset","seconds","status","steps"}`, keys
-    /// sorted, absent values `null`, seconds rounded to the millisecond; with a PACS also
+    /// One JSON line: `{"error","errorCode","outputs","path","preset","seconds","skipReason","status","steps"}`,
+    /// keys sorted, absent values `null`, seconds rounded to the millisecond; with a PACS also
     /// `"pacs":{"alreadyPresent","failed","uploaded"}` (instances); when steps were skipped also
     /// `"skippedSteps":["STEP (reason)", ...]`.
     public var jsonLine: String {
@@ -72,66 +83,10 @@ public struct FileOutcome: Sendable, Equatable {
             "path": path, "status": status.rawValue, "outputs": outputs,
             "seconds": (seconds * 1000).rounded() / 1000, "error": error ?? NSNull(),
             "errorCode": errorCode ?? NSNull(), "steps": steps ?? NSNull(), "preset": preset ?? NSNull(),
+            "skipReason": skipReason?.rawValue ?? NSNull(),
         ]
         if let pacs { object["pacs"] = pacs.jsonObject }
         if !skippedSteps.isEmpty { object["skippedSteps"] = skippedSteps }
         return JSONLine.encode(object)
-    }
-}
-
-/// Counts for the end of a batch.
-public struct BatchSummary: Sendable, Equatable {
-    public var files = 0
-    public var ok = 0
-    public var failed = 0
-    public var skipped = 0
-    public var seconds = 0.0
-    /// True when SIGINT stopped the batch before every input was processed.
-    public var interrupted = false
-    /// Every failed file with its reason, in the order they finished.
-    public var failures: [(path: String, reason: String)] = []
-    /// Instances uploaded, already present and failed at the PACS; nil without one.
-    public var pacs: PACSCounts?
-
-    public init() {}
-
-    /// Adds one finished file.
-    public mutating func record(_ outcome: FileOutcome) {
-        files += 1
-        if let counts = outcome.pacs {
-            pacs = pacs ?? PACSCounts()
-            pacs?.add(counts)
-        }
-        switch outcome.status {
-        case .ok: ok += 1
-        case .skipped: skipped += 1
-        case .failed:
-            failed += 1
-            failures.append((outcome.path, outcome.error ?? "unknown error"))
-        }
-    }
-
-    /// `{"summary":{"failed","files","interrupted","ok","seconds","skipped"}}`, with a PACS also
-    /// `"pacs":{"alreadyPresent","failed","uploaded"}`.
-    public var jsonLine: String {
-        JSONLine.encode(["summary": jsonObject])
-    }
-
-    /// The summary's object, as in the JSON line and the run manifest.
-    public var jsonObject: [String: Any] {
-        var object: [String: Any] = [
-            "files": files, "ok": ok, "failed": failed, "skipped": skipped,
-            "seconds": (seconds * 1000).rounded() / 1000, "interrupted": interrupted,
-        ]
-        if let pacs { object["pacs"] = pacs.jsonObject }
-        return object
-    }
-
-    /// The exit status: 130 interrupted, 1 some file failed, else 0 (skipped files are not failures).
-    public var exitStatus: Int32 { interrupted ? 130 : failed > 0 ? 1 : 0 }
-
-    public static func == (lhs: BatchSummary, rhs: BatchSummary) -> Bool {
-        lhs.files == rhs.files && lhs.ok == rhs.ok && lhs.failed == rhs.failed && lhs.skipped == rhs.skipped
-            && lhs.interrupted == rhs.interrupted && lhs.failures.map(\.path) == rhs.failures.map(\.path)
     }
 }

@@ -15,8 +15,13 @@ extension FileProcessor {
     /// turn, its renditions mirrored under `--out`, and its derived DICOM and renditions staged in
     /// the archive (written to disk, so only one frame is held in memory); the original and the
     /// staged files are then filed and indexed in one transaction and pushed.
+    ///
+    /// In a batch (`turn`), nothing is decided before every file started earlier that holds the same
+    /// SOP Instance UID is done with the archive: the first in walk order is archived, whatever the
+    /// workers' timing, and a later one with other bytes is a conflict naming it.
     func archiveDICOM(
-        _ image: DICOMImage, bytes: [UInt8], path: String, outcome: inout FileOutcome, uploads: inout [PACSUpload]
+        _ image: DICOMImage, bytes: [UInt8], path: String, turn: ArchiveTurns.Turn? = nil,
+        outcome: inout FileOutcome, uploads: inout [PACSUpload]
     ) async throws(FileError) {
         let (steps, preset) = recipe(forDataSet: image.dataSet)
         outcome.steps = steps.description
@@ -25,14 +30,17 @@ extension FileProcessor {
         let identity = try Self.archiveCall(path) { () throws(ArchiveError) in
             try InstanceIdentity(dataSet: image.dataSet, source: path)
         }
+        if let turn, settings.archive != nil {
+            turn.claim(identity.sopInstanceUID)
+            await turn.wait(for: identity.sopInstanceUID)
+        }
         let plan = ArchivePlan(
             identity: identity, recipe: steps.description, frames: frameNumbers,
             renditionFrames: renditionFrames(of: frameNumbers), renditionSuffixes: settings.formats.map(\.suffix),
             sourcePath: path, originalSHA256: SHA256Digest.hex(bytes), derivesPixels: Self.derivesPixels(image))
         if let archive = settings.archive {
             if try Self.archiveCall(path, { () throws(ArchiveError) in try archive.isArchived(plan) }) {
-                outcome.status = .skipped
-                outcome.error = Self.alreadyArchived
+                outcome.skip(.alreadyArchived)
                 try mirrorArchived(image, plan: plan, path: path, steps: steps, preset: preset, outcome: &outcome)
                 pushArchived(plan, uploads: &uploads)
                 return
@@ -100,13 +108,13 @@ extension FileProcessor {
             for (stored, digest) in zip(paths, digests) { outcome.sha256[stored] = digest }
             pushArchived(plan, uploads: &uploads)
         case .alreadyArchived:
-            outcome.status = .skipped
-            outcome.error = Self.alreadyArchived
+            outcome.skip(.alreadyArchived)
             pushArchived(plan, uploads: &uploads)
         case .conflict(let conflict):
             outcome.outputs.append(conflict.keptAs)
             outcome.sha256[conflict.keptAs] = conflict.sha256
-            throw .conflict(path: plan.sourcePath, conflict)
+            let source = try? settings.archive?.originalSource(sopInstanceUID: conflict.sopInstanceUID)
+            throw .conflict(path: plan.sourcePath, conflict, archivedFrom: source)
         }
     }
 
@@ -120,5 +128,5 @@ extension FileProcessor {
     }
 
     /// The reason reported for an instance archived before with the same recipe.
-    public static let alreadyArchived = "already archived"
+    public static let alreadyArchived = SkipReason.alreadyArchived.text
 }

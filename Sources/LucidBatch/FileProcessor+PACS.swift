@@ -20,7 +20,7 @@ package struct PreparedFile: Sendable {
 
 extension FileProcessor {
     /// The reason reported for an image whose original and derived instances the PACS holds already.
-    public static let alreadyInPACS = "already in the PACS"
+    public static let alreadyInPACS = SkipReason.alreadyInPACS.text
 
     /// Without an archive folder: true (and the outcome set to skipped) when the PACS holds the
     /// original and every derived instance of `plan`, whose UIDs are known before any pixel is
@@ -35,8 +35,7 @@ extension FileProcessor {
         let answer = await pacs.present(uids)
         if pacs.isCancelled { throw .interrupted(path: path, .beforeProcessing) }
         guard case .success(let present) = answer, Set(uids).isSubset(of: present) else { return false }
-        outcome.status = .skipped
-        outcome.error = Self.alreadyInPACS
+        outcome.skip(.alreadyInPACS)
         outcome.pacs = PACSCounts(alreadyPresent: uids.count)
         return true
     }
@@ -136,6 +135,7 @@ extension FileProcessor {
             try archive.recordPACSAttempts(pacs: pacs.target.description, attempts)
         } catch {
             outcome.status = .failed
+            outcome.skipReason = nil
             outcome.error = [outcome.error, error.description].compactMap { $0 }.joined(separator: "; ")
             outcome.failure = .archive(path: outcome.path, error)
         }
@@ -149,9 +149,17 @@ extension FileProcessor {
         outcome.pacs = counts
         let failures = results.compactMap(\.failure)
         if !failures.isEmpty {
-            outcome.fail(.pacs(path: outcome.path, reasons: failures))
+            var causes: [String] = []
+            for result in results {
+                guard let reason = result.failure else { continue }
+                let cause =
+                    reason.hasPrefix(result.name + ": ") ? String(reason.dropFirst(result.name.count + 2)) : reason
+                if !causes.contains(cause) { causes.append(cause) }
+            }
+            outcome.fail(.pacs(path: outcome.path, reasons: failures, causes: causes))
         } else if outcome.status == .skipped, counts.uploaded > 0 {
             outcome.status = .ok
+            outcome.skipReason = nil
             outcome.error = nil
         }
     }

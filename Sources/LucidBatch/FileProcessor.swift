@@ -23,27 +23,30 @@ public struct FileProcessor: Sendable {
     /// Everything but the PACS uploads: the input read, every frame processed, the renditions
     /// written, the image filed into the archive folder. The uploads this asks for are in the result,
     /// for `upload`; a batch runs them as a stage of their own, so a file waiting on the PACS does
-    /// not hold a worker.
-    package func prepare(_ path: String) async -> PreparedFile {
+    /// not hold a worker. `turn` is the file's place among the batch's files sharing its SOP Instance
+    /// UID (see `ArchiveTurns`); it is done when this returns.
+    package func prepare(_ path: String, turn: ArchiveTurns.Turn? = nil) async -> PreparedFile {
+        defer { turn?.done() }
         let start = DispatchTime.now()
         var outcome = FileOutcome(path: path, status: .ok)
         var uploads: [PACSUpload] = []
         do throws(FileError) {
             switch try LoadedInput.load(path, limits: settings.limits) {
-            case .unsupported(let reason):
-                outcome.status = .skipped
-                outcome.error = reason
+            case .unsupported(let reason, let message):
+                outcome.skip(reason, message)
             case .dicom(let image, let bytes):
                 if settings.archive != nil || settings.pacs != nil {
-                    try await archiveDICOM(image, bytes: bytes, path: path, outcome: &outcome, uploads: &uploads)
+                    try await archiveDICOM(
+                        image, bytes: bytes, path: path, turn: turn, outcome: &outcome, uploads: &uploads)
                 } else {
                     try processDICOM(image, path: path, outcome: &outcome)
                 }
             case .png16(let samples, let bitsStored):
+                turn?.done()  // a PNG claims no SOP Instance UID: later files need not wait for its rendering
                 guard settings.layout != nil else {
-                    outcome.status = .skipped
-                    outcome.error =
-                        "not archived: a 16-bit PNG has no patient, study or series (add --out to render it)"
+                    outcome.skip(
+                        .pngWithoutOut,
+                        "not archived: a 16-bit PNG has no patient, study or series (add --out to render it)")
                     break
                 }
                 let (steps, preset) = recipe(forDataSet: nil)

@@ -13,8 +13,8 @@ enum LoadedInput {
     /// A 16-bit grayscale PNG's samples, taken as unsigned stored values with `bitsStored` bits:
     /// the fewest bits that hold its largest sample (at least 1). No Modality LUT, no windows.
     case png16(GrayImage<UInt16>, bitsStored: Int)
-    /// Neither; the reason says what it is.
-    case unsupported(String)
+    /// Neither: the category, and a message saying what it is.
+    case unsupported(SkipReason, String)
 
     /// Reads and recognises `path` within `limits`. The path is opened without blocking and must be
     /// a regular file (a FIFO or device put in its place after listing is skipped); its first
@@ -26,7 +26,7 @@ enum LoadedInput {
         do throws(InputFileError) {
             opened = try InputFile(path: path)
         } catch {
-            if case .notRegularFile = error { return .unsupported(error.reason) }
+            if case .notRegularFile = error { return .unsupported(.notRegularFile, error.reason) }
             throw .input(path: path, error)
         }
         let bytes: [UInt8]
@@ -34,7 +34,7 @@ enum LoadedInput {
             let head = try DICOMFile.read(opened, upTo: DICOMFile.sniffLength)
             guard
                 head.starts(with: pngSignature) || DICOMFile.notDICOMReason(head: head, fileSize: opened.size) == nil
-            else { return .unsupported("not DICOM") }
+            else { return .unsupported(.notDICOM, "not DICOM") }
             // Only a file that may be an image is measured against the limits: a large file that is
             // not one is skipped, whatever its size.
             let limit = min(limits.maximumFileBytes, limits.memoryBudget)
@@ -52,7 +52,7 @@ enum LoadedInput {
         do throws(DICOMError) {
             file = try DICOMFile(bytes: bytes, source: path, limits: limits)
         } catch {
-            if case .notDICOM = error { return .unsupported("not DICOM") }
+            if case .notDICOM = error { return .unsupported(.notDICOM, "not DICOM") }
             throw .dicom(path: path, error)
         }
         do throws(DICOMError) {
@@ -77,7 +77,7 @@ enum LoadedInput {
         do throws(CodecError) {
             decoded = try PNGCodec.decode(bytes, maximumPixelCount: maximumPNGPixels(limits, fileBytes: bytes.count))
         } catch {
-            if case .pngNotGrayscale = error { return .unsupported("not DICOM (a colour PNG)") }
+            if case .pngNotGrayscale = error { return .unsupported(.notDICOM, "not DICOM (a colour PNG)") }
             var budgeted = false
             if case .imageTooLarge = error {
                 budgeted = maximumPNGPixels(limits, fileBytes: bytes.count) < maximumPNGPixels(limits)
@@ -85,7 +85,7 @@ enum LoadedInput {
             throw .png(path: path, error, budgeted: budgeted)
         }
         guard case .gray16(let image) = decoded.image else {
-            return .unsupported("not DICOM (an 8-bit PNG; only 16-bit grayscale PNGs are processed)")
+            return .unsupported(.notDICOM, "not DICOM (an 8-bit PNG; only 16-bit grayscale PNGs are processed)")
         }
         let maximum = image.pixels.max() ?? 0
         let bitsStored = max(1, UInt16.bitWidth - maximum.leadingZeroBitCount)

@@ -5,7 +5,8 @@ import LucidFiles
 ///
 /// - The root is the deepest folder holding every INPUT argument (a folder argument counts as
 ///   itself, a file argument as its folder) and, when `--files-from` is used, the current directory.
-///   `lucid process scans/ --out out` writes `scans/a/b.dcm` as `out/a/b.dcm.png`.
+///   `lucid process scans/ --out out` writes `scans/a/b.dcm` as `out/a/b.dcm.png`. An INPUT that
+///   does not exist has no say in it (it fails on its own), unless none exists.
 /// - A file outside the root (a `--files-from` line such as `/elsewhere/x.dcm`) is mirrored by its
 ///   whole absolute path under `@abs`: `out/@abs/elsewhere/x.dcm.png`. So that no file inside the
 ///   root can land there, a top-level name inside the root that starts with `@` gets one more `@`.
@@ -33,8 +34,12 @@ public struct OutputLayout: Sendable, Equatable {
     }
 
     init(inputs: [String], usesFilesFrom: Bool, outputDirectory: String, base: String) {
-        var folders = inputs.map { input -> String in
-            let path = FileSystemPath.absolute(input, base: base)
+        let paths = inputs.map { FileSystemPath.absolute($0, base: base) }
+        let existing = paths.filter { path in
+            if case .missing = FileSystemPath.kind(path) { return false }
+            return true
+        }
+        var folders = (existing.isEmpty ? paths : existing).map { path -> String in
             if case .directory = FileSystemPath.kind(path) { return path }
             return FileSystemPath.parent(path)
         }

@@ -23,26 +23,32 @@ final class BatchReporter {
     }
 
     /// Clears the progress line and prints the summary: a JSON line with `--json`, else (unless
-    /// `--quiet`) counts, the PACS counts (`pacs`: the PACS and its counts), the run manifests written and
-    /// every failed file with its reason on standard error, each line escaped (`TerminalText`).
-    func finish(_ summary: BatchSummary, manifests: [String] = [], pacs: String? = nil) {
+    /// `--quiet`) the counts with the skipped files by reason, the failed files by error code, the
+    /// PACS counts (`pacs`: the PACS and its counts) and the run manifests written; then every failed
+    /// file with its reason on standard error (files failing for one shared cause, a PACS that is
+    /// down, as one line), and (unless `--quiet`) a warning when no input was found. `nothingCreated`
+    /// says that no INPUT existed, so no folder, archive or manifest was made. Each line is escaped
+    /// (`TerminalText`).
+    func finish(_ summary: BatchSummary, manifests: [String] = [], pacs: String? = nil, nothingCreated: Bool = false) {
         output.clearProgress()
-        if output.json {
-            if !output.quiet { ReportOutput.writeLine(summary.jsonLine, to: .standardOutput) }
-            return
-        }
+        if output.json, !output.quiet { ReportOutput.writeLine(summary.jsonLine, to: .standardOutput) }
         var lines: [String] = []
-        if !output.quiet || !summary.failures.isEmpty {
-            let head = summary.interrupted ? "lucid: interrupted after" : "lucid: processed"
-            lines.append(
-                "\(head) \(summary.files) file(s): \(summary.ok) ok, \(summary.failed) failed, "
-                    + "\(summary.skipped) skipped, " + String(format: "%.1f", summary.seconds) + " s")
+        if !output.json {
+            if !output.quiet || !summary.failures.isEmpty {
+                let head = summary.interrupted ? "lucid: interrupted after" : "lucid: processed"
+                lines.append(
+                    "\(head) \(summary.files) file(s): \(summary.countsText), "
+                        + String(format: "%.1f", summary.seconds) + " s")
+                if let failedBy = summary.failedByText { lines.append("lucid: failed by code: \(failedBy)") }
+            }
+            if !output.quiet, let pacs { lines.append("lucid: PACS \(pacs) (instances)") }
+            if !output.quiet { lines += manifests.map { "lucid: run manifest \($0)" } }
+            lines += summary.failureLines.map { "  failed: " + $0 }
         }
-        if !output.quiet, let pacs { lines.append("lucid: PACS \(pacs) (instances)") }
-        if !output.quiet { lines += manifests.map { "lucid: run manifest \($0)" } }
-        for failure in summary.failures {
-            let named = failure.reason.hasPrefix(failure.path) ? failure.reason : "\(failure.path): \(failure.reason)"
-            lines.append("  failed: " + named)
+        if nothingCreated {
+            lines.append("lucid: no INPUT exists: nothing was created (no output folder, archive or run manifest)")
+        } else if !output.quiet, let warning = summary.inputWarning {
+            lines.append("lucid: warning: \(warning)")
         }
         if !lines.isEmpty {
             ReportOutput.writeLine(lines.map(TerminalText.escaped).joined(separator: "\n"), to: .standardError)

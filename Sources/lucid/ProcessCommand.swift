@@ -199,13 +199,15 @@ struct ProcessCommand: AsyncParsableCommand {
         }
         let layout = out.map { OutputLayout(inputs: inputs, usesFilesFrom: filesFrom != nil, outputDirectory: $0) }
         let interruption = Interruption()
+        // When no INPUT exists, nothing is created (no PACS asked, no folder, index or manifest).
+        let creates = anyInputExists
         // The PACS is asked first, so a refused password stops the run before anything is written.
         var uploader: PACSUploader?
-        if let target = try pacsTarget {
+        if creates, let target = try pacsTarget {
             uploader = try await pacsOptions.uploader(for: target, batchSize: 16, interruption: interruption)
         }
         var opened: Archive?
-        if let archiveFolder {
+        if creates, let archiveFolder {
             ArchiveLock.announceWait(root: archiveFolder)
             do {
                 opened = try Archive(root: archiveFolder)
@@ -219,7 +221,7 @@ struct ProcessCommand: AsyncParsableCommand {
             layout: layout, archive: opened, pacs: uploader, limits: try limits.readLimits(jobs: jobs),
             renditionFrameLimit: renditionFrames == 0 ? nil : renditionFrames)
         // Created first so that the walker can recognise and skip them when they lie inside an input folder.
-        if let out { try? FolderMaker.create(out) }
+        if creates, let out { try? FolderMaker.create(out) }
         let walker = InputWalker(
             arguments: inputs, lines: lines, excluding: [out, archiveFolder].compactMap { $0 }, shard: try inputShard)
         let runner = BatchRunner(processor: FileProcessor(settings: settings), jobs: jobs)
@@ -240,7 +242,8 @@ struct ProcessCommand: AsyncParsableCommand {
         var status = summary.interrupted ? interruption.exitStatus : summary.exitStatus
         let pacsLine = uploader.map { "\($0.target): \((summary.pacs ?? PACSCounts()).text)" }
         do throws(ManifestWriteError) {
-            reporter.finish(summary, manifests: try manifest.write(summary: summary), pacs: pacsLine)
+            let manifests = try creates ? manifest.write(summary: summary) : []
+            reporter.finish(summary, manifests: manifests, pacs: pacsLine, nothingCreated: !creates)
         } catch {
             reporter.finish(summary, manifests: [], pacs: pacsLine)
             StandardError.write("lucid: \(error)")

@@ -42,6 +42,18 @@ import Testing
         #expect(layout.relativeStem(of: root + "/sub/../y.dcm") == "y.dcm")
     }
 
+    @Test("An INPUT that does not exist does not move the root; when none exists the paths as given decide")
+    func missingInput() throws {
+        let root = try LucidBinary.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: root + "/scans", withIntermediateDirectories: true)
+        let layout = OutputLayout(
+            inputs: [root + "/scans", root + "/elsewhere/gone.dcm"], usesFilesFrom: false, outputDirectory: "o")
+        #expect(layout.root == root + "/scans")
+        let missing = OutputLayout(
+            inputs: [root + "/a/gone", root + "/b/gone.dcm"], usesFilesFrom: false, outputDirectory: "o")
+        #expect(missing.root == root)
+    }
+
     @Test("Formats parse by name")
     func formats() {
         #expect(RenditionFormat(name: "PNG") == .png)

@@ -27,11 +27,12 @@ import Testing
     func summary() {
         var summary = BatchSummary()
         summary.record(FileOutcome(path: "a", status: .ok))
-        summary.record(FileOutcome(path: "t", status: .skipped, error: "not DICOM"))
+        summary.record(FileOutcome(path: "t", status: .skipped, error: "not DICOM", skipReason: .notDICOM))
         #expect(summary.exitStatus == 0)
         #expect(
             summary.jsonLine
-                == #"{"summary":{"failed":0,"files":2,"interrupted":false,"ok":1,"seconds":0,"skipped":1}}"#)
+                == #"{"summary":{"failed":0,"failedBy":{},"files":2,"interrupted":false,"ok":1,"seconds":0,"#
+                + #""skipped":1,"skippedBy":{"notDICOM":1}}}"#)
         summary.record(FileOutcome(path: "b", status: .failed, error: "b: bad"))
         #expect(summary.exitStatus == 1)
         summary.interrupted = true

@@ -40,15 +40,7 @@ struct ArchiveFixture {
     }
 
     static func dicom(patientID: String, sopInstanceUID: String, patientName: String? = nil) throws -> [UInt8] {
-        let source = try DICOMImage(path: SampleCorpus.path("ct_nema_ct1_evrle.dcm"))
-        let derived = DerivedImage(
-            source: source, processed: try source.frame(0), encoding: source.pixel.encoding, recipe: "test input",
-            window: Window(center: 40, width: 400), softwareVersion: "0.1.0",
-            seriesInstanceUID: "1.2.826.0.1.3680043.2.1125.77", sopInstanceUID: sopInstanceUID)
-        var dataSet = try derived.dataSet()
-        dataSet.set(.patientID, .LO, patientID)
-        if let patientName { dataSet.set(.patientName, .PN, patientName) }
-        return try Part10Writer.encode(dataSet, implementationVersion: "0.1.0")
+        try SyntheticCT.bytes(patientID: patientID, sopInstanceUID: sopInstanceUID, patientName: patientName)
     }
 
     /// Runs `lucid process INPUT --archive A --json` plus `extra`.

@@ -1,0 +1,29 @@
+/// Why `lucid process` skipped a file: a stable category for scripts and summaries. The file's
+/// `error` says more (`not DICOM (an 8-bit PNG; ...)`); `rawValue` is the key of `skippedBy` in the
+/// JSON summary and the run manifest, and of `skipReason` in each file's JSON line.
+public enum SkipReason: String, Sendable, CaseIterable {
+    /// Neither DICOM nor a 16-bit grayscale PNG by its first bytes (text, 8-bit or colour PNG...).
+    case notDICOM
+    /// Not a regular file: a FIFO, device or socket, or a broken symbolic link met in a folder.
+    case notRegularFile
+    /// Archived before from the same bytes with the same recipe, its files intact.
+    case alreadyArchived
+    /// Without an archive folder: the PACS holds the original and every derived instance already.
+    case alreadyInPACS
+    /// A 16-bit PNG with `--archive` but no `--out`: it has no patient, study or series to file under.
+    case pngWithoutOut
+
+    /// A few words for the summary line: `not DICOM`, `already archived`.
+    public var text: String {
+        switch self {
+        case .notDICOM: return "not DICOM"
+        case .notRegularFile: return "not a regular file"
+        case .alreadyArchived: return "already archived"
+        case .alreadyInPACS: return "already in the PACS"
+        case .pngWithoutOut: return "16-bit PNG without --out"
+        }
+    }
+
+    /// Whether the file was not an image Lucid reads at all (as opposed to an image already done).
+    public var isNotAnImage: Bool { self == .notDICOM || self == .notRegularFile }
+}
