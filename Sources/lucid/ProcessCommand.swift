@@ -38,13 +38,15 @@ struct ProcessCommand: AsyncParsableCommand {
             `lucid help steps`, `lucid help presets` and `lucid help windows` list them.
             --shard K/N processes a deterministic 1/N of the inputs (by a hash of each path relative to its input \
             root), so N machines can split one folder.
-            With --json, one JSON line per file {path, status, outputs, seconds, error, steps, preset} and a final \
-            {"summary": {...}} line on standard output.
+            With --json, one JSON line per file {path, status, outputs, seconds, error, errorCode, skipReason, steps, \
+            preset} and a final {"summary": {files, ok, failed, skipped, skippedBy, failedBy, interrupted, seconds}} \
+            line on standard output (README, "Error codes" and skip reasons).
             Every run writes a manifest, lucid-run-<yyyyMMdd'T'HHmmss'Z'>-<pid>.json (start time, UTC), into --out \
             and into DIR/runs/ with --archive: the Lucid version, start and end times, the arguments and options, \
             every input with its status, preset, steps, the window used per frame, its outputs (relative to the \
             manifest's folder, with SHA-256 for archive files) and error, and the summary. It is written atomically \
             when the run ends, also when interrupted.
+            No input found, or no DICOM among the inputs: a warning on standard error, exit status 0.
             Exit status: 0 every file done (skipped files included), 1 some file failed, 2 bad usage, 130 interrupted \
             by Ctrl-C (SIGINT), 143 by SIGTERM (the files in progress are finished, no partial file is left).
             """)
