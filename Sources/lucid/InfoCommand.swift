@@ -8,8 +8,9 @@ struct InfoCommand: ParsableCommand {
         commandName: "info",
         abstract: "Show patient, study, pixel and display facts of DICOM files.",
         discussion: """
-            Exit status 1 when any file cannot be read (it is reported under "error"); the others are \
-            still shown. With --json, one JSON object per file (an array when several files are given).
+            Exit status 1 when any file cannot be read (it is reported under "error", once: in the text on \
+            standard output, or with --json in the object and on standard error); the others are still shown. \
+            With --json, one JSON object per file (an array when several files are given).
             """)
 
     @Argument(help: "DICOM files to describe.")
@@ -28,7 +29,11 @@ struct InfoCommand: ParsableCommand {
         } else {
             print(reports.map(\.text).joined(separator: "\n\n"))
         }
-        for report in reports { if let error = report.error { StandardError.write(error) } }
+        // The text already shows each error in its file's block; JSON keeps standard output to data, so
+        // there the errors are said on standard error too.
+        if json {
+            for report in reports { if let error = report.error { StandardError.write(error) } }
+        }
         if reports.contains(where: { $0.error != nil }) { throw ProcessingFailure() }
     }
 }

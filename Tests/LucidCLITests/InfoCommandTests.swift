@@ -41,6 +41,16 @@ import Testing
         #expect(result.standardError.contains("mr_missing_rows.dcm"))
     }
 
+    @Test("A file that cannot be read is reported once: in its text block, not again on standard error")
+    func errorOnce() throws {
+        let path = SampleCorpus.path("mr_missing_rows.dcm")
+        let result = try LucidBinary.run(["info", path, SampleCorpus.path("mr_small_evrle.dcm")])
+        #expect(result.status == 1)
+        let text = result.outputText
+        #expect(text.components(separatedBy: "(0028,0010)").count == 2, "\(text)")
+        #expect(result.standardError.isEmpty, "\(result.standardError)")
+    }
+
     @Test("Text output names the windows and their explanations")
     func text() throws {
         let result = try LucidBinary.run(["info", SampleCorpus.path("mg_ge_sigmoid_3windows_jpegll.dcm")])
