@@ -24,7 +24,7 @@ package enum RunRecordFile {
 
     /// Pretty-printed JSON with sorted keys and a final newline; nil when a value cannot be
     /// written as JSON.
-    package static func encode(_ object: [String: Any]) -> [UInt8]? {
+    private static func encode(_ object: [String: Any]) -> [UInt8]? {
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = JSONText.data(object, options: options) else { return nil }
         return [UInt8](data) + [UInt8(ascii: "\n")]

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The counting kernel behind ``Histogram``: per-thread partial histograms over disjoint row
 /// blocks, summed at the end.
 enum HistogramKernels {
