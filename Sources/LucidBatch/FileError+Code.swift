@@ -110,6 +110,7 @@ extension FileError {
         case .characterSetConflict: return "characterSetConflict"
         case .invalidWindow: return "invalidWindow"
         case .cannotCopy: return "cannotCopy"
+        case .pixelDataDoesNotEncode: return "pixelDataDoesNotEncode"
         }
     }
 

@@ -94,19 +94,30 @@ extension FileProcessor {
         _ image: DICOMImage, product: FrameProduct, filtered: GrayImage<UInt16>, plan: ArchivePlan, preset: String?,
         path: String
     ) throws(FileError) -> [UInt8] {
-        var description = "Lucid \(LucidVersion.current): \(plan.recipe); \(product.windowDescription)"
-        if let preset { description += "; preset \(preset)" }
-        let derived = DerivedImage(
+        var derived = DerivedImage(
             source: image, frameIndex: product.frame - 1, processed: filtered, encoding: image.pixel.encoding,
-            recipe: String(decoding: Array(description.utf8.prefix(1024)), as: UTF8.self),
+            recipe: Self.derivationDescription(
+                steps: plan.recipe, window: product.windowDescription, preset: preset),
             window: Self.window(of: product.voi), softwareVersion: LucidVersion.current,
             seriesInstanceUID: plan.derivedSeriesInstanceUID,
             sopInstanceUID: plan.derivedSOPInstanceUID(frame: product.frame))
+        derived.seriesDescription = "Lucid " + (preset ?? plan.recipe)
+        derived.transferSyntax = DerivedImage.losslessSyntax(for: image)
         do throws(DICOMWriteError) {
             return try derived.encode()
         } catch {
             throw .derivedDICOM(path: path, frame: product.frame, error)
         }
+    }
+
+    /// Derivation Description of a derived image (PS3.3 C.7.6.1): the steps, the window, the
+    /// preset when one chose the steps, and the software, e.g. `steps median:3,window:auto; window
+    /// centre 40 width 400 (LINEAR); preset ct-abdomen; Lucid 0.1.0`.
+    static func derivationDescription(steps: String, window: String, preset: String?) -> String {
+        var parts = ["steps \(steps)", window]
+        if let preset { parts.append("preset \(preset)") }
+        parts.append("Lucid \(LucidVersion.current)")
+        return parts.joined(separator: "; ")
     }
 
     /// The window to record for a VOI: itself; a linear range as the LINEAR_EXACT window that maps

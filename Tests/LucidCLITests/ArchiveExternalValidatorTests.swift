@@ -32,7 +32,7 @@ import Testing
                 let problems = (result.standardError + result.standardOutput).split(separator: "\n")
                     .filter { $0.hasPrefix("W:") || $0.hasPrefix("E:") }
                 #expect(result.status == 0 && problems.isEmpty, "\(path): \(problems.joined(separator: "\n"))")
-                #expect(result.standardOutput.contains("(0008,2111) ST [Lucid "), "\(path): no Derivation Description")
+                #expect(result.standardOutput.contains("(0008,2111) ST [steps "), "\(path): no Derivation Description")
             }
         }
         let script = """

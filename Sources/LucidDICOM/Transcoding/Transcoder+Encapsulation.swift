@@ -41,18 +41,23 @@ extension Transcoder {
             isSigned: stored.isSigned, samples: samples)
     }
 
-    /// The Pixel Data element (7FE0,0010) OB of undefined length: the Basic Offset Table item, one
-    /// item per frame, the Sequence Delimitation item (PS3.5 A.4, Table A.4-1).
+    /// The Pixel Data element (7FE0,0010) OB of undefined length (see `encapsulatedPixelData(_:)`).
     static func encapsulatedPixelData(_ fragments: [[UInt8]], file: String) throws(TranscodeError) -> [UInt8] {
+        guard let element = encapsulatedPixelData(fragments) else {
+            throw .tooLarge(
+                file: file, reason: "the frames make more Pixel Data than the 32-bit Basic Offset Table can address")
+        }
+        return element
+    }
+
+    /// The Pixel Data element (7FE0,0010) OB of undefined length: the Basic Offset Table item, one
+    /// item per frame, the Sequence Delimitation item (PS3.5 A.4, Table A.4-1). Each fragment must
+    /// already have even length. Nil when a fragment or a frame's offset does not fit 32 bits.
+    static func encapsulatedPixelData(_ fragments: [[UInt8]]) -> [UInt8]? {
         var offsets: [UInt32] = []
         var position = 0
         for fragment in fragments {
-            guard fragment.count <= 0xFFFF_FFFE, let offset = UInt32(exactly: position) else {
-                throw .tooLarge(
-                    file: file,
-                    reason: "frame \(offsets.count + 1) starts \(position) bytes into Pixel Data, beyond the "
-                        + "32-bit Basic Offset Table")
-            }
+            guard fragment.count <= 0xFFFF_FFFE, let offset = UInt32(exactly: position) else { return nil }
             offsets.append(offset)
             position += 8 + fragment.count
         }

@@ -12,6 +12,7 @@ extension DICOMTag {
     public static let derivationDescription = DICOMTag(0x0008, 0x2111)
     public static let sourceImageSequence = DICOMTag(0x0008, 0x2112)
     public static let derivationCodeSequence = DICOMTag(0x0008, 0x9215)
+    public static let imageComments = DICOMTag(0x0020, 0x4000)
     public static let lossyImageCompression = DICOMTag(0x0028, 0x2110)
     public static let purposeOfReferenceCodeSequence = DICOMTag(0x0040, 0xA170)
     public static let codeValue = DICOMTag(0x0008, 0x0100)

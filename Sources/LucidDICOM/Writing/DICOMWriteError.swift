@@ -26,6 +26,8 @@ public enum DICOMWriteError: Error, Sendable, Equatable, CustomStringConvertible
     case invalidWindow(center: Double, width: Double, function: String)
     /// An element of the source cannot be carried over to the derived image.
     case cannotCopy(tag: DICOMTag, reason: String)
+    /// The processed pixels cannot be compressed in the derived image's transfer syntax.
+    case pixelDataDoesNotEncode(syntax: String, reason: String)
 
     public var description: String {
         switch self {
@@ -57,6 +59,8 @@ public enum DICOMWriteError: Error, Sendable, Equatable, CustomStringConvertible
                 + "(LINEAR needs width >= 1, LINEAR_EXACT and SIGMOID width > 0; PS3.3 C.11.2.1.2)."
         case .cannotCopy(let tag, let reason):
             return "\(tag.described): cannot be copied from the source: \(reason)."
+        case .pixelDataDoesNotEncode(let syntax, let reason):
+            return "the processed pixels cannot be written as \(syntax): \(reason)."
         }
     }
 

@@ -16,7 +16,7 @@ struct DerivedDataSetBuilder {
         self.image = image
         self.plan = plan
         self.source = image.source.dataSet
-        let ownText = [image.recipe, image.window?.explanation ?? ""]
+        let ownText = [image.recipe, image.seriesDescription ?? "", image.window?.explanation ?? ""]
         let sourceSet = source.strings(.specificCharacterSet).map { $0.uppercased() }
         let copied: WritableValue? = source.rawValue(.specificCharacterSet).map { .bytes(Array($0)) }
         if ownText.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) || sourceSet == ["ISO_IR 192"] {
@@ -38,6 +38,7 @@ struct DerivedDataSetBuilder {
         try copyPatientAndStudy()
         for attribute in plan.attributes { try copy(attribute.tag, attribute.vr, type: attribute.type) }
         try setIdentity()
+        try setLaterality()
         try setDerivation()
         try setModalityLUT()
         try setWindow()
@@ -53,24 +54,30 @@ struct DerivedDataSetBuilder {
             (0x0010, 0x1010, .AS, 3), (0x0010, 0x1020, .DS, 3), (0x0010, 0x1030, .DS, 3),
             (0x0020, 0x000D, .UI, 1), (0x0008, 0x0020, .DA, 2), (0x0008, 0x0030, .TM, 2),
             (0x0008, 0x0090, .PN, 2), (0x0020, 0x0010, .SH, 2), (0x0008, 0x0050, .SH, 2),
-            (0x0008, 0x1030, .LO, 3), (0x0020, 0x0060, .CS, 3), (0x0018, 0x0015, .CS, 3),
+            (0x0008, 0x1030, .LO, 3), (0x0018, 0x0015, .CS, 3),
             (0x0020, 0x0013, .IS, 2), (0x0028, 0x0301, .CS, 3),
         ]
         for (group, element, vr, type) in attributes { try copy(DICOMTag(group, element), vr, type: type) }
     }
 
     /// Copies one attribute with the VR to write. Legacy ACR-NEMA dates and times (`1993.02.24`,
-    /// `10:14:35`) are brought to DA/TM form. A source value that still breaks its VR (too long, a
-    /// binary VR where text is expected) is not carried over: a Type 2 attribute is then written
+    /// `10:14:35`) are brought to DA/TM form; a date or time that is still not valid (`0095.07.24`,
+    /// `00000000`) is not carried over (`DerivedText.validDate`). A source value that breaks its VR
+    /// (too long, a binary VR where text is expected) is not carried over either: a Type 2 attribute is then written
     /// empty and a Type 3 one left out, so one sloppy optional attribute never stops the derived
     /// image; a Type 1 attribute throws the writer's error naming it.
     mutating func copy(_ tag: DICOMTag, _ vr: ValueRepresentation, type: Int) throws(DICOMWriteError) {
         if let element = source[tag], element.vr == .UN || element.vr == vr || element.vr.isText == vr.isText {
-            do {
+            do throws(DICOMWriteError) {
                 if var copied = try source.writable(tag, vr: vr, text: textCopy) {
                     if vr == .DA || vr == .TM, case .bytes(let raw) = copied.value {
-                        let separator: UInt8 = vr == .DA ? 0x2E : 0x3A
-                        copied = WritableElement(tag: tag, vr: vr, value: .bytes(raw.filter { $0 != separator }))
+                        let valid = vr == .DA ? DerivedText.validDate(raw) : DerivedText.validTime(raw)
+                        guard let valid else {
+                            throw DICOMWriteError.invalidCharacters(
+                                tag: tag, vr: vr, value: String(decoding: raw, as: UTF8.self),
+                                reason: "not a valid \(vr == .DA ? "date (YYYYMMDD)" : "time (HHMMSS.FFFFFF)")")
+                        }
+                        copied = WritableElement(tag: tag, vr: vr, value: .bytes(valid))
                     }
                     _ = try DataSetWriter.encode(WritableDataSet([copied]))
                     output.set(tag, copied.vr, copied.value)
@@ -90,7 +97,8 @@ struct DerivedDataSetBuilder {
         output.set(.seriesInstanceUID, .UI, image.seriesInstanceUID)
         let seriesNumber = (source.integer(.seriesNumber) ?? 0) + image.seriesNumberOffset
         output.set(.seriesNumber, .IS, .numbers([Double(seriesNumber)]))
-        output.set(.seriesDescription, .LO, DerivedText.truncated("Lucid: " + image.recipe, toBytes: 64))
+        let seriesDescription = image.seriesDescription ?? "Lucid " + image.recipe
+        output.set(.seriesDescription, .LO, DerivedText.truncatedAtBoundary(seriesDescription, toBytes: 64))
         if source.hasValue(.modality), let modality = try source.writable(.modality, vr: .CS, text: textCopy) {
             output.set(.modality, .CS, modality.value)
         } else {

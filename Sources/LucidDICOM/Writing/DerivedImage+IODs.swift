@@ -71,11 +71,11 @@ extension DerivedImage.Plan {
             needsRescale: false, bitsStored: 1...16, hasImagePlane: false),
     ]
 
-    /// General Image (C.7.6.1) and SC Equipment (C.8.6.1) attributes copied into a Secondary Capture
+    /// General Image (C.7.6.1), General Equipment (C.7.5.1) and SC Equipment (C.8.6.1) attributes copied into a Secondary Capture
     /// image. Conversion Type (0008,0064) is the source's when it was SC, else WSD (workstation).
     static let secondaryCaptureAttributes: [Attribute] = [
         Attribute(0x0020, 0x0020, .CS, type: 2),  // Patient Orientation (2C: no Image Plane)
-        Attribute(0x0008, 0x0070, .LO, type: 3),  // Manufacturer
+        Attribute(0x0008, 0x0070, .LO, type: 2),  // Manufacturer (Type 2 once General Equipment is present)
         Attribute(0x0008, 0x0080, .LO, type: 3),  // Institution Name
     ]
 }

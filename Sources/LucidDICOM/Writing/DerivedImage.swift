@@ -21,8 +21,17 @@ public struct DerivedImage: Sendable {
     /// The processed samples, offset binary as `encoding` says.
     public let processed: GrayImage<UInt16>
     public let encoding: StoredValueEncoding
-    /// The recipe: written as Derivation Description (0008,2111) and in the Series Description.
+    /// How the image was derived, in words (the steps, the window, the preset): written whole as
+    /// Derivation Description (0008,2111, ST, at most 1024 bytes); a longer text is cut there after
+    /// its last step or word that fits, marked `... (continued in Image Comments)`, and written whole
+    /// as Image Comments (0020,4000, LT, at most 10240 bytes).
     public let recipe: String
+    /// Series Description (0008,103E, LO, at most 64 bytes); nil: `Lucid ` and `recipe`. A longer
+    /// text is cut after its last step or word that fits, marked `...`.
+    public var seriesDescription: String?
+    /// The transfer syntax of the file `encode()` writes: native Explicit VR Little Endian (the
+    /// default), or lossless JPEG-LS or HTJ2K with one fragment per frame (PS3.5 A.4).
+    public var transferSyntax: TargetSyntax = .explicitVRLittleEndian
     /// The window used for display, in modality units; nil when a VOI LUT of the source was used
     /// (its VOI LUT Sequence is then copied).
     public let window: Window?
@@ -68,11 +77,6 @@ public struct DerivedImage: Sendable {
         self.init(
             source: try DICOMImage(file: file), frameIndex: frameIndex, processed: processed, encoding: encoding,
             recipe: recipe, window: window, softwareVersion: softwareVersion)
-    }
-
-    /// The complete Part 10 file.
-    public func encode() throws(DICOMWriteError) -> [UInt8] {
-        try Part10Writer.encode(try dataSet(), implementationVersion: softwareVersion)
     }
 
     /// The derived data set (without File Meta).
