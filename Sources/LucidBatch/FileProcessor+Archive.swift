@@ -27,9 +27,9 @@ extension FileProcessor {
         outcome.steps = steps.description
         outcome.preset = preset
         let frameNumbers = try frames(of: image, path: path)
-        let identity = try Self.archiveCall(path) { () throws(ArchiveError) in
-            try InstanceIdentity(dataSet: image.dataSet, source: path)
-        }
+        let originalSHA256 = SHA256Digest.hex(bytes)
+        let identity = InstanceIdentity(dataSet: image.dataSet, fileSHA256: originalSHA256)
+        if settings.archive != nil, let note = identity.uidNote { outcome.notes.append(note) }
         if let turn, settings.archive != nil {
             turn.claim(identity.sopInstanceUID)
             await turn.wait(for: identity.sopInstanceUID)
@@ -37,7 +37,7 @@ extension FileProcessor {
         let plan = ArchivePlan(
             identity: identity, recipe: steps.description, frames: frameNumbers,
             renditionFrames: renditionFrames(of: frameNumbers), renditionSuffixes: settings.formats.map(\.suffix),
-            sourcePath: path, originalSHA256: SHA256Digest.hex(bytes), derivesPixels: Self.derivesPixels(image))
+            sourcePath: path, originalSHA256: originalSHA256, derivesPixels: Self.derivesPixels(image))
         if let archive = settings.archive {
             if try Self.archiveCall(path, { () throws(ArchiveError) in try archive.isArchived(plan) }) {
                 outcome.skip(.alreadyArchived)
