@@ -1,11 +1,29 @@
 import Foundation
 import LucidArchive
+import LucidDICOM
 import LucidTestSupport
 import Testing
 
 /// Originals with an odd SOP Instance UID and a PACS: a stated UID is pushed as the file states it;
 /// an original without one is never sent, while its derived instance is.
 @Suite struct PACSOddUIDTests {
+    /// The test CT (with Study and Series Instance UIDs) whose SOP Instance UID, in the data set and
+    /// the file meta, is overwritten with spaces: an empty UID.
+    static func withoutUID() throws -> [UInt8] {
+        let uid = DICOMUID.generate()
+        var bytes = try ArchiveFixture.dicom(patientID: "PACS-TEST", sopInstanceUID: uid)
+        let pattern = Array(uid.utf8)
+        var index = 0
+        while index + pattern.count <= bytes.count {
+            if bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                bytes.replaceSubrange(
+                    index..<index + pattern.count, with: [UInt8](repeating: 0x20, count: pattern.count))
+            }
+            index += 1
+        }
+        return bytes
+    }
+
     @Test("process and archive push: the stated UID reaches the PACS; an empty one fails by name, its derived goes")
     func oddUIDsAndPACS() throws {
         guard let orthanc = OrthancREST.fromEnvironment() else { return }
@@ -14,7 +32,7 @@ import Testing
         let leading = fixture.input + "/leading-zero.dcm", empty = fixture.input + "/empty.dcm"
         try FileManager.default.copyItem(
             atPath: SampleCorpus.path("cr_mono1_modality_lut_seq_jpegll.dcm"), toPath: leading)
-        try FileManager.default.copyItem(atPath: SampleCorpus.path("ot_jpeg_baseline_gray8.dcm"), toPath: empty)
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data(try Self.withoutUID())))
         let result = try fixture.run(
             ["process", fixture.input, "--archive", fixture.archive, "--archive", orthanc.target, "--json"],
             environment: orthanc.credentials)
