@@ -14,7 +14,9 @@ extension FileProcessor {
     /// by the archive, never processed, and reported as failed. Otherwise each frame is processed in
     /// turn, its renditions mirrored under `--out`, and its derived DICOM and renditions staged in
     /// the archive (written to disk, so only one frame is held in memory); the original and the
-    /// staged files are then filed and indexed in one transaction and pushed.
+    /// staged files are then filed and indexed in one transaction and pushed. An image whose SOP
+    /// Instance UID is empty or not conformant is filed under its archive key (`ArchiveKey`), and
+    /// the outcome gets the identity's note; its status is not changed by it.
     ///
     /// In a batch (`turn`), nothing is decided before every file started earlier that holds the same
     /// SOP Instance UID is done with the archive: the first in walk order is archived, whatever the
