@@ -5,8 +5,12 @@ public struct PushableFile: Sendable, Equatable {
     /// Relative to the archive root.
     public var path: String
     public var role: FileRole
-    /// The SOP Instance UID the file holds.
+    /// The SOP Instance UID the index records it under: for an original whose UID is not conformant,
+    /// the archive key (`ArchiveKey`).
     public var sopInstanceUID: String
+    /// The SOP Instance UID the file holds, as a PACS knows it ("" when the file has none); differs
+    /// from `sopInstanceUID` only for an original filed under a stand-in key.
+    public var statedSOPInstanceUID: String
     /// Bytes, as indexed.
     public var size: Int64
     /// SHA-256 as indexed, lowercase hex.
@@ -14,12 +18,15 @@ public struct PushableFile: Sendable, Equatable {
     /// When the PACS was last seen holding the instance (ISO 8601, UTC); nil when it has not been.
     public var confirmedAt: String?
 
+    /// - Parameter statedSOPInstanceUID: default `sopInstanceUID`.
     public init(
-        path: String, role: FileRole, sopInstanceUID: String, size: Int64, sha256: String, confirmedAt: String? = nil
+        path: String, role: FileRole, sopInstanceUID: String, size: Int64, sha256: String, confirmedAt: String? = nil,
+        statedSOPInstanceUID: String? = nil
     ) {
         self.path = path
         self.role = role
         self.sopInstanceUID = sopInstanceUID
+        self.statedSOPInstanceUID = statedSOPInstanceUID ?? sopInstanceUID
         self.size = size
         self.sha256 = sha256
         self.confirmedAt = confirmedAt
@@ -47,7 +54,7 @@ public struct PACSAttempt: Sendable, Equatable {
 
 extension Archive {
     /// Every original and derived DICOM file the index records (each SOP Instance once, the first
-    /// path in order), sorted by path, with when it reached `pacs`. Renditions are not DICOM and
+    /// path in order), sorted by path, with when it reached `pacs` and the UID the file states. Renditions are not DICOM and
     /// are never pushed. `paths`, when given, keeps only those archive-relative paths.
     public func pushableFiles(pacs: String, paths: [String]? = nil) throws(ArchiveError) -> [PushableFile] {
         let rows = try read { db in
@@ -55,6 +62,9 @@ extension Archive {
                 db,
                 sql: """
                     SELECT files.path, files.role, files.sop_instance_uid, files.size, files.sha256,
+                        CASE WHEN files.role = 'original' THEN
+                            (SELECT stated_sop_instance_uid FROM instances WHERE instances.id = files.instance)
+                        END AS stated_sop_instance_uid,
                         (SELECT confirmed_at FROM pacs_uploads
                          WHERE pacs_uploads.pacs = ? AND pacs_uploads.sop_instance_uid = files.sop_instance_uid)
                         AS confirmed_at
@@ -74,7 +84,8 @@ extension Archive {
             files.append(
                 PushableFile(
                     path: path, role: FileRole(rawValue: row["role"]) ?? .original, sopInstanceUID: uid,
-                    size: row["size"], sha256: row["sha256"], confirmedAt: row["confirmed_at"]))
+                    size: row["size"], sha256: row["sha256"], confirmedAt: row["confirmed_at"],
+                    statedSOPInstanceUID: row["stated_sop_instance_uid"]))
         }
         return files
     }

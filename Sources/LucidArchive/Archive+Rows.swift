@@ -47,12 +47,13 @@ extension Archive {
         try db.execute(
             sql: """
                 INSERT INTO instances (series, sop_instance_uid, recipe, derived_series_instance_uid, frames,
-                    source_path, archived_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                    source_path, archived_at, stated_sop_instance_uid, uid_note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 seriesID, plan.identity.sopInstanceUID, plan.recipe, plan.derivedSeriesInstanceUID,
-                plan.frames.count, plan.sourcePath, Self.timestamp(),
+                plan.frames.count, plan.sourcePath, Self.timestamp(), plan.identity.statedSOPInstanceUID,
+                plan.identity.uidNote,
             ])
         let instanceID = db.lastInsertedRowID
         for (record, uid) in records {

@@ -12,8 +12,6 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
     case damagedIndex(path: String, findings: [String])
     /// A run writing to the archive at `path` holds its lock (`index.sqlite.lock`).
     case busy(path: String)
-    /// The image cannot be filed: its header lacks what the archive needs.
-    case unfileable(source: String, reason: String)
     /// The digest library failed.
     case digest(path: String, reason: String)
     /// A symbolic link (or something other than a folder) stands where the archive expects one of
@@ -33,7 +31,6 @@ public enum ArchiveError: Error, Equatable, Sendable, CustomStringConvertible {
         case .busy(let path):
             return "archive busy: a lucid process or lucid archive push run (or another lucid verify) holds "
                 + "\(path)/\(ArchiveLock.fileName); retry after that run ends"
-        case .unfileable(let source, let reason): return "\(source): cannot archive: \(reason)"
         case .digest(let path, let reason): return "\(path): SHA-256 failed: \(reason)"
         case .symbolicLink(let path):
             return "\(path): a symbolic link or not a folder inside the archive; the archive never writes through "

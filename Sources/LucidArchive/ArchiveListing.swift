@@ -41,12 +41,18 @@ public struct ArchiveListing: Sendable, Equatable {
     }
 
     public struct Instance: Sendable, Equatable {
+        /// The archive key (`InstanceIdentity.sopInstanceUID`).
         public var sopInstanceUID: String
         public var recipe: String
         public var derivedSeriesInstanceUID: String
         public var frames: Int
         public var archivedAt: String
         public var files: Int
+        /// The SOP Instance UID as the file states it ("" when absent); nil in an index older than
+        /// schema version 4.
+        public var statedSOPInstanceUID: String? = nil
+        /// What is odd about the stated UID; nil when it is conformant.
+        public var uidNote: String? = nil
     }
 
     public var patients: [Patient]
@@ -158,10 +164,13 @@ enum ListingQuery {
     }
 
     private static func instances(_ db: Database, series: Int64) throws -> [ArchiveListing.Instance] {
+        let hasStatedUIDs = try db.columns(in: "instances").contains { $0.name == "uid_note" }
+        let stated =
+            hasStatedUIDs ? "stated_sop_instance_uid, uid_note" : "NULL AS stated_sop_instance_uid, NULL AS uid_note"
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT sop_instance_uid, recipe, derived_series_instance_uid, frames, archived_at,
+                SELECT sop_instance_uid, recipe, derived_series_instance_uid, frames, archived_at, \(stated),
                     (SELECT COUNT(*) FROM files WHERE files.instance = instances.id) AS file_count
                 FROM instances WHERE series = ? ORDER BY sop_instance_uid, recipe
                 """,
@@ -170,7 +179,8 @@ enum ListingQuery {
             ArchiveListing.Instance(
                 sopInstanceUID: row["sop_instance_uid"], recipe: row["recipe"],
                 derivedSeriesInstanceUID: row["derived_series_instance_uid"], frames: row["frames"],
-                archivedAt: row["archived_at"], files: row["file_count"])
+                archivedAt: row["archived_at"], files: row["file_count"],
+                statedSOPInstanceUID: row["stated_sop_instance_uid"], uidNote: row["uid_note"])
         }
     }
 }

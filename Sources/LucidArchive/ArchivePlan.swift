@@ -54,6 +54,12 @@ public struct ArchivePlan: Sendable {
         [identity.sopInstanceUID] + (derivesPixels ? frames.map { derivedSOPInstanceUID(frame: $0) } : [])
     }
 
+    /// `instanceUIDs` as a PACS knows them: the original's UID as its file states it ("" when it has
+    /// none), then the derived instances'.
+    public var statedInstanceUIDs: [String] {
+        [identity.statedSOPInstanceUID] + instanceUIDs.dropFirst()
+    }
+
     /// The archive paths of those instances, in the same order.
     public var instancePaths: [String] {
         [originalPath] + (derivesPixels ? frames.map { derivedPath(frame: $0) } : [])
@@ -65,6 +71,7 @@ public struct ArchivePlan: Sendable {
             sourceSOPInstanceUID: identity.sopInstanceUID, sourceSHA256: originalSHA256, recipe: recipe, frame: frame)
     }
 
+    /// `<key>.dcm` in the series folder; the key (`ArchiveKey`) is always a safe file name.
     public var originalPath: String { identity.folder + "/" + identity.sopInstanceUID + ".dcm" }
 
     /// Where a file that claims an archived SOP Instance UID with other bytes is kept:

@@ -1,7 +1,7 @@
 import GRDB
 
 /// The tables of `index.sqlite`, built by GRDB migrations; `PRAGMA user_version` holds the schema
-/// version (3 since conflicts are kept).
+/// version (4 since odd SOP Instance UIDs are recorded).
 ///
 /// - `patients`, `studies`, `series`: one row per folder of the archive tree, keyed by the folder's
 ///   path relative to the archive (`folder`), with the header values it was made from.
@@ -19,8 +19,13 @@ import GRDB
 ///   other bytes, kept apart byte for byte: `series` (the series row their own header names),
 ///   `path` (unique), `sop_instance_uid`, `size`, `sha256`, `source_path`, `archived_path` (the
 ///   original they conflict with) and `found_at` (ISO 8601, UTC).
+/// - `instances.stated_sop_instance_uid` and `instances.uid_note` (version 4): the SOP Instance UID
+///   (0008,0018) as the file states it ("" when absent), and what is odd about it when it is not
+///   conformant (PS3.5 §9.1), in which case `sop_instance_uid` holds the archive key it was filed
+///   under (`ArchiveKey`); `uid_note` is null for a conformant UID, both are null in rows written
+///   before version 4.
 enum ArchiveSchema {
-    static let version = 3
+    static let version = 4
 
     /// Version 1, as the first archives were made. Every statement is idempotent, so an archive
     /// created before the migrations were recorded adopts them without change.
@@ -104,6 +109,16 @@ enum ArchiveSchema {
         PRAGMA user_version = 3;
         """
 
+    /// Version 4: the SOP Instance UID as stated and the note on an odd one. A column already there
+    /// (an archive that adopted the migrations late) is left as it is.
+    static func migrateToVersion4(_ db: Database) throws {
+        let columns = Set(try db.columns(in: "instances").map(\.name))
+        for column in ["stated_sop_instance_uid", "uid_note"] where !columns.contains(column) {
+            try db.execute(sql: "ALTER TABLE instances ADD COLUMN \(column) TEXT")
+        }
+        try db.execute(sql: "PRAGMA user_version = 4")
+    }
+
     /// The migrations in order. Identifiers never change once released.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -116,6 +131,7 @@ enum ArchiveSchema {
         migrator.registerMigration("v3-conflicts", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: version3)
         }
+        migrator.registerMigration("v4-stated-uids", foreignKeyChecks: .immediate, migrate: migrateToVersion4)
         return migrator
     }
 }

@@ -9,11 +9,22 @@ public struct InstanceIdentity: Sendable, Equatable {
     public var seriesInstanceUID: String
     public var seriesNumber: String
     public var modality: String
+    /// The archive key (`ArchiveKey`): the SOP Instance UID when conformant, else its stand-in. It
+    /// names the original's file and keys the index rows, duplicates and conflicts.
     public var sopInstanceUID: String
+    /// The SOP Instance UID (0008,0018) as the file states it, trimmed of padding; "" when absent.
+    /// What a PACS knows the original by.
+    public var statedSOPInstanceUID: String
+    /// What is odd about the stated UID and how the instance was filed; nil when it is conformant.
+    public var uidNote: String?
 
+    /// - Parameters:
+    ///   - statedSOPInstanceUID: the UID as the file states it; default `sopInstanceUID`.
+    ///   - uidNote: nil (the default) when the stated UID is conformant and is the key.
     public init(
         patientID: String, patientName: String = "", studyInstanceUID: String, studyDate: String,
-        seriesInstanceUID: String, seriesNumber: String, modality: String, sopInstanceUID: String
+        seriesInstanceUID: String, seriesNumber: String, modality: String, sopInstanceUID: String,
+        statedSOPInstanceUID: String? = nil, uidNote: String? = nil
     ) {
         self.patientID = patientID
         self.patientName = patientName
@@ -23,21 +34,24 @@ public struct InstanceIdentity: Sendable, Equatable {
         self.seriesNumber = seriesNumber
         self.modality = modality
         self.sopInstanceUID = sopInstanceUID
+        self.statedSOPInstanceUID = statedSOPInstanceUID ?? sopInstanceUID
+        self.uidNote = uidNote
     }
 
     /// Reads the identity of a parsed data set. Absent values become empty strings (filed as
-    /// `UNKNOWN`), except the SOP Instance UID, without which an instance cannot be told apart.
-    /// - Throws: `ArchiveError.unfileable` naming `source` when the SOP Instance UID is missing or invalid.
-    public init(dataSet: DataSet, source: String) throws(ArchiveError) {
+    /// `UNKNOWN`); the SOP Instance UID gives the archive key (`ArchiveKey`), so every image can be
+    /// filed, whatever its UID: an odd one is kept as stated or replaced, and `uidNote` says so.
+    /// - Parameter fileSHA256: the SHA-256 of the file's bytes (lowercase hex), which keys an image
+    ///   without a SOP Instance UID.
+    public init(dataSet: DataSet, fileSHA256: String) {
         func text(_ tag: DICOMTag) -> String { dataSet.string(tag) ?? "" }
-        let sop = text(.sopInstanceUID)
-        if let problem = DICOMUID.problem(sop) {
-            throw .unfileable(source: source, reason: "SOP Instance UID (0008,0018) '\(sop)' is not usable: \(problem)")
-        }
+        let stated = text(.sopInstanceUID)
+        let (key, note) = ArchiveKey.key(stated: stated, fileSHA256: fileSHA256)
         self.init(
             patientID: text(.patientID), patientName: text(.patientName), studyInstanceUID: text(.studyInstanceUID),
             studyDate: text(.studyDate), seriesInstanceUID: text(.seriesInstanceUID),
-            seriesNumber: text(.seriesNumber), modality: text(.modality), sopInstanceUID: sop)
+            seriesNumber: text(.seriesNumber), modality: text(.modality), sopInstanceUID: key,
+            statedSOPInstanceUID: stated, uidNote: note)
     }
 
     /// `<PatientID>`, as `ArchivePathComponent` names it.

@@ -32,6 +32,11 @@ extension BatchSummary {
         return lines
     }
 
+    /// One line per note, in the order the files finished: `PATH: NOTE`.
+    public var noteLines: [String] {
+        notes.map { "\($0.path): \($0.note)" }
+    }
+
     /// A warning when the run found nothing to process (nil when it did, or was interrupted):
     /// - no file at all (empty folders, an empty `--files-from` list): `no input found: ...`;
     /// - files, but none DICOM or a 16-bit grayscale PNG: `no DICOM found among N file(s) (...)`;

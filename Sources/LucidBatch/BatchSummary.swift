@@ -21,6 +21,8 @@ public struct BatchSummary: Sendable, Equatable {
     public var failedBy: [String: Int] = [:]
     /// Every failed file with its reason, in the order they finished.
     public var failures: [Failure] = []
+    /// Every note of a finished file (`FileOutcome.notes`), with its path, in the order they finished.
+    public var notes: [(path: String, note: String)] = []
     /// Instances uploaded, already present and failed at the PACS; nil without one.
     public var pacs: PACSCounts?
 
@@ -29,6 +31,7 @@ public struct BatchSummary: Sendable, Equatable {
     /// Adds one finished file.
     public mutating func record(_ outcome: FileOutcome) {
         files += 1
+        notes += outcome.notes.map { (outcome.path, $0) }
         if let counts = outcome.pacs {
             pacs = pacs ?? PACSCounts()
             pacs?.add(counts)

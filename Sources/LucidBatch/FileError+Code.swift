@@ -121,7 +121,6 @@ extension FileError {
         case .index: return "index"
         case .damagedIndex: return "damagedIndex"
         case .busy: return "busy"
-        case .unfileable: return "unfileable"
         case .digest: return "digest"
         case .symbolicLink: return "symbolicLink"
         }

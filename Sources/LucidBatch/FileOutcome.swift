@@ -39,6 +39,10 @@ public struct FileOutcome: Sendable, Equatable {
     public var windows: [AppliedWindow] = []
     /// The SHA-256 of outputs the archive computed, by output path (archive files only).
     public var sha256: [String: String] = [:]
+    /// What Lucid did that the file's own values did not ask for, each one sentence: an odd SOP
+    /// Instance UID kept as stated or replaced by a key of the archive (`InstanceIdentity.uidNote`).
+    /// A note never changes `status`.
+    public var notes: [String] = []
     /// What became of the file's DICOM instances (original, derived) at the PACS; nil without one.
     public var pacs: PACSCounts?
 
@@ -74,8 +78,9 @@ public struct FileOutcome: Sendable, Equatable {
         self.failure = failure
     }
 
-    /// One JSON line: `{"error","errorCode","outputs","path","preset","seconds","skipReason","status","steps"}`,
-    /// keys sorted, absent values `null`, seconds rounded to the millisecond; with a PACS also
+    /// One JSON line: `{"error","errorCode","notes","outputs","path","preset","seconds","skipReason","status",
+    /// "steps"}`, keys sorted, absent values `null`, `notes` an array (`[]` without one), seconds rounded to
+    /// the millisecond; with a PACS also
     /// `"pacs":{"alreadyPresent","failed","uploaded"}` (instances); when steps were skipped also
     /// `"skippedSteps":["STEP (reason)", ...]`.
     public var jsonLine: String {
@@ -83,7 +88,7 @@ public struct FileOutcome: Sendable, Equatable {
             "path": path, "status": status.rawValue, "outputs": outputs,
             "seconds": (seconds * 1000).rounded() / 1000, "error": error ?? NSNull(),
             "errorCode": errorCode ?? NSNull(), "steps": steps ?? NSNull(), "preset": preset ?? NSNull(),
-            "skipReason": skipReason?.rawValue ?? NSNull(),
+            "skipReason": skipReason?.rawValue ?? NSNull(), "notes": notes,
         ]
         if let pacs { object["pacs"] = pacs.jsonObject }
         if !skippedSteps.isEmpty { object["skippedSteps"] = skippedSteps }

@@ -14,7 +14,9 @@ extension FileProcessor {
     /// by the archive, never processed, and reported as failed. Otherwise each frame is processed in
     /// turn, its renditions mirrored under `--out`, and its derived DICOM and renditions staged in
     /// the archive (written to disk, so only one frame is held in memory); the original and the
-    /// staged files are then filed and indexed in one transaction and pushed.
+    /// staged files are then filed and indexed in one transaction and pushed. An image whose SOP
+    /// Instance UID is empty or not conformant is filed under its archive key (`ArchiveKey`), and
+    /// the outcome gets the identity's note; its status is not changed by it.
     ///
     /// In a batch (`turn`), nothing is decided before every file started earlier that holds the same
     /// SOP Instance UID is done with the archive: the first in walk order is archived, whatever the
@@ -27,9 +29,9 @@ extension FileProcessor {
         outcome.steps = steps.description
         outcome.preset = preset
         let frameNumbers = try frames(of: image, path: path)
-        let identity = try Self.archiveCall(path) { () throws(ArchiveError) in
-            try InstanceIdentity(dataSet: image.dataSet, source: path)
-        }
+        let originalSHA256 = SHA256Digest.hex(bytes)
+        let identity = InstanceIdentity(dataSet: image.dataSet, fileSHA256: originalSHA256)
+        if settings.archive != nil, let note = identity.uidNote { outcome.notes.append(note) }
         if let turn, settings.archive != nil {
             turn.claim(identity.sopInstanceUID)
             await turn.wait(for: identity.sopInstanceUID)
@@ -37,7 +39,7 @@ extension FileProcessor {
         let plan = ArchivePlan(
             identity: identity, recipe: steps.description, frames: frameNumbers,
             renditionFrames: renditionFrames(of: frameNumbers), renditionSuffixes: settings.formats.map(\.suffix),
-            sourcePath: path, originalSHA256: SHA256Digest.hex(bytes), derivesPixels: Self.derivesPixels(image))
+            sourcePath: path, originalSHA256: originalSHA256, derivesPixels: Self.derivesPixels(image))
         if let archive = settings.archive {
             if try Self.archiveCall(path, { () throws(ArchiveError) in try archive.isArchived(plan) }) {
                 outcome.skip(.alreadyArchived)

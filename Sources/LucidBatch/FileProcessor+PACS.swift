@@ -24,14 +24,15 @@ extension FileProcessor {
 
     /// Without an archive folder: true (and the outcome set to skipped) when the PACS holds the
     /// original and every derived instance of `plan`, whose UIDs are known before any pixel is
-    /// processed. False when it lacks one or cannot say (the push then reports why).
+    /// processed. False when it lacks one or cannot say (the push then reports why), and for an
+    /// original without a SOP Instance UID, which no PACS holds.
     /// - Throws: `FileError.interrupted` when the uploader was cancelled (the run is interrupted):
     ///   nothing is processed for a PACS that will not be asked again.
     func pacsHoldsEverything(of plan: ArchivePlan, path: String, outcome: inout FileOutcome) async throws(FileError)
         -> Bool
     {
-        guard let pacs = settings.pacs else { return false }
-        let uids = plan.instanceUIDs
+        guard let pacs = settings.pacs, !plan.identity.statedSOPInstanceUID.isEmpty else { return false }
+        let uids = plan.statedInstanceUIDs
         let answer = await pacs.present(uids)
         if pacs.isCancelled { throw .interrupted(path: path, .beforeProcessing) }
         guard case .success(let present) = answer, Set(uids).isSubset(of: present) else { return false }
@@ -80,10 +81,12 @@ extension FileProcessor {
         let items = dicom.map { file in
             PushItem(
                 name: settings.archive?.absolute(file.path) ?? Self.name(of: file, plan: plan, input: path),
-                bytes: Data(file.bytes), sopInstanceUID: file.sopInstanceUID)
+                bytes: Data(file.bytes),
+                sopInstanceUID: file.role == .original ? plan.identity.statedSOPInstanceUID : file.sopInstanceUID)
         }
         let results = await pacs.push(items)
-        record(results, paths: dicom.map(\.path), digests: dicom.map(\.sha256), outcome: &outcome)
+        record(
+            results, files: dicom.map { ($0.path, $0.sopInstanceUID, $0.sha256) }, outcome: &outcome)
         apply(results, to: &outcome)
     }
 
@@ -110,26 +113,29 @@ extension FileProcessor {
                     PushResult(name: location, sopInstanceUID: file.sopInstanceUID, status: .failed(reason)))
                 continue
             }
-            items.append(PushItem(name: location, bytes: bytes, sopInstanceUID: file.sopInstanceUID))
+            items.append(PushItem(name: location, bytes: bytes, sopInstanceUID: file.statedSOPInstanceUID))
             sent.append(file)
         }
         let results = await pacs.push(items)
-        record(results, paths: sent.map(\.path), digests: sent.map(\.sha256), outcome: &outcome)
+        record(results, files: sent.map { ($0.path, $0.sopInstanceUID, $0.sha256) }, outcome: &outcome)
         apply(results + unreadable, to: &outcome)
     }
 
-    /// Records the results in the archive index (when there is one); an index failure fails the file.
+    /// Records the results in the archive index (when there is one), each under its file's path,
+    /// indexed SOP Instance UID (the archive key) and SHA-256; an index failure fails the file.
     /// After the uploader was cancelled only confirmed results are recorded: the failures of an
     /// interrupted push say nothing of the PACS.
-    private func record(_ results: [PushResult], paths: [String], digests: [String], outcome: inout FileOutcome) {
+    private func record(
+        _ results: [PushResult], files: [(path: String, uid: String, sha256: String)], outcome: inout FileOutcome
+    ) {
         guard let archive = settings.archive, let pacs = settings.pacs else { return }
         var attempts: [PACSAttempt] = []
-        for (index, result) in results.enumerated() where index < paths.count && index < digests.count {
+        for (result, file) in zip(results, files) {
             if pacs.isCancelled && !result.isConfirmed { continue }
             attempts.append(
                 PACSAttempt(
-                    path: paths[index], sopInstanceUID: result.sopInstanceUID, sha256: digests[index],
-                    confirmed: result.isConfirmed, error: result.failure))
+                    path: file.path, sopInstanceUID: file.uid, sha256: file.sha256, confirmed: result.isConfirmed,
+                    error: result.failure))
         }
         do throws(ArchiveError) {
             try archive.recordPACSAttempts(pacs: pacs.target.description, attempts)

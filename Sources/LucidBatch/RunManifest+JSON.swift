@@ -24,8 +24,8 @@ extension RunManifest {
         ]
     }
 
-    /// `{"error","errorCode","outputs":[{"path","sha256"}],"path","preset","seconds","skipReason","status","steps",
-    /// "windows"}`,
+    /// `{"error","errorCode","notes","outputs":[{"path","sha256"}],"path","preset","seconds","skipReason","status",
+    /// "steps","windows"}`,
     /// with a PACS also `"pacs":{"alreadyPresent","failed","uploaded"}`, with steps skipped `"skippedSteps"`.
     func fileObject(_ outcome: FileOutcome, folder: String) -> [String: Any] {
         let outputs = outcome.outputs.map { output -> [String: Any] in
@@ -40,7 +40,7 @@ extension RunManifest {
             "seconds": (outcome.seconds * 1000).rounded() / 1000, "error": outcome.error ?? NSNull(),
             "errorCode": outcome.errorCode ?? NSNull(), "steps": outcome.steps ?? NSNull(),
             "preset": outcome.preset ?? NSNull(), "skipReason": outcome.skipReason?.rawValue ?? NSNull(),
-            "windows": outcome.windows.map(\.jsonObject),
+            "windows": outcome.windows.map(\.jsonObject), "notes": outcome.notes,
         ]
         if let pacs = outcome.pacs { object["pacs"] = pacs.jsonObject }
         if !outcome.skippedSteps.isEmpty { object["skippedSteps"] = outcome.skippedSteps }

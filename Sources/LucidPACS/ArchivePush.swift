@@ -120,7 +120,7 @@ public final class ArchivePush: Sendable {
         guard Int64(bytes.count) == file.size, SHA256Digest.hex([UInt8](bytes)) == file.sha256 else {
             return .failure(PushFailure("\(location): altered since it was archived; not sent (see lucid verify)"))
         }
-        return .success(PushItem(name: location, bytes: bytes, sopInstanceUID: file.sopInstanceUID))
+        return .success(PushItem(name: location, bytes: bytes, sopInstanceUID: file.statedSOPInstanceUID))
     }
 }
 

@@ -94,17 +94,27 @@ public final class PACSUploader: Sendable {
         }
     }
 
-    /// Pushes `items` (see the type's steps) and returns one result per item, in order.
+    /// Pushes `items` (see the type's steps) and returns one result per item, in order. An item
+    /// without a SOP Instance UID is not sent: a PACS cannot store it, and it fails saying so.
     public func push(_ items: [PushItem]) async -> [PushResult] {
         guard !items.isEmpty else { return [] }
         var status: [Int: PushResult.Status] = [:]
-        let present: Set<String>
-        switch await self.present(items.map(\.sopInstanceUID)) {
-        case .success(let found): present = found
-        case .failure(let error): return items.map { result($0, .failed(failure($0, error))) }
+        for (index, item) in items.enumerated() where item.sopInstanceUID.isEmpty {
+            status[index] = .failed("\(item.name): has no SOP Instance UID (0008,0018); a PACS cannot store it")
+        }
+        let asked = items.map(\.sopInstanceUID).filter { !$0.isEmpty }
+        var present: Set<String> = []
+        if !asked.isEmpty {
+            switch await self.present(asked) {
+            case .success(let found): present = found
+            case .failure(let error):
+                return items.indices.map { index in
+                    result(items[index], status[index] ?? .failed(failure(items[index], error)))
+                }
+            }
         }
         var pending: [(index: Int, part: DICOMwebPart)] = []
-        for (index, item) in items.enumerated() {
+        for (index, item) in items.enumerated() where status[index] == nil {
             if present.contains(item.sopInstanceUID) {
                 status[index] = .alreadyPresent
                 continue

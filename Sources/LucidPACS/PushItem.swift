@@ -6,6 +6,8 @@ public struct PushItem: Sendable {
     /// The file's path, as messages show it.
     public var name: String
     public var bytes: Data
+    /// The SOP Instance UID (0008,0018) as the file states it, which the PACS is asked about: "" for
+    /// a file without one, which is never sent (a PACS cannot store it).
     public var sopInstanceUID: String
 
     public init(name: String, bytes: Data, sopInstanceUID: String) {

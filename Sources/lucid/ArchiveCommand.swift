@@ -17,10 +17,14 @@ struct ArchiveListCommand: ParsableCommand {
         commandName: "ls",
         abstract: "List the patients, studies, series and instances of an archive.",
         discussion: """
-            Text: one indented line per patient, study, series and instance (SOP Instance UID, recipe, files). \
+            Text: one indented line per patient, study, series and instance (SOP Instance UID, recipe, files), an \
+            instance whose SOP Instance UID was not conformant followed by a note: line saying how it was filed. \
             --json: an array of patients {patientID, patientName, folder, studies: [{studyInstanceUID, studyDate, \
             folder, series: [{seriesInstanceUID, seriesNumber, modality, folder, instances: [{sopInstanceUID, \
-            recipe, derivedSeriesInstanceUID, frames, archivedAt, files}]}]}]}. Reads only (works on a read-only \
+            recipe, derivedSeriesInstanceUID, frames, archivedAt, files, statedSOPInstanceUID, uidNote}], \
+            conflicts: [...]}]}]}; sopInstanceUID is the key the instance is filed under, statedSOPInstanceUID the \
+            value in the file ("" when absent; null in an index before schema version 4), uidNote null when the \
+            UID is conformant. Reads only (works on a read-only \
             mount), from one consistent snapshot of the index, checked first with SQLite's quick_check. Control \
             characters in header values are shown as \\xhh in text (JSON escapes them).
             Exit status: 0 listed (or an empty archive: the index records no images and the folder holds no files; \
@@ -66,6 +70,7 @@ struct ArchiveListCommand: ParsableCommand {
                         print(
                             TerminalText.escaped(
                                 "      \(instance.sopInstanceUID)  \(instance.recipe)  \(instance.files) file(s)"))
+                        if let note = instance.uidNote { print(TerminalText.escaped("        note: \(note)")) }
                     }
                     for conflict in series.conflicts {
                         print(
@@ -126,6 +131,8 @@ struct ArchiveListCommand: ParsableCommand {
                                     "derivedSeriesInstanceUID": instance.derivedSeriesInstanceUID,
                                     "frames": instance.frames, "archivedAt": instance.archivedAt,
                                     "files": instance.files,
+                                    "statedSOPInstanceUID": instance.statedSOPInstanceUID ?? NSNull(),
+                                    "uidNote": instance.uidNote ?? NSNull(),
                                 ]
                             },
                             "conflicts": series.conflicts.map { conflict -> [String: Any] in

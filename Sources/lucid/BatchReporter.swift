@@ -24,7 +24,8 @@ final class BatchReporter {
 
     /// Clears the progress line and prints the summary: a JSON line with `--json`, else (unless
     /// `--quiet`) the counts with the skipped files by reason, the failed files by error code, the
-    /// PACS counts (`pacs`: the PACS and its counts) and the run manifests written; then every failed
+    /// PACS counts (`pacs`: the PACS and its counts), the run manifests written and (unless `--quiet`)
+    /// every file's notes (`  note: PATH: NOTE`); then every failed
     /// file with its reason on standard error (files failing for one shared cause, a PACS that is
     /// down, as one line), and (unless `--quiet`) a warning when no input was found. `nothingCreated`
     /// says that no INPUT existed, so no folder, archive or manifest was made. Each line is escaped
@@ -43,6 +44,7 @@ final class BatchReporter {
             }
             if !output.quiet, let pacs { lines.append("lucid: PACS \(pacs) (instances)") }
             if !output.quiet { lines += manifests.map { "lucid: run manifest \($0)" } }
+            if !output.quiet { lines += summary.noteLines.map { "  note: " + $0 } }
             lines += summary.failureLines.map { "  failed: " + $0 }
         }
         if nothingCreated {

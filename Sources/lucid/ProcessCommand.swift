@@ -26,7 +26,10 @@ struct ProcessCommand: AsyncParsableCommand {
             (SOP.dcm), the derived DICOM (DERIVED-SOP.derived.dcm) and the renditions (DERIVED-SOP.png...), indexed \
             in DIR/index.sqlite; an image already archived with the same recipe is skipped ("already archived"). An \
             archived original is never replaced: another file with its SOP Instance UID and other bytes is a conflict, \
-            kept as SOP.conflict-HASH.dcm, not processed, and reported failed. Nothing below DIR is written through a \
+            kept as SOP.conflict-HASH.dcm, not processed, and reported failed. A SOP Instance UID that is not \
+            conformant is kept as stated when it is digits and dots (at most 64 characters), else replaced by a \
+            2.25 UID derived from it; an empty one by a 2.25 UID derived from the file's SHA-256; the file is \
+            archived (ok) with a note, and the index records the stated UID. Nothing below DIR is written through a \
             symbolic link.
             --archive dicomweb+http://HOST:PORT/PATH (or dicomweb+https://) pushes each image's original and derived \
             DICOM to that PACS by STOW-RS, each confirmed by QIDO-RS; --archive may be given twice, a folder and a \
@@ -39,7 +42,8 @@ struct ProcessCommand: AsyncParsableCommand {
             --shard K/N processes a deterministic 1/N of the inputs (by a hash of each path relative to its input \
             root), so N machines can split one folder.
             With --json, one JSON line per file {path, status, outputs, seconds, error, errorCode, skipReason, steps, \
-            preset} and a final {"summary": {files, ok, failed, skipped, skippedBy, failedBy, interrupted, seconds}} \
+            preset, notes} (notes: what Lucid did that the file did not ask for, e.g. an odd SOP Instance UID; [] \
+            without one; also listed as note: lines on standard error unless --quiet) and a final {"summary": {files, ok, failed, skipped, skippedBy, failedBy, interrupted, seconds}} \
             line on standard output (README, "Error codes" and skip reasons).
             Every run writes a manifest, lucid-run-<yyyyMMdd'T'HHmmss'Z'>-<pid>.json (start time, UTC), into --out \
             and into DIR/runs/ with --archive: the Lucid version, start and end times, the arguments and options, \

@@ -65,11 +65,17 @@ import Testing
         #expect(try archive.verify().isClean)
     }
 
-    @Test("an archive made before the PACS table opens, is migrated to version 3, and verifies clean")
+    /// SQL that takes an index back to schema version 3, as Lucid wrote it before version 4.
+    static let backToVersion3 =
+        "ALTER TABLE instances DROP COLUMN stated_sop_instance_uid; ALTER TABLE instances DROP COLUMN uid_note; "
+        + "DELETE FROM grdb_migrations WHERE identifier = 'v4-stated-uids'; PRAGMA user_version = 3;"
+
+    @Test("an archive made before the PACS table opens, is migrated to version 4, and verifies clean")
     func oldArchiveIsMigrated() throws {
         let (archive, plan) = try makeArchive()
         let old =
-            "DROP TABLE pacs_uploads; DROP TABLE conflicts; DROP TABLE grdb_migrations; DROP INDEX files_sop_instance_uid; "
+            Self.backToVersion3
+            + "DROP TABLE pacs_uploads; DROP TABLE conflicts; DROP TABLE grdb_migrations; DROP INDEX files_sop_instance_uid; "
             + "PRAGMA user_version = 1;"
         guard let before = try sqlite(archive.indexPath, old, query: "PRAGMA user_version") else { return }
         #expect(before == "[(1,)]")
@@ -81,12 +87,48 @@ import Testing
         }
         #expect(opened.value == [true, true])
         let reopened = try Archive(root: archive.root, create: false)
-        #expect(try sqlite(reopened.indexPath, "", query: "PRAGMA user_version") == "[(3,)]")
+        #expect(try sqlite(reopened.indexPath, "", query: "PRAGMA user_version") == "[(4,)]")
         #expect(
             try sqlite(reopened.indexPath, "", query: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
-                == "[('v1-archive',), ('v2-pacs-uploads',), ('v3-conflicts',)]")
+                == "[('v1-archive',), ('v2-pacs-uploads',), ('v3-conflicts',), ('v4-stated-uids',)]")
         #expect(try reopened.verify().isClean)
         #expect(try reopened.pushableFiles(pacs: Self.pacs).count == 2)
         #expect(try reopened.isArchived(plan))
+    }
+
+    @Test(
+        "an archive at schema version 3 opens, is migrated to 4, lists its rows without a note and files new ones with it"
+    )
+    func versionThreeIsMigrated() throws {
+        let (archive, plan) = try makeArchive()
+        guard try sqlite(archive.indexPath, Self.backToVersion3, query: "PRAGMA user_version") == "[(3,)]" else {
+            return
+        }
+        let reader = try ArchiveReader(root: archive.root)
+        let before = try reader.listing().patients.first?.studies.first?.series.first?.instances.first
+        #expect(before?.sopInstanceUID == "1.2.3.4.5" && before?.statedSOPInstanceUID == nil && before?.uidNote == nil)
+
+        let reopened = try Archive(root: archive.root, create: false)
+        #expect(try sqlite(reopened.indexPath, "", query: "PRAGMA user_version") == "[(4,)]")
+        #expect(
+            try sqlite(reopened.indexPath, "", query: "SELECT stated_sop_instance_uid, uid_note FROM instances")
+                == "[(None, None)]")
+        #expect(try reopened.isArchived(plan))
+        #expect(try reopened.verify().isClean)
+
+        var identity = ArchiveStoreTests.identity
+        let original: [UInt8] = [7, 7]
+        let (key, note) = ArchiveKey.key(stated: "", fileSHA256: SHA256.hex(original))
+        identity.sopInstanceUID = key
+        identity.statedSOPInstanceUID = ""
+        identity.uidNote = note
+        let odd = ArchivePlan(
+            identity: identity, recipe: "window:file", frames: [1], renditionSuffixes: [".png"], sourcePath: "odd.dcm",
+            originalSHA256: SHA256.hex(original))
+        _ = try reopened.store(odd, files: ArchiveStoreTests.files(odd, original: original))
+        let instances = try reopened.listing().patients.first?.studies.first?.series.first?.instances ?? []
+        let filed = try #require(instances.first { $0.sopInstanceUID == key })
+        #expect(filed.statedSOPInstanceUID == "" && filed.uidNote == note)
+        #expect(try reopened.verify().isClean)
     }
 }

@@ -28,10 +28,6 @@ import Testing
                 "a.dcm: cannot read the file: Input/output error", "input.readFailed"
             ),
             (
-                .archive(path: "a.dcm", .unfileable(source: "a.dcm", reason: "no Study Instance UID")),
-                "a.dcm: cannot archive: no Study Instance UID", "archive.unfileable"
-            ),
-            (
                 .archive(path: "a.dcm", .index(path: "arch/index.sqlite", reason: "disk I/O error")),
                 "a.dcm: arch/index.sqlite: archive index error: disk I/O error", "archive.index"
             ),
