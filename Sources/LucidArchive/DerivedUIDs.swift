@@ -10,6 +10,8 @@ import LucidDICOM
 ///
 /// - Derived Series Instance UID: from `series`, the source Series Instance UID and the recipe,
 ///   so every image of a source series processed with one recipe joins one derived series.
+/// - Study Instance UID, only for a source that has none: from `study` and the derived Series
+///   Instance UID.
 /// - Derived SOP Instance UID: from `instance`, the source SOP Instance UID, the SHA-256 of the
 ///   source file's bytes, the recipe and the frame number (from 1), so re-running the same recipe
 ///   on the same file gives the same UID, and two different files that claim one SOP Instance UID
@@ -17,6 +19,12 @@ import LucidDICOM
 public enum DerivedUIDs {
     public static func series(sourceSeriesUID: String, recipe: String) -> String {
         uid(for: "series\u{0}" + sourceSeriesUID + "\u{0}" + recipe)
+    }
+
+    /// The Study Instance UID of images derived from a source without one: from `study` and the
+    /// derived Series Instance UID, so that every image of one derived series shares one study.
+    public static func study(derivedSeriesUID: String) -> String {
+        uid(for: "study\u{0}" + derivedSeriesUID)
     }
 
     public static func instance(sourceSOPInstanceUID: String, sourceSHA256: String, recipe: String, frame: Int)

@@ -103,6 +103,7 @@ extension FileProcessor {
             sopInstanceUID: plan.derivedSOPInstanceUID(frame: product.frame))
         derived.seriesDescription = "Lucid " + (preset ?? plan.recipe)
         derived.transferSyntax = DerivedImage.losslessSyntax(for: image)
+        derived.studyInstanceUIDWhenAbsent = DerivedUIDs.study(derivedSeriesUID: plan.derivedSeriesInstanceUID)
         do throws(DICOMWriteError) {
             return try derived.encode()
         } catch {

@@ -70,4 +70,26 @@ import Testing
         #expect(failed.count == 1 && (failed.first?["error"] as? String)?.contains(reason) == true, "\(pushed)")
         #expect(pushed.filter { $0["status"] as? String == "present" }.count == 3, "\(pushed)")
     }
+
+    @Test(
+        "A real file without SOP, Study or Series Instance UID: its derived instance gets a study and reaches the PACS")
+    func noIdentityAtAll() throws {
+        guard let orthanc = OrthancREST.fromEnvironment() else { return }
+        let fixture = try PACSFixture(count: 1)
+        try FileManager.default.removeItem(atPath: fixture.input + "/01.dcm")
+        try FileManager.default.copyItem(
+            atPath: SampleCorpus.path("ot_jpeg_baseline_gray8.dcm"), toPath: fixture.input + "/bare.dcm")
+        let result = try fixture.run(
+            ["process", fixture.input, "--archive", fixture.archive, "--archive", orthanc.target, "--json"],
+            environment: orthanc.credentials)
+        let line = try #require(ProcessFixture.jsonLines(result.standardOutput).first { $0["path"] != nil })
+        #expect(line["pacs"] as? [String: Int] == ["uploaded": 1, "alreadyPresent": 0, "failed": 1], "\(line)")
+        let archive = try Archive(root: fixture.archive, create: false)
+        let derived = try #require(try archive.pushableFiles(pacs: orthanc.target).first { $0.role == .derived })
+        #expect(try orthanc.instanceID(sopInstanceUID: derived.sopInstanceUID) != nil)
+        let header = try DICOMFile.read(path: fixture.archive + "/" + derived.path).dataSet
+        let study = try #require(header.string(.studyInstanceUID))
+        #expect(DICOMUID.problem(study) == nil && study.hasPrefix("2.25."))
+        #expect(study == DerivedUIDs.study(derivedSeriesUID: header.string(.seriesInstanceUID) ?? ""))
+    }
 }

@@ -46,7 +46,8 @@ struct DerivedDataSetBuilder {
     }
 
     /// Patient (PS3.3 C.7.1.1), General Study (C.7.2.1), Patient Study (C.7.2.2) and the General
-    /// Series / General Image attributes every derived image carries.
+    /// Series / General Image attributes every derived image carries. A source without a Study
+    /// Instance UID (Type 1) gets `studyInstanceUIDWhenAbsent` or a new one.
     private mutating func copyPatientAndStudy() throws(DICOMWriteError) {
         let attributes: [(UInt16, UInt16, ValueRepresentation, Int)] = [
             (0x0010, 0x0010, .PN, 2), (0x0010, 0x0020, .LO, 2), (0x0010, 0x0021, .LO, 3),
@@ -58,6 +59,10 @@ struct DerivedDataSetBuilder {
             (0x0020, 0x0013, .IS, 2), (0x0028, 0x0301, .CS, 3),
         ]
         for (group, element, vr, type) in attributes { try copy(DICOMTag(group, element), vr, type: type) }
+        if case .bytes(let raw)? = output[.studyInstanceUID]?.value, raw.contains(where: { $0 != 0 && $0 != 0x20 }) {
+            return
+        }
+        output.set(.studyInstanceUID, .UI, image.studyInstanceUIDWhenAbsent ?? DICOMUID.generate())
     }
 
     /// Copies one attribute with the VR to write. Legacy ACR-NEMA dates and times (`1993.02.24`,

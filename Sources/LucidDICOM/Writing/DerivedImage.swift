@@ -37,6 +37,10 @@ public struct DerivedImage: Sendable {
     public let window: Window?
     public var seriesInstanceUID: String
     public var sopInstanceUID: String
+    /// Study Instance UID (0020,000D, Type 1, PS3.3 C.7.2.1) written when the source has none;
+    /// nil: a new UID is generated. Pass one value for every image derived from one source series,
+    /// so that they stay in one study.
+    public var studyInstanceUIDWhenAbsent: String?
     /// Added to the source's Series Number (0 when absent) for the derived series.
     public var seriesNumberOffset: Int = 1000
     /// Derivation Code Sequence (0008,9215) items (CID 7203); omitted when empty (it is Type 3).
@@ -106,7 +110,7 @@ public struct DerivedImage: Sendable {
                 reason: "sample \(sample) exceeds \(encoding.maximumSample), the largest of \(encoding.bitsStored) bits"
             )
         }
-        for uid in [seriesInstanceUID, sopInstanceUID] {
+        for uid in [seriesInstanceUID, sopInstanceUID] + (studyInstanceUIDWhenAbsent.map { [$0] } ?? []) {
             if let problem = DICOMUID.problem(uid) { throw .invalidUID(tag: nil, uid: uid, reason: problem) }
         }
         if let window, !window.isValid {

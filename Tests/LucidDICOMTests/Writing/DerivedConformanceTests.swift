@@ -99,4 +99,21 @@ import Testing
         #expect(series.utf8.count <= 64 && series.hasSuffix("..."))
         #expect(("Lucid steps " + steps).dropFirst(series.count - 3).hasPrefix(","))
     }
+
+    @Test("A source without Study Instance UID gets the one given for it, or a new valid one (Type 1)")
+    func absentStudy() throws {
+        let sample = try DerivedSamples.derive("ot_jpeg_baseline_gray8.dcm")
+        #expect(sample.source.dataSet.string(.studyInstanceUID) == nil)
+        let generated = try DICOMFile(bytes: sample.bytes, source: "derived").dataSet.string(.studyInstanceUID)
+        #expect(generated.map { DICOMUID.problem($0) == nil } == true, "\(generated ?? "none")")
+        var derived = sample.derived
+        derived.studyInstanceUIDWhenAbsent = "2.25.1234"
+        let given = try DICOMFile(bytes: try derived.encode(), source: "derived").dataSet
+        #expect(given.string(.studyInstanceUID) == "2.25.1234")
+        let kept = try DerivedSamples.derive("mr_small_evrle.dcm")
+        var withStudy = kept.derived
+        withStudy.studyInstanceUIDWhenAbsent = "2.25.1234"
+        let back = try DICOMFile(bytes: try withStudy.encode(), source: "derived").dataSet
+        #expect(back.string(.studyInstanceUID) == kept.source.dataSet.string(.studyInstanceUID))
+    }
 }
