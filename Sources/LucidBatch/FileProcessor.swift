@@ -59,7 +59,11 @@ public struct FileProcessor: Sendable {
                 try writeMirrored(frame, path: path, frameCount: 1, outcome: &outcome)
             }
         } catch {
-            outcome.fail(error)
+            if case .frameOutOfRange = error {
+                outcome.skip(.noSuchFrame, error.description)
+            } else {
+                outcome.fail(error)
+            }
         }
         return PreparedFile(outcome: outcome, uploads: uploads, start: start)
     }
@@ -79,6 +83,9 @@ public struct FileProcessor: Sendable {
 
     /// The frames to process, from 1: `--frame` or every frame. The pixel data is checked against
     /// the header and the limits first, so a header cannot make the list (or any frame) huge.
+    /// - Throws: `FileError.frameOutOfRange` when the file lacks the `--frame` asked for; `prepare`
+    ///   reports it as skipped (`noSuchFrame`): in a batch, `--frame 2` picks the second frame of
+    ///   the multi-frame files, and a single-frame file has nothing to give.
     func frames(of image: DICOMImage, path: String) throws(FileError) -> [Int] {
         do throws(DICOMError) {
             try image.checkPixelData()

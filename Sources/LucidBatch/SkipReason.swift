@@ -12,6 +12,8 @@ public enum SkipReason: String, Sendable, CaseIterable {
     case alreadyInPACS
     /// A 16-bit PNG with `--archive` but no `--out`: it has no patient, study or series to file under.
     case pngWithoutOut
+    /// `--frame N` and the file has fewer than N frames (a single-frame image in a batch of cine loops).
+    case noSuchFrame
 
     /// A few words for the summary line: `not DICOM`, `already archived`.
     public var text: String {
@@ -21,6 +23,7 @@ public enum SkipReason: String, Sendable, CaseIterable {
         case .alreadyArchived: return "already archived"
         case .alreadyInPACS: return "already in the PACS"
         case .pngWithoutOut: return "16-bit PNG without --out"
+        case .noSuchFrame: return "fewer frames than --frame"
         }
     }
 

@@ -102,7 +102,7 @@ struct ProcessCommand: AsyncParsableCommand {
     @Option(help: "Threads inside one image, 1...\(StripScheduler.maximumThreads) (default: cores / jobs, at least 1).")
     var threads: Int?
 
-    @Option(help: "Only this frame (from 1) of each file; default every frame.")
+    @Option(help: "Only this frame (from 1) of each file; default every frame. A file with fewer frames is skipped.")
     var frame: Int?
 
     @Option(

@@ -122,4 +122,24 @@ import Testing
             }
         }
     }
+
+    @Test("--frame 2 over a folder: the cine loop gives its frame 2, the single-frame image is skipped by reason")
+    func frameInBatch() throws {
+        let fixture = try ProcessFixture()
+        try fixture.write(DataSetBytes.nativeImage(rows: 4, columns: 4, frames: 3, value: 9), to: "cine.dcm")
+        try fixture.write(DataSetBytes.nativeImage(rows: 4, columns: 4, frames: 1, value: 7), to: "single.dcm")
+        let text = try LucidBinary.run(["process", fixture.input, "--out", fixture.output, "--frame", "2"])
+        #expect(text.status == 0, "\(text.standardError)")
+        #expect(
+            text.standardError.contains("1 ok, 0 failed, 1 skipped (1 fewer frames than --frame)"),
+            "\(text.standardError)")
+        #expect(FileManager.default.fileExists(atPath: fixture.output + "/cine.dcm.2.png"))
+        let json = try LucidBinary.run(["process", fixture.input, "--out", fixture.output, "--frame", "2", "--json"])
+        let single = try #require(
+            ProcessFixture.jsonLines(json.standardOutput).first {
+                ($0["path"] as? String)?.hasSuffix("single.dcm") == true
+            })
+        #expect(single["status"] as? String == "skipped" && single["skipReason"] as? String == "noSuchFrame")
+        #expect((single["error"] as? String)?.hasSuffix("frame 2 does not exist; the file has 1 frame(s)") == true)
+    }
 }
