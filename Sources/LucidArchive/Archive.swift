@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LucidFiles
 import Synchronization
 
 /// An archive folder and its SQLite index `index.sqlite`.
@@ -33,10 +34,10 @@ public final class Archive: Sendable {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         self.indexPath = self.root + "/" + Archive.indexName
         if create {
-            do {
-                try FileManager.default.createDirectory(atPath: self.root, withIntermediateDirectories: true)
+            do throws(FileWriteError) {
+                try FolderMaker.create(self.root)
             } catch {
-                throw .unwritable(path: self.root, reason: error.localizedDescription)
+                throw .unwritable(path: self.root, reason: "\(error.operation) failed: \(error.reason)")
             }
             // A read-only archive (a read-only mount, a folder without write permission) is named as
             // such, rather than as SQLite's "unable to open database file".

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LucidFiles
 
 /// An archive opened for reading only (`lucid verify`, `lucid archive ls`): the index is opened with
 /// `SQLITE_OPEN_READONLY`, never migrated or written, and works on a read-only mount or for a user
@@ -139,7 +140,8 @@ public final class ArchiveReader: Sendable {
             }
         } catch {
             try? FileManager.default.removeItem(atPath: folder)
-            throw .index(path: path, reason: "cannot read it here, nor copy it to \(folder): \(error)")
+            throw .index(
+                path: path, reason: "cannot read it here, nor copy it to \(folder): \(SystemErrorText.describe(error))")
         }
         return folder
     }

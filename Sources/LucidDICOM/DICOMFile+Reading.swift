@@ -1,4 +1,5 @@
 import Foundation
+import LucidFiles
 
 extension DICOMFile {
     /// How many bytes are read first to tell whether a file may be DICOM: the 128-byte preamble and
@@ -104,7 +105,7 @@ extension DICOMFile {
             do {
                 data = try handle.read(upToCount: wanted) ?? Data()
             } catch {
-                throw .unreadable(file: source, reason: error.localizedDescription)
+                throw .unreadable(file: source, reason: SystemErrorText.describe(error))
             }
             if data.isEmpty { return bytes }
             bytes.append(contentsOf: data)

@@ -87,6 +87,22 @@ import Testing
         #expect(try fixture.base.inputHashes() == hashes)
     }
 
+    @Test("a new archive folder on a read-only mount: one clear line naming it and the cause, no Foundation dump")
+    func archiveOnReadOnlyMount() throws {
+        let fixture = try ArchiveFixture(bad: false)
+        guard let mount = try TmpfsMount.make(size: "1m", under: fixture.base.folder) else { return }
+        defer { mount.unmount() }
+        try mount.remount(readOnly: true)
+        let archive = mount.path + "/archive"
+        let result = try LucidBinary.run(["process", fixture.input, "--archive", archive])
+        #expect(result.status == 1)
+        #expect(
+            result.standardError.contains(
+                "\(archive): cannot write: create folder \(archive) failed: Read-only file system (errno 30)"),
+            "\(result.standardError)")
+        #expect(!result.standardError.contains("NSCocoaErrorDomain") && !result.standardError.contains("volume"))
+    }
+
     @Test("an archive made read-only after a first run: the next run fails clearly, the archive stays intact")
     func readOnlyArchive() throws {
         let fixture = try ArchiveFixture(bad: false)
