@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "LucidDICOMweb", targets: ["LucidDICOMweb"]),
         .library(name: "LucidPACS", targets: ["LucidPACS"]),
         .library(name: "LucidBatch", targets: ["LucidBatch"]),
+        .library(name: "LucidDose", targets: ["LucidDose"]),
         .executable(name: "lucid", targets: ["lucid"]),
     ],
     dependencies: [
@@ -69,6 +70,7 @@ let package = Package(
                 "LucidDICOM", "LucidFiles", "CLibCrypto", .product(name: "GRDB", package: "GRDB.swift"),
             ], exclude: ["README.md"]),
         .target(name: "LucidDICOMweb", dependencies: ["LucidDICOM"], exclude: ["README.md"]),
+        .target(name: "LucidDose", dependencies: ["LucidDICOM"], exclude: ["README.md"]),
         .target(
             name: "LucidPACS",
             dependencies: ["LucidArchive", "LucidDICOMweb", "LucidDICOM", "LucidFiles", "LucidRendering"],
@@ -77,7 +79,7 @@ let package = Package(
             name: "LucidBatch",
             dependencies: [
                 "LucidImaging", "LucidDICOM", "LucidCodecs", "LucidPNG", "LucidFiles", "LucidRendering",
-                "LucidArchive", "LucidPACS",
+                "LucidArchive", "LucidPACS", "LucidDose",
             ], exclude: ["README.md"]),
         // `lucid bench`: measures the kernels and decoders; part of the command, not a library product.
         .target(
@@ -88,7 +90,7 @@ let package = Package(
             name: "lucid",
             dependencies: [
                 "LucidBatch", "LucidBench", "LucidPACS", "LucidRendering", "LucidArchive", "LucidDICOM",
-                "LucidCodecs", "LucidPNG", "LucidFiles", "LucidImaging", "LucidDICOMweb",
+                "LucidCodecs", "LucidPNG", "LucidFiles", "LucidImaging", "LucidDICOMweb", "LucidDose",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], exclude: ["README.md"]),
         .target(name: "LucidTestSupport", dependencies: ["LucidDICOM", "CZlib"], path: "Tests/LucidTestSupport"),
@@ -120,6 +122,7 @@ let package = Package(
         .testTarget(
             name: "LucidDICOMwebTests", dependencies: ["LucidDICOMweb", "LucidDICOM", "LucidTestSupport"]),
         .testTarget(name: "LucidPACSTests", dependencies: ["LucidPACS", "LucidDICOMweb", "LucidTestSupport"]),
+        .testTarget(name: "LucidDoseTests", dependencies: ["LucidDose", "LucidDICOM", "LucidTestSupport"]),
         .testTarget(
             name: "LucidBatchTests",
             dependencies: [

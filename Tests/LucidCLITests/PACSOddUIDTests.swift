@@ -83,7 +83,9 @@ import Testing
             ["process", fixture.input, "--archive", fixture.archive, "--archive", orthanc.target, "--json"],
             environment: orthanc.credentials)
         let line = try #require(ProcessFixture.jsonLines(result.standardOutput).first { $0["path"] != nil })
-        #expect(line["pacs"] as? [String: Int] == ["uploaded": 1, "alreadyPresent": 0, "failed": 1], "\(line)")
+        // The derived instance's UID is deterministic: a PACS that saw this file before already holds it.
+        let counts = line["pacs"] as? [String: Int] ?? [:]
+        #expect((counts["uploaded"] ?? 0) + (counts["alreadyPresent"] ?? 0) == 1 && counts["failed"] == 1, "\(line)")
         let archive = try Archive(root: fixture.archive, create: false)
         let derived = try #require(try archive.pushableFiles(pacs: orthanc.target).first { $0.role == .derived })
         #expect(try orthanc.instanceID(sopInstanceUID: derived.sopInstanceUID) != nil)
