@@ -53,7 +53,10 @@ struct ArchivePushCommand: AsyncParsableCommand {
     @Flag(help: "One JSON line per instance and a summary line on standard output.")
     var json = false
 
-    @Flag(help: "No progress line and no summary (failures are still listed on standard error unless --json).")
+    @Flag(
+        help:
+            "No progress line and no summary (failures are still listed on standard error unless --json; JSON lines are still printed with --json)."
+    )
     var quiet = false
 
     func validate() throws {

@@ -13,16 +13,17 @@ final class BatchReporter {
             json: json, quiet: quiet, showProgress: showProgress, meter: ProgressMeter(start: ReportOutput.now))
     }
 
-    /// Takes one event: a JSON line for a finished file, a redraw of the progress line at most ten times a second.
+    /// Takes one event: a JSON line for a finished file (with `--json`, `--quiet` or not), a redraw of
+    /// the progress line at most ten times a second.
     func report(_ event: BatchEvent) {
         output.meter.record(event)
-        if output.json, !output.quiet, case .finished(let outcome) = event {
+        if output.json, case .finished(let outcome) = event {
             ReportOutput.writeLine(outcome.jsonLine, to: .standardOutput)
         }
         output.redrawProgress()
     }
 
-    /// Clears the progress line and prints the summary: a JSON line with `--json`, else (unless
+    /// Clears the progress line and prints the summary: a JSON line with `--json` (`--quiet` or not), else (unless
     /// `--quiet`) the counts with the skipped files by reason, the failed files by error code, the
     /// PACS counts (`pacs`: the PACS and its counts), the run manifests written and (unless `--quiet`)
     /// every file's notes (`  note: PATH: NOTE`); then every failed
@@ -32,7 +33,7 @@ final class BatchReporter {
     /// (`TerminalText`).
     func finish(_ summary: BatchSummary, manifests: [String] = [], pacs: String? = nil, nothingCreated: Bool = false) {
         output.clearProgress()
-        if output.json, !output.quiet { ReportOutput.writeLine(summary.jsonLine, to: .standardOutput) }
+        if output.json { ReportOutput.writeLine(summary.jsonLine, to: .standardOutput) }
         var lines: [String] = []
         if !output.json {
             if !output.quiet || !summary.failures.isEmpty {

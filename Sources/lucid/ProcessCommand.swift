@@ -120,7 +120,10 @@ struct ProcessCommand: AsyncParsableCommand {
     @Flag(help: "One JSON line per finished file and a summary line on standard output.")
     var json = false
 
-    @Flag(help: "No progress line and no summary (failures are still listed on standard error unless --json).")
+    @Flag(
+        help:
+            "No progress line and no summary (failures are still listed on standard error unless --json; JSON lines are still printed with --json)."
+    )
     var quiet = false
 
     @OptionGroup var limits: LimitOptions

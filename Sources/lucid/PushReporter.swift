@@ -29,7 +29,7 @@ final class PushReporter {
             case .failed: status = .failed
             }
             output.meter.record(.finished(FileOutcome(path: instance.path, status: status)))
-            if output.json, !output.quiet { ReportOutput.writeLine(instance.jsonLine, to: .standardOutput) }
+            if output.json { ReportOutput.writeLine(instance.jsonLine, to: .standardOutput) }
         }
         output.redrawProgress()
     }
@@ -41,7 +41,7 @@ final class PushReporter {
         output.clearProgress()
         let haltLine = summary.halt.map { TerminalText.escaped("lucid: \($0.message)") + "\n" } ?? ""
         if output.json {
-            if !output.quiet { ReportOutput.writeLine(summary.jsonLine, to: .standardOutput) }
+            ReportOutput.writeLine(summary.jsonLine, to: .standardOutput)
             ReportOutput.write(haltLine, to: .standardError)
             return
         }

@@ -30,6 +30,8 @@ import Testing
         #expect(second.status == 0, "\(second.standardError)")
         let again = try #require(PACSFixture.summary(second))
         #expect(again["uploaded"] as? Int == 0 && again["alreadyPresent"] as? Int == 6 && again["failed"] as? Int == 0)
+        let quiet = try fixture.run(push + ["--quiet"], environment: orthanc.credentials)
+        #expect(ProcessFixture.jsonLines(quiet.standardOutput).count == 7, "--json --quiet: 6 lines and the summary")
         let verify = try fixture.run(["verify", fixture.archive])
         #expect(verify.status == 0, "the push manifests are no unindexed files: \(verify.outputText)")
         let text = try fixture.run(Array(push.dropLast(3)), environment: orthanc.credentials)

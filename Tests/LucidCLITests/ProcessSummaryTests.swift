@@ -142,4 +142,15 @@ import Testing
         #expect(single["status"] as? String == "skipped" && single["skipReason"] as? String == "noSuchFrame")
         #expect((single["error"] as? String)?.hasSuffix("frame 2 does not exist; the file has 1 frame(s)") == true)
     }
+
+    @Test("--json --quiet: every JSON line and the summary line still on standard output, nothing on standard error")
+    func jsonQuiet() throws {
+        let fixture = try ProcessFixture.standard()
+        let result = try LucidBinary.run(["process", fixture.input, "--out", fixture.output, "--json", "--quiet"])
+        let lines = ProcessFixture.jsonLines(result.standardOutput)
+        let files = lines.filter { $0["path"] != nil }
+        let summary = try #require(lines.last?["summary"] as? [String: Any])
+        #expect(files.count == summary["files"] as? Int && files.count >= 6, "\(result.outputText)")
+        #expect(result.standardError.isEmpty, "\(result.standardError)")
+    }
 }
