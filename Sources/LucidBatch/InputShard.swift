@@ -60,12 +60,15 @@ public struct InputShard: Sendable, Equatable, CustomStringConvertible {
 public enum InputShardError: Error, Equatable, Sendable, CustomStringConvertible {
     case syntax(String)
     case outOfRange(String)
+    /// `--shard auto` could not find or trust the scheduler's numbering.
+    case scheduler(String)
 
     public var description: String {
         switch self {
         case .syntax(let text): return "--shard '\(text)': write K/N with whole numbers, e.g. --shard 2/8"
         case .outOfRange(let text):
             return "--shard '\(text)': K must be between 1 and N, and N between 1 and \(InputShard.maximumCount)"
+        case .scheduler(let reason): return "--shard auto: \(reason)"
         }
     }
 }

@@ -12,6 +12,15 @@ public struct FileWriteError: Error, Equatable, Sendable, CustomStringConvertibl
     public var operation: String
     /// The system's explanation (from `errno`).
     public var reason: String
+    /// The `errno` value, when a system call failed.
+    public var code: Int32?
+
+    public init(path: String, operation: String, reason: String, code: Int32? = nil) {
+        self.path = path
+        self.operation = operation
+        self.reason = reason
+        self.code = code
+    }
 
     public var description: String {
         "could not write \(path): \(operation) failed: \(reason). Check that the directory "
@@ -31,8 +40,13 @@ public enum AtomicFileWriter {
     /// (default 0o644, reduced by the process umask) or replacing it. `path` is a `FileSystemName`
     /// string: a name that is not UTF-8 is written under its own bytes. `calls` are the system calls
     /// used to fill the temporary file; tests pass failing ones to simulate a full or broken disk.
+    ///
+    /// With `replacing` false an existing file at `path` is never replaced: the temporary file is
+    /// linked to `path` (`link(2)` fails with EEXIST when the name is taken, atomically, also between
+    /// machines sharing the folder) and then removed; the error's `code` is then `EEXIST`.
     public static func write(
-        _ bytes: [UInt8], to path: String, permissions: mode_t = 0o644, calls: FileSystemCalls = .system
+        _ bytes: [UInt8], to path: String, permissions: mode_t = 0o644, replacing: Bool = true,
+        calls: FileSystemCalls = .system
     ) throws(FileWriteError) {
         let (directory, name) = split(path)
         guard !name.isEmpty, name != ".", name != ".." else {
@@ -54,15 +68,26 @@ public enum AtomicFileWriter {
         if close(descriptor) != 0 && failed == nil {
             failed = ("close \(temporary)", errno)
         }
-        if failed == nil && renamePath(temporary, to: path) != 0 {
+        if failed == nil, replacing, renamePath(temporary, to: path) != 0 {
             failed = ("rename \(temporary) to \(path)", errno)
+        } else if failed == nil, !replacing {
+            if linkPath(temporary, to: path) != 0 {
+                failed = ("link \(temporary) to \(path)", errno)
+            } else {
+                FileSystemName.withCPath(temporary) { _ = unlink($0) }
+            }
         }
         guard let failed else {
             syncDirectory(directory)
             return
         }
         FileSystemName.withCPath(temporary) { _ = unlink($0) }
-        throw FileWriteError(path: path, operation: failed.step, reason: describe(failed.code))
+        throw FileWriteError(path: path, operation: failed.step, reason: describe(failed.code), code: failed.code)
+    }
+
+    /// POSIX `link(2)` on the bytes the two paths stand for.
+    private static func linkPath(_ source: String, to destination: String) -> Int32 {
+        FileSystemName.withCPath(source) { from in FileSystemName.withCPath(destination) { to in link(from, to) } }
     }
 
     /// POSIX `rename(2)` on the bytes the two paths stand for.
@@ -133,7 +158,8 @@ public enum AtomicFileWriter {
     }
 
     private static func failure(_ path: String, _ operation: String) -> FileWriteError {
-        FileWriteError(path: path, operation: operation, reason: describe(errno))
+        let code = errno
+        return FileWriteError(path: path, operation: operation, reason: describe(code), code: code)
     }
 
     private static func describe(_ code: Int32) -> String {

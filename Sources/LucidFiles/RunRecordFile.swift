@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// How every run record (the manifest of `lucid process`, of `lucid archive push`) is named and
 /// written: `lucid-run-<start time, UTC>-<pid>.json`, pretty-printed JSON with sorted keys, written
 /// atomically (a temporary name in the same folder, flushed, renamed).
@@ -30,13 +36,16 @@ package enum RunRecordFile {
         return [UInt8](data) + [UInt8(ascii: "\n")]
     }
 
-    /// Writes one record as `folder/fileName` (creating the folder), atomically. Returns the path
+    /// Writes one record as `folder/fileName` (creating the folder), atomically, never over another
+    /// record: when the name is taken (two containers of one job, each process 1, starting in the
+    /// same second into one shared folder), `-2`, `-3`, ... is added before `.json`. Returns the path
     /// written.
     /// - Throws: `ManifestWriteError` naming the file and what failed.
     package static func write(_ object: [String: Any], folder: String, fileName: String) throws(ManifestWriteError)
         -> String
     {
-        let path = (folder.hasSuffix("/") ? folder : folder + "/") + fileName
+        let directory = folder.hasSuffix("/") ? folder : folder + "/"
+        let path = directory + fileName
         do throws(FileWriteError) {
             try FolderMaker.create(folder)
         } catch {
@@ -46,12 +55,19 @@ package enum RunRecordFile {
         guard let bytes = encode(object) else {
             throw ManifestWriteError(path: path, reason: "a value cannot be written as JSON")
         }
-        do throws(FileWriteError) {
-            try AtomicFileWriter.write(bytes, to: path)
-        } catch {
-            throw ManifestWriteError(path: path, reason: error.description)
+        let stem = fileName.hasSuffix(".json") ? String(fileName.dropLast(5)) : fileName
+        for attempt in 1...1000 {
+            let candidate = attempt == 1 ? path : directory + stem + "-\(attempt).json"
+            do throws(FileWriteError) {
+                try AtomicFileWriter.write(bytes, to: candidate, replacing: false)
+                return candidate
+            } catch  where error.code == EEXIST {
+                continue
+            } catch {
+                throw ManifestWriteError(path: candidate, reason: error.description)
+            }
         }
-        return path
+        throw ManifestWriteError(path: path, reason: "1000 run records of this second and process id are there already")
     }
 }
 

@@ -40,7 +40,8 @@ struct ProcessCommand: AsyncParsableCommand {
             The pipeline is --steps, --preset or --window, as in `lucid render` (default: each file's own window); \
             `lucid help steps`, `lucid help presets` and `lucid help windows` list them.
             --shard K/N processes a deterministic 1/N of the inputs (by a hash of each path relative to its input \
-            root), so N machines can split one folder.
+            root), so N machines can split one folder; --shard auto takes K/N from a Slurm job array \
+            (SLURM_ARRAY_TASK_ID, _MIN, _COUNT) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX with --shard-count N).
             With --json, one JSON line per file {path, status, outputs, seconds, error, errorCode, skipReason, steps, \
             preset, notes} (notes: what Lucid did that the file did not ask for, e.g. an odd SOP Instance UID; [] \
             without one; also listed as note: lines on standard error unless --quiet) and a final {"summary": {files, ok, failed, skipped, skippedBy, failedBy, interrupted, seconds}} \
@@ -72,8 +73,17 @@ struct ProcessCommand: AsyncParsableCommand {
 
     @OptionGroup var pacsOptions: PACSOptions
 
-    @Option(help: ArgumentHelp("Process only shard K of N of the inputs (1 <= K <= N).", valueName: "K/N"))
+    @Option(
+        help: ArgumentHelp(
+            "Process only shard K of N of the inputs (1 <= K <= N); auto: K/N from a Slurm job array or a "
+                + "Kubernetes Indexed Job.", valueName: "K/N|auto"))
     var shard: String?
+
+    @Option(
+        name: .customLong("shard-count"),
+        help: "With --shard auto in a Kubernetes Indexed Job: N, the Job's completions (Kubernetes does not export it)."
+    )
+    var shardCount: Int?
 
     @Option(
         name: .customLong("files-from"),
@@ -162,8 +172,15 @@ struct ProcessCommand: AsyncParsableCommand {
 
     var inputShard: InputShard? {
         get throws {
-            guard let shard else { return nil }
-            do {
+            guard let shard else {
+                if shardCount != nil { throw ValidationError("--shard-count goes with --shard auto") }
+                return nil
+            }
+            if shard != "auto", shardCount != nil { throw ValidationError("--shard-count goes with --shard auto") }
+            do throws(InputShardError) {
+                if shard == "auto" {
+                    return try InputShard.fromScheduler(ProcessInfo.processInfo.environment, count: shardCount)
+                }
                 return try InputShard(parsing: shard)
             } catch {
                 throw ValidationError(error.description)
@@ -277,6 +294,6 @@ struct ProcessCommand: AsyncParsableCommand {
             preset: presetName, steps: stepsText, formats: settings.formats.map(\.rawValue), quality: quality,
             jobs: jobs,
             threads: threadsPerJob, frame: frame, out: out, archive: archiveFolder,
-            pacs: try pacsTarget?.description, shard: shard)
+            pacs: try pacsTarget?.description, shard: try inputShard?.description)
     }
 }

@@ -40,4 +40,42 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: fixture.folder + "/out"))
     }
+
+    @Test("--shard auto: the tasks of a Slurm array and of a Kubernetes Indexed Job each process their part, once")
+    func auto() throws {
+        let fixture = try PACSFixture(count: 9)
+        let none = ["SLURM_ARRAY_TASK_ID": "", "JOB_COMPLETION_INDEX": ""]
+        let schedulers: [(String, [[String: String]], [String])] = [
+            (
+                "slurm",
+                (1...3).map {
+                    none.merging([
+                        "SLURM_ARRAY_TASK_ID": "\($0)", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "3",
+                    ]) { _, new in new }
+                }, []
+            ),
+            (
+                "kubernetes", (0...2).map { none.merging(["JOB_COMPLETION_INDEX": "\($0)"]) { _, new in new } },
+                ["--shard-count", "3"]
+            ),
+        ]
+        for (name, tasks, extra) in schedulers {
+            var seen: [String] = []
+            for (task, environment) in tasks.enumerated() {
+                let out = fixture.folder + "/\(name)\(task)"
+                let result = try fixture.run(
+                    ["process", fixture.input, "--out", out, "--shard", "auto", "--json"] + extra,
+                    environment: environment)
+                #expect(result.status == 0, "\(result.standardError)")
+                seen += ProcessFixture.jsonLines(result.standardOutput).compactMap { $0["path"] as? String }
+                let manifest = try ProcessFixture.manifest(in: out)
+                #expect((manifest["options"] as? [String: Any])?["shard"] as? String == "\(task + 1)/3")
+            }
+            #expect(seen.sorted() == (1...9).map { fixture.input + String(format: "/%02d.dcm", $0) }, "\(name)")
+        }
+        let alone = try fixture.run(
+            ["process", fixture.input, "--out", fixture.folder + "/alone", "--shard", "auto"], environment: none)
+        #expect(alone.status == 2 && alone.standardError.contains("--shard auto: neither a Slurm job array"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.folder + "/alone"))
+    }
 }
