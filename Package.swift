@@ -41,9 +41,12 @@ let package = Package(
         .systemLibrary(
             name: "CCharLS", pkgConfig: "charls",
             providers: [.apt(["libcharls-dev"]), .brew(["charls"])]),
+        .systemLibrary(
+            name: "CISAL", pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"]), .brew(["isa-l"])]),
         // The C and C++ shims: every library call checked, no library error crossing into Swift.
         .target(name: "CCodecShims", dependencies: ["CJPEG"]),
-        .target(name: "CPNGShim", dependencies: ["CPNG", "CZlib", "CCodecShims"]),
+        .target(name: "CPNGShim", dependencies: ["CPNG", "CZlib", "CISAL", "CCodecShims"]),
         .target(name: "CJPEG2000Shim", dependencies: ["COpenJPEG"]),
         .target(name: "CJPEGLSShim", dependencies: ["CCharLS", "CCodecShims"]),
         // OpenJPH (HTJ2K) is C++; its Debian pkg-config file is empty, so the library is linked by name.

@@ -27,12 +27,12 @@ static png_text *make_png_text(const lucid_png_text_in *texts, size_t count) {
 }
 
 int lucid_png_encode(const void *pixels, uint32_t width, uint32_t height, int bit_depth, int channels,
-                     int compression_level, const lucid_png_text_in *texts, size_t text_count,
+                     int compression_level, int filter, const lucid_png_text_in *texts, size_t text_count,
                      lucid_codec_buffer *out, char *message_text, size_t message_capacity) {
     shim_message message = { message_text, message_capacity };
     if (pixels == NULL || out == NULL || width == 0 || height == 0
         || (bit_depth != 8 && bit_depth != 16) || (channels != 1 && channels != 3)
-        || compression_level < 0 || compression_level > 9
+        || compression_level < 0 || compression_level > 9 || (filter != 1 && filter != 3)
         || (text_count > 0 && texts == NULL) || text_count > (size_t)INT_MAX) {
         shim_set_message(message, "invalid arguments to the PNG encoder");
         return -1;
@@ -60,10 +60,11 @@ int lucid_png_encode(const void *pixels, uint32_t width, uint32_t height, int bi
     png_set_write_fn(png, out, png_io_write, png_io_flush);
     png_set_user_limits(png, 0x7fffffffU, 0x7fffffffU);
     png_set_compression_level(png, compression_level);
-    /* The SUB filter on every row and zlib's run-length strategy (OpenCV's PNG defaults): on a
-       2048x2500 radiograph at level 1 this writes in 40 ms instead of 89 ms with libpng's adaptive
-       filters, and the file is smaller (1.94 MB instead of 2.34 MB). */
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+    /* One filter on every row, SUB (1) or AVERAGE (3), and zlib's run-length strategy (OpenCV's PNG
+       defaults use SUB): on a 2048x2500 radiograph at level 1 SUB writes in 40 ms instead of 89 ms
+       with libpng's adaptive filters, and the file is smaller (1.94 MB instead of 2.34 MB); AVERAGE
+       is about 5 % smaller again for a little more time. */
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, filter == 3 ? PNG_FILTER_AVG : PNG_FILTER_SUB);
     png_set_compression_strategy(png, Z_RLE);
     png_set_IHDR(png, info, width, height, bit_depth, channels == 3 ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_GRAY,
                  PNG_INTERLACE_NONE,

@@ -98,7 +98,8 @@ extension FileProcessor {
         if let preset { provenance.insert(("Preset", preset), at: 3) }
         do throws(CodecError) {
             return try RenditionEncoder.encode(
-                rendering, format: format, provenance: provenance, quality: settings.quality)
+                rendering, format: format, provenance: provenance, quality: settings.quality,
+                pngCompression: settings.pngCompression)
         } catch {
             throw .encode(path: rendering.source, frame: frame, error)
         }

@@ -2,6 +2,7 @@ import LucidArchive
 import LucidDICOM
 import LucidImaging
 import LucidPACS
+import LucidPNG
 import LucidRendering
 
 /// How `lucid process` treats every file: the recipe, the renditions and where they go.
@@ -17,6 +18,8 @@ public struct ProcessSettings: Sendable {
     public var formats: [RenditionFormat]
     /// JPEG quality, 1...100.
     public var quality: Int
+    /// How PNG renditions are compressed (`--png-compression`): `.fast` by default.
+    public var pngCompression: PNGCompression = .fast
     /// Threads for the kernels inside one image.
     public var threads: Int
     /// The frame to render (from 1); nil renders every frame.

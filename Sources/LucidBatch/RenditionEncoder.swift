@@ -6,15 +6,20 @@ import LucidRendering
 /// Encodes a rendering as PNG (recipe in text chunks) or JPEG (recipe in a COM marker).
 enum RenditionEncoder {
     static func encode(
-        _ rendering: Rendering, format: RenditionFormat, provenance: [(key: String, value: String)], quality: Int
+        _ rendering: Rendering, format: RenditionFormat, provenance: [(key: String, value: String)], quality: Int,
+        pngCompression: PNGCompression = .fast
     ) throws(CodecError) -> [UInt8] {
         let chunks = provenance.map { PNGTextChunk(keyword: $0.key, text: $0.value) }
         let comment = provenance.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
         switch (format, rendering.image8, rendering.image16, rendering.color8, rendering.color16) {
-        case (.png, let image?, _, _, _): return try PNGCodec.encode(image, textChunks: chunks)
-        case (.png16, _, let image?, _, _): return try PNGCodec.encode(image, textChunks: chunks)
-        case (.png, _, _, let image?, _): return try PNGCodec.encode(image, textChunks: chunks)
-        case (.png16, _, _, _, let image?): return try PNGCodec.encode(image, textChunks: chunks)
+        case (.png, let image?, _, _, _):
+            return try PNGCodec.encode(image, textChunks: chunks, compression: pngCompression)
+        case (.png16, _, let image?, _, _):
+            return try PNGCodec.encode(image, textChunks: chunks, compression: pngCompression)
+        case (.png, _, _, let image?, _):
+            return try PNGCodec.encode(image, textChunks: chunks, compression: pngCompression)
+        case (.png16, _, _, _, let image?):
+            return try PNGCodec.encode(image, textChunks: chunks, compression: pngCompression)
         case (.jpeg, let image?, _, _, _): return withComment(try JPEGCodec.encode(image, quality: quality), comment)
         case (.jpeg, _, _, let image?, _): return withComment(try JPEGCodec.encode(image, quality: quality), comment)
         default:

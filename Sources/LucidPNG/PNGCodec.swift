@@ -3,30 +3,27 @@ import CPNGShim
 import LucidCodecs
 import LucidImaging
 
-/// Grayscale and RGB PNG encoding, grayscale PNG decoding, through libpng.
+/// Grayscale and RGB PNG encoding (through libpng, or Lucid's own chunk writer with ISA-L's igzip
+/// for `PNGCompression.fast`), grayscale PNG decoding through libpng.
 ///
 /// Samples are written exactly (PNG is lossless): 8-bit images as bit depth 8, 16-bit images
 /// as bit depth 16 with big-endian samples on disk, as the PNG specification requires.
 public enum PNGCodec {
-    /// Default zlib level: 1, the fastest level that still compresses. Rendered medical images
-    /// are large and compress little better at higher levels, so speed wins by default.
-    public static let defaultCompressionLevel = 1
-
     /// Encodes an 8-bit grayscale image as a PNG file.
     /// - Parameters:
     ///   - image: the samples, 0...255.
     ///   - textChunks: text chunks written before the image data, e.g. source file, frame and
     ///     window of a rendering; keywords are validated (see `PNGTextChunk.keyword`).
-    ///   - compressionLevel: zlib level 0 (store) ... 9 (smallest); default 1.
+    ///   - compression: `.fast` (default), `.small` or `.zlib(level:)`; see `PNGCompression`.
     /// - Returns: the complete PNG file.
     public static func encode(
         _ image: GrayImage<UInt8>,
         textChunks: [PNGTextChunk] = [],
-        compressionLevel: Int = defaultCompressionLevel
+        compression: PNGCompression = .fast
     ) throws(CodecError) -> [UInt8] {
         try encodeSamples(
             image.pixels, width: image.width, height: image.height, channels: 1, bitDepth: 8, textChunks: textChunks,
-            compressionLevel: compressionLevel)
+            compression: compression)
     }
 
     /// Encodes a 16-bit grayscale image as a 16-bit PNG file (big-endian samples on disk).
@@ -34,30 +31,30 @@ public enum PNGCodec {
     public static func encode(
         _ image: GrayImage<UInt16>,
         textChunks: [PNGTextChunk] = [],
-        compressionLevel: Int = defaultCompressionLevel
+        compression: PNGCompression = .fast
     ) throws(CodecError) -> [UInt8] {
         try encodeSamples(
             image.pixels, width: image.width, height: image.height, channels: 1, bitDepth: 16, textChunks: textChunks,
-            compressionLevel: compressionLevel)
+            compression: compression)
     }
 
     /// Encodes an 8-bit RGB image as a PNG file (colour type 2). Parameters as for the grayscale
     /// overloads.
     public static func encode(
-        _ image: ColorImage<UInt8>, textChunks: [PNGTextChunk] = [], compressionLevel: Int = defaultCompressionLevel
+        _ image: ColorImage<UInt8>, textChunks: [PNGTextChunk] = [], compression: PNGCompression = .fast
     ) throws(CodecError) -> [UInt8] {
         try encodeSamples(
             image.samples, width: image.width, height: image.height, channels: 3, bitDepth: 8, textChunks: textChunks,
-            compressionLevel: compressionLevel)
+            compression: compression)
     }
 
     /// Encodes a 16-bit RGB image as a 16-bit PNG file (colour type 2, big-endian samples on disk).
     public static func encode(
-        _ image: ColorImage<UInt16>, textChunks: [PNGTextChunk] = [], compressionLevel: Int = defaultCompressionLevel
+        _ image: ColorImage<UInt16>, textChunks: [PNGTextChunk] = [], compression: PNGCompression = .fast
     ) throws(CodecError) -> [UInt8] {
         try encodeSamples(
             image.samples, width: image.width, height: image.height, channels: 3, bitDepth: 16, textChunks: textChunks,
-            compressionLevel: compressionLevel)
+            compression: compression)
     }
 
     /// The largest width or height a PNG may declare: 2^31 - 1 pixels.
@@ -65,10 +62,15 @@ public enum PNGCodec {
 
     private static func encodeSamples<Sample>(
         _ samples: [Sample], width: Int, height: Int, channels: Int32, bitDepth: Int32, textChunks: [PNGTextChunk],
-        compressionLevel: Int
+        compression: PNGCompression
     ) throws(CodecError) -> [UInt8] {
-        guard (0...9).contains(compressionLevel) else {
-            throw .invalidCompressionLevel(compressionLevel)
+        var level: Int32 = 1, filter: Int32 = 1
+        switch compression {
+        case .fast: break
+        case .small: filter = 3
+        case .zlib(let zlibLevel):
+            guard (0...9).contains(zlibLevel) else { throw .invalidCompressionLevel(zlibLevel) }
+            level = Int32(zlibLevel)
         }
         let size = try CodecLimits.encoderDimensions(width: width, height: height, limit: maximumDimension)
         var texts: [EncodedPNGText] = []
@@ -79,9 +81,14 @@ public enum PNGCodec {
         let failure = withCTextArray(texts) { entries, count in
             samples.withUnsafeBytes { pixels in
                 callShim { message, capacity in
-                    lucid_png_encode(
-                        pixels.baseAddress, size.width, size.height, bitDepth, channels,
-                        Int32(compressionLevel), entries, count, &output, message, capacity)
+                    if compression == .fast {
+                        return lucid_png_encode_fast(
+                            pixels.baseAddress, size.width, size.height, bitDepth, channels, entries, count,
+                            &output, message, capacity)
+                    }
+                    return lucid_png_encode(
+                        pixels.baseAddress, size.width, size.height, bitDepth, channels, level, filter, entries,
+                        count, &output, message, capacity)
                 }
             }
         }

@@ -14,6 +14,8 @@ public struct RenderJob: Sendable {
     public var options: RenderOptions
     /// JPEG quality, 1...100.
     public var quality: Int
+    /// How a PNG is compressed (`--png-compression`): `.fast` by default.
+    public var pngCompression: PNGCompression = .fast
     /// What the input may make Lucid read and allocate; standard input is held to
     /// `maximumFileBytes` like a file.
     public var limits: ReadLimits
@@ -98,10 +100,14 @@ public struct RenderJob: Sendable {
     func encode(_ rendering: Rendering) throws(CodecError) -> [UInt8] {
         let chunks = rendering.provenance.map { PNGTextChunk(keyword: $0.key, text: $0.value) }
         switch (format, rendering.image8, rendering.image16, rendering.color8, rendering.color16) {
-        case (.png, let image?, _, _, _): return try PNGCodec.encode(image, textChunks: chunks)
-        case (.png, _, let image?, _, _): return try PNGCodec.encode(image, textChunks: chunks)
-        case (.png, _, _, let image?, _): return try PNGCodec.encode(image, textChunks: chunks)
-        case (.png, _, _, _, let image?): return try PNGCodec.encode(image, textChunks: chunks)
+        case (.png, let image?, _, _, _):
+            return try PNGCodec.encode(image, textChunks: chunks, compression: pngCompression)
+        case (.png, _, let image?, _, _):
+            return try PNGCodec.encode(image, textChunks: chunks, compression: pngCompression)
+        case (.png, _, _, let image?, _):
+            return try PNGCodec.encode(image, textChunks: chunks, compression: pngCompression)
+        case (.png, _, _, _, let image?):
+            return try PNGCodec.encode(image, textChunks: chunks, compression: pngCompression)
         case (.jpeg, let image?, _, _, _): return try JPEGCodec.encode(image, quality: quality)
         case (.jpeg, _, _, let image?, _): return try JPEGCodec.encode(image, quality: quality)
         default:

@@ -100,6 +100,9 @@ struct ProcessCommand: AsyncParsableCommand {
     @Option(help: "JPEG quality, 1...100.")
     var quality = 95
 
+    @Option(name: .customLong("png-compression"), help: PNGCompressionOption.help)
+    var pngCompression = PNGCompressionOption.fast
+
     @Option(
         name: .customLong("jobs"),
         help: ArgumentHelp(
@@ -242,10 +245,11 @@ struct ProcessCommand: AsyncParsableCommand {
                 throw ProcessingFailure(status: 1)
             }
         }
-        let settings = ProcessSettings(
+        var settings = ProcessSettings(
             recipe: try recipe, formats: try formats, quality: quality, threads: threadsPerJob, frame: frame,
             layout: layout, archive: opened, pacs: uploader, limits: try limits.readLimits(jobs: jobs),
             renditionFrameLimit: renditionFrames == 0 ? nil : renditionFrames)
+        settings.pngCompression = pngCompression.compression
         // Created first so that the walker can recognise and skip them when they lie inside an input folder.
         if creates, let out { try? FolderMaker.create(out) }
         let walker = InputWalker(

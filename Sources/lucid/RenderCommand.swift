@@ -61,6 +61,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "JPEG quality, 1...100.")
     var quality = 95
 
+    @Option(name: .customLong("png-compression"), help: PNGCompressionOption.help)
+    var pngCompression = PNGCompressionOption.fast
+
     @OptionGroup var limits: LimitOptions
 
     /// `-o`/`--out`, or its deprecated spelling `--output`.
@@ -156,9 +159,10 @@ struct RenderCommand: ParsableCommand {
         case .preset(let chosen):
             preset = chosen
         }
-        let job = RenderJob(
+        var job = RenderJob(
             input: file, output: try output, format: Self.fileFormat(format), options: options, quality: quality,
             limits: try limits.readLimits, preset: preset)
+        job.pngCompression = pngCompression.compression
         do {
             let rendering = try job.run()
             for note in rendering.notes { StandardError.write("lucid: note: \(rendering.source): \(note)") }

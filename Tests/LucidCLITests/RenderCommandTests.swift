@@ -151,4 +151,30 @@ import Testing
         #expect(both.status == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["cr.png"])
     }
+
+    @Test("--png-compression small and fast write the same pixels; small is smaller; other values are refused")
+    func pngCompression() throws {
+        let folder = try LucidBinary.temporaryFolder()
+        let source = SampleCorpus.path("mg_ge_sigmoid_3windows_jpegll.dcm")
+        var sizes: [String: Int] = [:]
+        var images: [String: PNGGrayImage] = [:]
+        for choice in ["fast", "small"] {
+            let output = folder + "/\(choice).png"
+            let result = try LucidBinary.run(["render", source, "-o", output, "--png-compression", choice])
+            #expect(result.status == 0, "\(result.standardError)")
+            let bytes = try contents(output)
+            sizes[choice] = bytes.count
+            images[choice] = try PNGCodec.decode(bytes).image
+        }
+        #expect(images["fast"] == images["small"] && images["fast"] != nil)
+        #expect((sizes["small"] ?? 0) < (sizes["fast"] ?? 0), "\(sizes)")
+        let process = try LucidBinary.run([
+            "process", source, "--out", folder + "/batch", "--png-compression", "small",
+        ])
+        #expect(process.status == 0, "\(process.standardError)")
+        let batch = try contents(folder + "/batch/mg_ge_sigmoid_3windows_jpegll.dcm.png")
+        #expect(try PNGCodec.decode(batch).image == images["small"] && batch.count == sizes["small"])
+        let refused = try LucidBinary.run(["render", source, "-o", folder + "/x.png", "--png-compression", "max"])
+        #expect(refused.status == 2 && refused.standardError.contains("--png-compression"), "\(refused.standardError)")
+    }
 }

@@ -41,14 +41,14 @@ struct PNGRoundTripTests {
     func compressionLevels() throws {
         let image = TestImages.random(UInt16.self, width: 31, height: 9, seed: 3)
         for level in 0...9 {
-            let decoded = try PNGCodec.decode(PNGCodec.encode(image, compressionLevel: level))
+            let decoded = try PNGCodec.decode(PNGCodec.encode(image, compression: .zlib(level: level)))
             #expect(decoded.image == .gray16(image))
         }
         #expect(throws: CodecError.invalidCompressionLevel(10)) {
-            try PNGCodec.encode(image, compressionLevel: 10)
+            try PNGCodec.encode(image, compression: .zlib(level: 10))
         }
         #expect(throws: CodecError.invalidCompressionLevel(-1)) {
-            try PNGCodec.encode(image, compressionLevel: -1)
+            try PNGCodec.encode(image, compression: .zlib(level: -1))
         }
     }
 

@@ -61,12 +61,22 @@ void lucid_png_text_list_free(lucid_png_text_list *list);
  * zeroed on entry). `pixels` holds width*height*channels samples, interleaved by pixel: 1 byte each
  * when `bit_depth` is 8, 2 bytes each (native byte order; written big-endian as PNG requires) when
  * `bit_depth` is 16.
- * `compression_level` is the zlib level 0 (store) ... 9 (smallest, slowest).
+ * `compression_level` is the zlib level 0 (store) ... 9 (smallest, slowest); `filter` the PNG
+ * filter type applied to every row, 1 (SUB) or 3 (AVERAGE); zlib's Z_RLE strategy.
  * On failure `out` is freed.
  */
 int lucid_png_encode(const void *pixels, uint32_t width, uint32_t height, int bit_depth, int channels,
-                     int compression_level, const lucid_png_text_in *texts, size_t text_count,
+                     int compression_level, int filter, const lucid_png_text_in *texts, size_t text_count,
                      lucid_codec_buffer *out, char *message, size_t message_capacity);
+
+/**
+ * As `lucid_png_encode`, with every row SUB-filtered and the image data deflated by ISA-L's igzip
+ * at level 1 (several times faster than zlib on rendered radiographs, files about a fifth
+ * larger); the PNG chunks are written by this shim, not libpng. The file is standard PNG.
+ */
+int lucid_png_encode_fast(const void *pixels, uint32_t width, uint32_t height, int bit_depth, int channels,
+                          const lucid_png_text_in *texts, size_t text_count, lucid_codec_buffer *out,
+                          char *message, size_t message_capacity);
 
 /** Reads the signature and the chunks before the first IDAT, and reports IHDR. */
 int lucid_png_read_header(const uint8_t *data, size_t length, lucid_png_header *header,

@@ -1,0 +1,14 @@
+import ArgumentParser
+import LucidPNG
+
+/// `--png-compression fast|small` of `render` and `process` (see `PNGCompression`).
+enum PNGCompressionOption: String, ExpressibleByArgument, CaseIterable {
+    case fast
+    case small
+
+    static let help = ArgumentHelp(
+        "PNG compression: fast (default; ISA-L igzip, files about a fifth larger) or small (zlib, several times "
+            + "slower).", valueName: "fast|small")
+
+    var compression: PNGCompression { self == .fast ? .fast : .small }
+}
