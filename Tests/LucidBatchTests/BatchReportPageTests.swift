@@ -138,6 +138,27 @@ import Testing
         #expect(html.contains("width=\"4\" height=\"3\" alt=\"before\">"))
     }
 
+    @Test("Past the thumbnail limit, files done are listed without thumbnails and the page says how many")
+    func thumbnailLimit() throws {
+        let thumbnail = ReportThumbnail(png: [0x89, 0x50], width: 2, height: 2)
+        let path = try LucidBinary.temporaryFolder() + "/report.html"
+        let report = BatchReport(path: path, thumbnailLimit: 2)
+        for name in ["a", "b", "c"] {
+            report.add(
+                ReportRow(
+                    path: name, status: .ok, thumbnails: ReportThumbnails(frame: 1, before: thumbnail, after: thumbnail)
+                ))
+        }
+        try report.write(generated: "now")
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.components(separatedBy: "<img ").count == 5)
+        #expect(
+            html.contains(
+                "<p class=\"note\">Thumbnails are shown for the first 2 files done; 1 more file listed without.</p>"))
+        #expect(
+            html.contains("<tr class=\"ok\"><td colspan=\"2\" class=\"status\">ok</td><td><div class=\"path\">c</div>"))
+    }
+
     @Test("An existing file other than a Lucid report, or a folder, is refused as the report path")
     func refusal() throws {
         let folder = try LucidBinary.temporaryFolder()

@@ -17,9 +17,18 @@ import LucidFiles
 /// `path`, so a reader never sees a partial report. Rows of a study are in series order, then path
 /// order; studies in the order their first file finished; the files without a study last.
 ///
+/// The page itself is capped for the browser that opens it: a row's two thumbnails weigh about
+/// 10 to 40 KB, so only the first `thumbnailLimit` files done get them (2,000 by default, a page of
+/// at most about 80 MB); the files after are listed without, and the page says how many.
+///
 /// Used from one task (the batch's report callback); not thread-safe.
 public final class BatchReport {
     public let path: String
+    /// 2,000: the files done shown with thumbnails; the others are listed without.
+    public static let defaultThumbnailLimit = 2_000
+    private let thumbnailLimit: Int
+    private var thumbnailRows = 0
+    private var rowsWithoutThumbnails = 0
     private let studyDose: [String: [ReportDose]]
     private var spool: Int32 = -1
     private var spoolSize = 0
@@ -40,8 +49,12 @@ public final class BatchReport {
 
     /// - Parameter studyDose: each study's dose totals against their reference levels, by Study
     ///   Instance UID; a study without an entry shows none.
-    public init(path: String, studyDose: [String: [ReportDose]] = [:]) {
+    ///   `thumbnailLimit`: the files done shown with thumbnails, default `defaultThumbnailLimit`.
+    public init(
+        path: String, studyDose: [String: [ReportDose]] = [:], thumbnailLimit: Int = BatchReport.defaultThumbnailLimit
+    ) {
         self.path = path
+        self.thumbnailLimit = thumbnailLimit
         self.studyDose = studyDose
     }
 
@@ -63,6 +76,15 @@ public final class BatchReport {
 
     /// Adds a finished file's row.
     public func add(_ row: ReportRow) {
+        var row = row
+        if row.thumbnails != nil {
+            if thumbnailRows < thumbnailLimit {
+                thumbnailRows += 1
+            } else {
+                row.thumbnails = nil
+                rowsWithoutThumbnails += 1
+            }
+        }
         counts.files += 1
         switch row.status {
         case .ok: counts.ok += 1
@@ -116,7 +138,13 @@ public final class BatchReport {
         let countsText =
             "\(ReportStudy.count(counts.files, "file")): \(counts.ok) ok, \(counts.failed) failed, "
             + "\(counts.skipped) skipped"
-        try emit(BatchReportHTML.head(counts: countsText, generated: generated, note: note), to: output)
+        var notes = note.map { [$0] } ?? []
+        if rowsWithoutThumbnails > 0 {
+            notes.append(
+                "Thumbnails are shown for the first \(thumbnailLimit) files done; "
+                    + "\(ReportStudy.count(rowsWithoutThumbnails, "more file")) listed without.")
+        }
+        try emit(BatchReportHTML.head(counts: countsText, generated: generated, notes: notes), to: output)
         let byStudy = Dictionary(grouping: entries, by: \.study)
         let order = studyOrder.filter { !$0.isEmpty } + studyOrder.filter(\.isEmpty)
         for key in order {

@@ -12,8 +12,9 @@ enum BatchReportHTML {
     /// The policy of the page's `Content-Security-Policy` meta element.
     static let contentSecurityPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
-    /// The document up to the table's body: title, the run's counts, `note` (an interrupted run).
-    static func head(counts: String, generated: String, note: String?) -> String {
+    /// The document up to the table's body: title, the run's counts, `notes` (an interrupted run,
+    /// thumbnails left out).
+    static func head(counts: String, generated: String, notes: [String]) -> String {
         var html = """
             <!DOCTYPE html>
             \(marker)
@@ -29,7 +30,7 @@ enum BatchReportHTML {
             <p class="run">\(HTMLText.escaped(counts)) · \(HTMLText.escaped(generated))</p>
 
             """
-        if let note { html += "<p class=\"note\">\(HTMLText.escaped(note))</p>\n" }
+        for note in notes { html += "<p class=\"note\">\(HTMLText.escaped(note))</p>\n" }
         html += "<table>\n<thead><tr><th>Before</th><th>After</th><th>Image</th><th>Processing</th>"
         html += "<th>Flags</th><th>Dose</th></tr></thead>\n"
         return html
