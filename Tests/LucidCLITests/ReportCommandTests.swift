@@ -102,4 +102,34 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: fixture.output + "/ct.dcm.png"))
         #expect(ProcessFixture.manifests(in: fixture.output).count == 1)
     }
+
+    @Test("Ctrl-C: the report lists the files done, with a note that the run was interrupted")
+    func interrupted() throws {
+        let fixture = try ProcessFixture()
+        for index in 0..<40 { try fixture.copy("ct_nema_ct1_evrle.dcm", to: "copy\(index).dcm") }
+        let report = fixture.folder + "/report.html"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: LucidBinary.path)
+        process.arguments = [
+            "process", fixture.input, "--out", fixture.output, "--json", "--jobs", "1", "--report", report,
+        ]
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        var received = ProcessFixture.readThroughFirstLine(of: output.fileHandleForReading)
+        process.interrupt()
+        received.append(output.fileHandleForReading.readDataToEndOfFile())
+        _ = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let summary = try #require(ProcessFixture.jsonLines(received).last?["summary"] as? [String: Any])
+        let files = try #require(summary["files"] as? Int)
+        #expect(files >= 1 && files < 40)
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(
+            html.contains("<p class=\"note\">The run was interrupted: the files it did not finish are not listed.</p>"))
+        #expect(html.components(separatedBy: "<tr class=\"ok\">").count == files + 1)
+    }
 }
