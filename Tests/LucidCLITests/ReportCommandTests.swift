@@ -36,6 +36,13 @@ import Testing
             contentsOfFile: fixture.output + "/" + (try #require(ProcessFixture.manifests(in: fixture.output).first)),
             encoding: .utf8)
         #expect(!manifest.contains("base64"))
+        let withoutData = html.replacing(/data:image\/png;base64,[A-Za-z0-9+\/=]*/, with: "DATA")
+        for address in ["http:", "https:", "//", "url(", "<script", "<link"] {
+            #expect(!withoutData.lowercased().contains(address.lowercased()), "\(address)")
+        }
+        #expect(withoutData.components(separatedBy: "<img src=\"DATA\" ").count == 7)
+        #expect(withoutData.components(separatedBy: "src=").count == 7)
+        #expect(!withoutData.contains("href="))
     }
 
     @Test(

@@ -56,22 +56,16 @@ public final class BatchReport {
         self.path = path
         self.thumbnailLimit = thumbnailLimit
         self.studyDose = studyDose
+        // Opened before any input is walked, so a walk of the report's own folder never meets it.
+        do throws(ReportWriteError) {
+            try openSpool()
+        } catch {
+            failure = error
+        }
     }
 
     deinit {
         if spool >= 0 { close(spool) }
-    }
-
-    /// Why `path` must not receive the report, or nil when it may: a folder, or an existing file
-    /// that is not a Lucid report (an input, anything else), is never replaced.
-    public static func refusal(of path: String) -> String? {
-        var status = stat()
-        guard FileSystemName.withCPath(path, { lstat($0, &status) }) == 0 else { return nil }
-        if (status.st_mode & S_IFMT) == S_IFDIR { return "\(path) is a folder" }
-        guard (status.st_mode & S_IFMT) == S_IFREG, startsWithMarker(path) else {
-            return "\(path) exists and is not a Lucid report: it is never replaced"
-        }
-        return nil
     }
 
     /// Adds a finished file's row.
@@ -99,11 +93,8 @@ public final class BatchReport {
         studies[key]?.add(row)
         guard failure == nil else { return }
         let html = Array(BatchReportHTML.row(row).utf8)
-        do throws(ReportWriteError) {
-            try openSpool()
-            guard AtomicFileWriter.writeAll(html, to: spool) else { throw .system(path, "write the spool file") }
-        } catch {
-            failure = error
+        guard AtomicFileWriter.writeAll(html, to: spool) else {
+            failure = .system(path, "write the spool file")
             return
         }
         let series = Int(row.identity?.seriesNumber ?? "") ?? Int.max
@@ -170,7 +161,6 @@ public final class BatchReport {
 
     /// Opens the spool file `.NAME.spool-<pid>` beside the report and unlinks it at once.
     private func openSpool() throws(ReportWriteError) {
-        guard spool < 0 else { return }
         let (directory, name) = Self.split(path)
         let spoolPath = directory + "." + name + ".spool-" + String(getpid(), radix: 16)
         let descriptor = FileSystemName.withCPath(spoolPath) {
@@ -181,18 +171,8 @@ public final class BatchReport {
         spool = descriptor
     }
 
-    private static func startsWithMarker(_ path: String) -> Bool {
-        let descriptor = FileSystemName.withCPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        let expected = Array(("<!DOCTYPE html>\n" + BatchReportHTML.marker).utf8)
-        var bytes = [UInt8](repeating: 0, count: expected.count)
-        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, expected.count) }
-        return count == expected.count && bytes == expected
-    }
-
     /// The directory prefix with its trailing `/` ("" for a bare name) and the file name.
-    private static func split(_ path: String) -> (directory: String, name: String) {
+    static func split(_ path: String) -> (directory: String, name: String) {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
         return (String(path[...slash]), String(path[path.index(after: slash)...]))
     }
