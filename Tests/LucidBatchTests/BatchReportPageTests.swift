@@ -159,6 +159,19 @@ import Testing
             html.contains("<tr class=\"ok\"><td colspan=\"2\" class=\"status\">ok</td><td><div class=\"path\">c</div>"))
     }
 
+    @Test("The spool is never visible in the report's folder; after the write only the report is there")
+    func nothingLeft() throws {
+        let folder = try LucidBinary.temporaryFolder()
+        let report = BatchReport(path: folder + "/report.html")
+        for index in 0..<500 { report.add(ReportRow(path: "file\(index).dcm", status: .ok, identity: Self.ct)) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
+        try report.write(generated: "now")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.html"])
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        #expect(html.components(separatedBy: "<tr class=\"ok\">").count == 501)
+        #expect(html.contains("<div class=\"path\">file499.dcm</div>"))
+    }
+
     @Test("An existing file other than a Lucid report, or a folder, is refused as the report path")
     func refusal() throws {
         let folder = try LucidBinary.temporaryFolder()
