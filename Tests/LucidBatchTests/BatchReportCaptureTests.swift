@@ -9,11 +9,13 @@ import Testing
 /// What the batch captures for `--report` while frames are in memory: the identity of each image
 /// and a before/after pair of thumbnails of its first processed frame, only when asked.
 @Suite struct BatchReportCaptureTests {
-    func outcome(_ name: String, steps: String = "window:file", report: Bool = true) async throws -> FileOutcome {
+    func outcome(
+        _ name: String, steps: String = "window:file", formats: [RenditionFormat] = [.png], report: Bool = true
+    ) async throws -> FileOutcome {
         let folder = try LucidBinary.temporaryFolder()
         let layout = OutputLayout(inputs: [folder + "/in"], usesFilesFrom: false, outputDirectory: folder + "/out")
         var settings = ProcessSettings(
-            recipe: .steps(try StepsSpec(parsing: steps)), formats: [.png], threads: 2, layout: layout)
+            recipe: .steps(try StepsSpec(parsing: steps)), formats: formats, threads: 2, layout: layout)
         settings.capturesReport = report
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
         let path = folder + "/in/" + name
@@ -47,6 +49,25 @@ import Testing
         #expect(thumbnails.before.width == 192 && thumbnails.before.height == 192)
         #expect(before != after)
         #expect(Set(after.pixels).count > 100)
+        // `before` is the image as its default display shows it: the `after` of a run without steps.
+        let plain = try await self.outcome("ct_nema_ct1_evrle.dcm")
+        #expect(plain.report?.thumbnails?.after == thumbnails.before)
+    }
+
+    @Test("With 16-bit renditions only, the thumbnails are 8-bit: the rendition's high bytes")
+    func sixteenBit() async throws {
+        let outcome = try await outcome("mr_small_evrle.dcm", formats: [.png16])
+        let output = try #require(outcome.outputs.first)
+        let bytes = try #require(FileManager.default.contents(atPath: output))
+        let rendition = try PNGCodec.decode([UInt8](bytes))
+        guard case .gray16(let samples) = rendition.image else {
+            Issue.record("the rendition is not 16-bit")
+            return
+        }
+        let png = try #require(outcome.report?.thumbnails?.after.png)
+        let thumbnail = try #require(try Self.gray(png))
+        #expect(thumbnail.width == 64 && thumbnail.height == 64)
+        #expect(thumbnail.pixels == samples.pixels.map { UInt8($0 >> 8) })
     }
 
     @Test("A colour US: the same RGB thumbnail before and after (a colour image is rendered as it is)")

@@ -52,6 +52,24 @@ import Testing
         #expect(html.contains("· 1 file, 1 alert, 1 warning</th>"))
     }
 
+    @Test("An image's dose figures are listed in its row; a figure above its reference level stands out")
+    func rowDose() throws {
+        let dose = [
+            ReportDose(label: "DAP", quantity: DoseQuantity(value: 0.125, unit: "Gy.m2")),
+            ReportDose(
+                label: "CTDIvol", quantity: DoseQuantity(value: 21.5, unit: "mGy"),
+                referenceLevel: DoseQuantity(value: 15, unit: "mGy"), referenceSource: "FANC <2024>"),
+        ]
+        let html = try Self.page([ReportRow(path: "a.dcm", status: .ok, identity: Self.ct, dose: dose)])
+        #expect(
+            html.contains(
+                "<td><ul class=\"dose\"><li>DAP 0.125 Gy.m2</li><li class=\"over\">CTDIvol 21.5 mGy — above "
+                    + "reference level 15 mGy (FANC &lt;2024&gt;)</li></ul></td></tr>"))
+        let without = try Self.page([ReportRow(path: "a.dcm", status: .ok, identity: Self.ct)])
+        #expect(!without.contains("<ul class=\"dose\">"))
+        #expect(!without.contains("mGy"))
+    }
+
     @Test("Failed and skipped files are listed with their reason and no thumbnail")
     func failedAndSkipped() throws {
         let thumbnail = ReportThumbnail(png: [1, 2, 3], width: 1, height: 1)
