@@ -70,6 +70,17 @@ import Testing
         #expect(!without.contains("mGy"))
     }
 
+    @Test("An image's facts: patient, study, series; a line whose values are all absent is left out")
+    func facts() throws {
+        let full = try Self.page([ReportRow(path: "a.dcm", status: .ok, identity: Self.ct)])
+        #expect(
+            full.contains(
+                "<td><div class=\"path\">a.dcm</div><div>DOE JANE (ID P1)</div><div>Study 2024-01-31 · CT THORAX</div>"
+                    + "<div>Series 2 · Lung 1mm · CT</div></td>"))
+        let bare = try Self.page([ReportRow(path: "b.dcm", status: .ok, identity: ReportIdentity(patientName: "X"))])
+        #expect(bare.contains("<td><div class=\"path\">b.dcm</div><div>X</div></td>"))
+    }
+
     @Test("Failed and skipped files are listed with their reason and no thumbnail")
     func failedAndSkipped() throws {
         let thumbnail = ReportThumbnail(png: [1, 2, 3], width: 1, height: 1)

@@ -93,12 +93,13 @@ enum BatchReportHTML {
             if !identity.patientID.isEmpty { patient += " (ID \(HTMLText.escaped(identity.patientID)))" }
             lines.append("<div>\(patient)</div>")
             let study = [HTMLText.date(identity.studyDate), HTMLText.escaped(identity.studyDescription)]
-            lines.append("<div>Study \(study.filter { !$0.isEmpty }.joined(separator: " · "))</div>")
+                .filter { !$0.isEmpty }
+            if !study.isEmpty { lines.append("<div>Study \(study.joined(separator: " · "))</div>") }
             let series = [
                 HTMLText.escaped(identity.seriesNumber), HTMLText.escaped(identity.seriesDescription),
                 HTMLText.escaped(identity.modality),
-            ]
-            lines.append("<div>Series \(series.filter { !$0.isEmpty }.joined(separator: " · "))</div>")
+            ].filter { !$0.isEmpty }
+            if !series.isEmpty { lines.append("<div>Series \(series.joined(separator: " · "))</div>") }
         }
         return lines.joined()
     }
