@@ -45,6 +45,9 @@ public struct FileOutcome: Sendable, Equatable {
     public var notes: [String] = []
     /// What became of the file's DICOM instances (original, derived) at the PACS; nil without one.
     public var pacs: PACSCounts?
+    /// What `--report` shows of the file beyond this outcome (identity, thumbnails); nil without
+    /// `--report`. Not part of the JSON line or the run manifest.
+    public var report: ReportCapture?
 
     public init(
         path: String, status: Status, outputs: [String] = [], seconds: Double = 0, error: String? = nil,

@@ -35,6 +35,9 @@ public struct FileProcessor: Sendable {
             case .unsupported(let reason, let message):
                 outcome.skip(reason, message)
             case .dicom(let image, let bytes):
+                if settings.capturesReport {
+                    outcome.report = ReportCapture(identity: ReportIdentity(dataSet: image.dataSet))
+                }
                 if settings.archive != nil || settings.pacs != nil {
                     try await archiveDICOM(
                         image, bytes: bytes, path: path, turn: turn, outcome: &outcome, uploads: &uploads)
@@ -54,7 +57,11 @@ public struct FileProcessor: Sendable {
                 outcome.preset = preset
                 let frame = try renderFrame(
                     samples, encoding: StoredValueEncoding(bitsStored: bitsStored, isSigned: false),
-                    display: DisplayAttributes(), path: path, frame: 1, frameCount: 1, steps: steps, preset: preset)
+                    display: DisplayAttributes(), path: path, frame: 1, frameCount: 1, steps: steps, preset: preset,
+                    thumbnails: settings.capturesReport)
+                if settings.capturesReport {
+                    outcome.report = ReportCapture(identity: nil, thumbnails: frame.thumbnails)
+                }
                 outcome.windows.append(AppliedWindow(frame))
                 try writeMirrored(frame, path: path, frameCount: 1, outcome: &outcome)
             }
@@ -65,6 +72,7 @@ public struct FileProcessor: Sendable {
                 outcome.fail(error)
             }
         }
+        if outcome.status != .ok { outcome.report?.thumbnails = nil }
         return PreparedFile(outcome: outcome, uploads: uploads, start: start)
     }
 
@@ -125,12 +133,14 @@ public struct FileProcessor: Sendable {
             product = try renderFrame(
                 gray.image, encoding: gray.encoding, display: gray.display, path: path, frame: frame,
                 frameCount: frameCount, steps: steps, preset: preset, encode: renditions,
-                keepsFiltered: Self.derivesPixels(image))
+                keepsFiltered: Self.derivesPixels(image), thumbnails: wantsThumbnails(outcome, renditions: renditions))
         } else {
             product = try renderColorFrame(
-                image, path: path, frame: frame, steps: steps, preset: preset, encode: renditions)
+                image, path: path, frame: frame, steps: steps, preset: preset, encode: renditions,
+                thumbnails: wantsThumbnails(outcome, renditions: renditions))
             outcome.skippedSteps = product.skippedSteps
         }
+        if let thumbnails = product.thumbnails { outcome.report?.thumbnails = thumbnails }
         guard renditions else { return product }
         outcome.windows.append(AppliedWindow(product))
         try writeMirrored(product, path: path, frameCount: frameCount, outcome: &outcome)

@@ -18,6 +18,8 @@ struct FrameProduct {
     let encoded: [(RenditionFormat, [UInt8])]
     /// The recipe's steps that did not apply to this frame (grayscale steps on a colour frame).
     var skippedSteps: [String] = []
+    /// The before/after thumbnails for `--report`, when asked for this frame.
+    var thumbnails: ReportThumbnails?
 }
 
 extension FileProcessor {
@@ -25,7 +27,8 @@ extension FileProcessor {
     /// encodes every rendition (without, `encoded` is empty: the frame's window is still chosen).
     func renderFrame(
         _ samples: GrayImage<UInt16>, encoding: StoredValueEncoding, display: DisplayAttributes, path: String,
-        frame: Int, frameCount: Int, steps: StepsSpec, preset: String?, encode: Bool = true, keepsFiltered: Bool = true
+        frame: Int, frameCount: Int, steps: StepsSpec, preset: String?, encode: Bool = true, keepsFiltered: Bool = true,
+        thumbnails: Bool = false
     ) throws(FileError) -> FrameProduct {
         var options = RenderOptions(
             frame: frame, window: steps.window, filters: steps.filters, threads: settings.threads)
@@ -58,15 +61,22 @@ extension FileProcessor {
             encoded.append((format, try self.encode(rendering, frame: frame, format: format, preset: preset)))
         }
         guard let first else { throw .noRenditionFormat(path: path) }
-        return FrameProduct(
+        var product = FrameProduct(
             frame: frame, filtered: keepsFiltered ? filtered : nil, voi: first.voi,
             windowDescription: first.windowDescription, encoded: encoded)
+        if thumbnails {
+            product.thumbnails = grayThumbnails(
+                samples, encoding: encoding, display: display, path: path, frame: frame, frameCount: frameCount,
+                after: first)
+        }
+        return product
     }
 
     /// Renders a colour frame as it is at each rendition depth asked (see `ColorRendering`): the
     /// grayscale steps of the recipe are skipped and listed in the product.
     func renderColorFrame(
-        _ image: DICOMImage, path: String, frame: Int, steps: StepsSpec, preset: String?, encode: Bool
+        _ image: DICOMImage, path: String, frame: Int, steps: StepsSpec, preset: String?, encode: Bool,
+        thumbnails: Bool = false
     ) throws(FileError) -> FrameProduct {
         var options = RenderOptions(frame: frame, filters: [], threads: settings.threads)
         var encoded: [(RenditionFormat, [UInt8])] = []
@@ -87,7 +97,8 @@ extension FileProcessor {
         let skipped = (steps.filters + [ProcessingStep.window(steps.window)]).map { "\($0) (colour image)" }
         return FrameProduct(
             frame: frame, filtered: nil, voi: first.voi, windowDescription: first.windowDescription,
-            encoded: encoded, skippedSteps: skipped)
+            encoded: encoded, skippedSteps: skipped, thumbnails: thumbnails ? colorThumbnails(first, frame: frame) : nil
+        )
     }
 
     /// Encodes frame `frame` (from 1) in `format`, with the rendering's provenance and the preset.

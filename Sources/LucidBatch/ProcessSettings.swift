@@ -44,6 +44,9 @@ public struct ProcessSettings: Sendable {
     public var renditionFrameLimit: Int?
     /// Set when the run is interrupted; a multi-frame file stops between frames.
     public let cancellation: CancellationFlag
+    /// With `--report`: each outcome gets its image's identity and the thumbnails of its first
+    /// processed frame (`FileOutcome.report`). Default false, so a run without a report pays nothing.
+    public var capturesReport = false
 
     /// 300 frames: a 10-second cine loop at 30 frames a second. Longer objects are volumes or long
     /// loops, whose every frame as a separate picture floods a folder (a hostile header could ask for

@@ -51,6 +51,12 @@ struct ProcessCommand: AsyncParsableCommand {
             every input with its status, preset, steps, the window used per frame, its outputs (relative to the \
             manifest's folder, with SHA-256 for archive files) and error, and the summary. It is written atomically \
             when the run ends, also when interrupted.
+            --report FILE writes one self-contained HTML page at the end of the run (also when files failed or the \
+            run was interrupted, then with a note): per study a header with its counts, then one row per file with \
+            before/after thumbnails of its first processed frame (at most 192 pixels, embedded as data: URLs), \
+            patient, study, series, preset, steps and window, flags by severity; failed and skipped files with their \
+            reason. The page loads nothing from anywhere (its Content-Security-Policy forbids it). A report that \
+            cannot be written is an error (exit status 1); the renditions, archive and manifest are not affected.
             No input found, or no DICOM among the inputs: a warning on standard error, exit status 0.
             Exit status: 0 every file done (skipped files included), 1 some file failed, 2 bad usage, 130 interrupted \
             by Ctrl-C (SIGINT), 143 by SIGTERM (the files in progress are finished, no partial file is left).
@@ -129,6 +135,14 @@ struct ProcessCommand: AsyncParsableCommand {
 
     /// `--rendition-frames`, default `ProcessSettings.defaultRenditionFrameLimit`; 0 for every frame.
     var renditionFrames: Int { renditionFramesOption ?? ProcessSettings.defaultRenditionFrameLimit }
+
+    @Option(
+        help: ArgumentHelp(
+            "Write an HTML report of the run to FILE (one self-contained page: before/after thumbnails, patient, "
+                + "study, series, steps, window, flags per image); an existing file is replaced only when it is a "
+                + "Lucid report.",
+            valueName: "file"))
+    var report: String?
 
     @Flag(help: "One JSON line per finished file and a summary line on standard output.")
     var json = false
@@ -215,6 +229,7 @@ struct ProcessCommand: AsyncParsableCommand {
         guard (1...100).contains(quality) else { throw ValidationError("--quality must be 1...100") }
         if let frame, frame < 1 { throw ValidationError("--frame counts from 1") }
         guard renditionFrames >= 0 else { throw ValidationError("--rendition-frames must be 0 (every frame) or more") }
+        try validateReport()
     }
 
     func run() async throws {
@@ -250,6 +265,8 @@ struct ProcessCommand: AsyncParsableCommand {
             layout: layout, archive: opened, pacs: uploader, limits: try limits.readLimits(jobs: jobs),
             renditionFrameLimit: renditionFrames == 0 ? nil : renditionFrames)
         settings.pngCompression = pngCompression.compression
+        settings.capturesReport = report != nil
+        let batchReport = report.map { BatchReport(path: $0) }
         // Created first so that the walker can recognise and skip them when they lie inside an input folder.
         if creates, let out { try? FolderMaker.create(out) }
         let walker = InputWalker(
@@ -266,7 +283,7 @@ struct ProcessCommand: AsyncParsableCommand {
         }
         let summary = await runner.run(walker) { event in
             reporter.report(event)
-            manifest.record(event)
+            manifest.record(Self.collect(event, into: batchReport))
         }
         interruption.stop()
         var status = summary.interrupted ? interruption.exitStatus : summary.exitStatus
@@ -279,6 +296,7 @@ struct ProcessCommand: AsyncParsableCommand {
             StandardError.write("lucid: \(error)")
             if status == 0 { status = 1 }
         }
+        if creates, let batchReport, !writeReport(batchReport, summary: summary), status == 0 { status = 1 }
         if let halt = uploader?.halted {
             StandardError.write("lucid: \(halt.isConfiguration ? halt.message : halt.description)")
             if halt.isConfiguration { status = 1 }

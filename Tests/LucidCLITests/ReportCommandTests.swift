@@ -1,0 +1,142 @@
+import Foundation
+import LucidTestSupport
+import Testing
+
+/// `lucid process --report FILE`: the page written at the end of the run, opened in a real browser.
+@Suite struct ReportCommandTests {
+    /// A CT, an MR, a colour US and a truncated MR, processed with `--report`; the fixture and the
+    /// report's path.
+    static func processed(_ extra: [String] = ["--out"]) throws -> (ProcessFixture, String) {
+        let fixture = try ProcessFixture()
+        try fixture.copy("ct_nema_ct1_evrle.dcm", to: "ct.dcm")
+        try fixture.copy("mr_small_evrle.dcm", to: "mr.dcm")
+        try fixture.copy("us_rgb_evrle.dcm", to: "us.dcm")
+        try fixture.copy("mr_small_truncated_pixeldata.dcm", to: "cut.dcm")
+        let report = fixture.folder + "/report.html"
+        let target = extra == ["--archive"] ? fixture.folder + "/archive" : fixture.output
+        let result = try LucidBinary.run(["process", fixture.input] + extra + [target, "--report", report])
+        #expect(result.status == 1, "\(result.standardError)")
+        #expect(result.standardError.contains("lucid: report \(report)\n"))
+        return (fixture, report)
+    }
+
+    @Test("The report lists every file: thumbnails for the three done, the truncated one failed with its reason")
+    func page() throws {
+        let (fixture, report) = try Self.processed()
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.components(separatedBy: "<img src=\"data:image/png;base64,").count == 7)
+        #expect(html.components(separatedBy: "<tr class=\"ok\">").count == 4)
+        #expect(
+            html.contains(
+                "<tr class=\"failed\"><td colspan=\"2\" class=\"status\">failed</td><td><div class=\"path\">"
+                    + "\(fixture.input)/cut.dcm</div>"))
+        #expect(html.contains("<p class=\"run\">4 files: 3 ok, 1 failed, 0 skipped · generated "))
+        #expect(FileManager.default.fileExists(atPath: fixture.output + "/ct.dcm.png"))
+        let manifest = try String(
+            contentsOfFile: fixture.output + "/" + (try #require(ProcessFixture.manifests(in: fixture.output).first)),
+            encoding: .utf8)
+        #expect(!manifest.contains("base64"))
+        let withoutData = html.replacing(/data:image\/png;base64,[A-Za-z0-9+\/=]*/, with: "DATA")
+        for address in ["http:", "https:", "//", "url(", "<script", "<link"] {
+            #expect(!withoutData.lowercased().contains(address.lowercased()), "\(address)")
+        }
+        #expect(withoutData.components(separatedBy: "<img src=\"DATA\" ").count == 7)
+        #expect(withoutData.components(separatedBy: "src=").count == 7)
+        #expect(!withoutData.contains("href="))
+    }
+
+    @Test(
+        "Headless Chromium opens the report: every thumbnail decodes, no script error, a screenshot that is not blank")
+    func browser() throws {
+        guard let browser = HeadlessChromium.find() else { return }
+        let (fixture, report) = try Self.processed()
+        let check = try HeadlessChromium.check(browser, page: report)
+        #expect(check == HeadlessChromium.Check(images: 6, loaded: 6, errors: 0))
+        let screenshot = fixture.folder + "/screenshot.png"
+        try HeadlessChromium.screenshot(browser, page: report, to: screenshot)
+        let image = try ReferencePNG(path: screenshot)
+        #expect(image.width == 1280 && image.height == 2000)
+        #expect(Set(image.samples).count > 1)
+    }
+
+    @Test("The browser check fails for a thumbnail whose PNG is broken")
+    func brokenThumbnail() throws {
+        guard let browser = HeadlessChromium.find() else { return }
+        let (_, report) = try Self.processed()
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        let signature = "data:image/png;base64,iVBORw0KGgo"
+        let range = try #require(html.range(of: signature))
+        let broken = html.replacingCharacters(in: range, with: "data:image/png;base64,AAAAAAAAAAA")
+        try broken.write(toFile: report, atomically: true, encoding: .utf8)
+        let check = try HeadlessChromium.check(browser, page: report)
+        #expect(check == HeadlessChromium.Check(images: 6, loaded: 5, errors: 0))
+    }
+
+    @Test("With --archive alone the report has the same rows")
+    func archiveOnly() throws {
+        let (_, report) = try Self.processed(["--archive"])
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.components(separatedBy: "<img src=\"data:image/png;base64,").count == 7)
+        #expect(html.components(separatedBy: "<tr class=\"failed\">").count == 2)
+    }
+
+    @Test("An input file is never overwritten: --report naming one is refused before anything is done")
+    func refusesInput() throws {
+        let fixture = try ProcessFixture()
+        try fixture.copy("ct_nema_ct1_evrle.dcm", to: "ct.dcm")
+        let input = fixture.input + "/ct.dcm"
+        let before = FileManager.default.contents(atPath: input)
+        let result = try LucidBinary.run(["process", fixture.input, "--out", fixture.output, "--report", input])
+        #expect(result.status == 2)
+        #expect(
+            result.standardError.contains("--report: \(input) exists and is not a Lucid report: it is never replaced"))
+        #expect(FileManager.default.contents(atPath: input) == before)
+        #expect(!FileManager.default.fileExists(atPath: fixture.output))
+    }
+
+    @Test("A report that cannot be written: a clear message, exit status 1, the renditions written")
+    func unwritable() throws {
+        let fixture = try ProcessFixture()
+        try fixture.copy("ct_nema_ct1_evrle.dcm", to: "ct.dcm")
+        let report = fixture.folder + "/missing/report.html"
+        let result = try LucidBinary.run(["process", fixture.input, "--out", fixture.output, "--report", report])
+        #expect(result.status == 1)
+        #expect(
+            result.standardError.contains(
+                "lucid: could not write the report \(report): create the spool file \(fixture.folder)/missing/"
+                    + ".report.html.spool-"))
+        #expect(result.standardError.contains("failed: No such file or directory (errno 2)"))
+        #expect(FileManager.default.fileExists(atPath: fixture.output + "/ct.dcm.png"))
+        #expect(ProcessFixture.manifests(in: fixture.output).count == 1)
+    }
+
+    @Test("Ctrl-C: the report lists the files done, with a note that the run was interrupted")
+    func interrupted() throws {
+        let fixture = try ProcessFixture()
+        for index in 0..<40 { try fixture.copy("ct_nema_ct1_evrle.dcm", to: "copy\(index).dcm") }
+        let report = fixture.folder + "/report.html"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: LucidBinary.path)
+        process.arguments = [
+            "process", fixture.input, "--out", fixture.output, "--json", "--jobs", "1", "--report", report,
+        ]
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        var received = ProcessFixture.readThroughFirstLine(of: output.fileHandleForReading)
+        process.interrupt()
+        received.append(output.fileHandleForReading.readDataToEndOfFile())
+        _ = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let summary = try #require(ProcessFixture.jsonLines(received).last?["summary"] as? [String: Any])
+        let files = try #require(summary["files"] as? Int)
+        #expect(files >= 1 && files < 40)
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(
+            html.contains("<p class=\"note\">The run was interrupted: the files it did not finish are not listed.</p>"))
+        #expect(html.components(separatedBy: "<tr class=\"ok\">").count == files + 1)
+    }
+}
