@@ -80,6 +80,17 @@ import Testing
         #expect(html.components(separatedBy: "<tr class=\"failed\">").count == 2)
     }
 
+    @Test("A report in a folder that does not exist yet: the folder is made, the report written")
+    func newFolder() throws {
+        let fixture = try ProcessFixture()
+        try fixture.copy("mr_small_evrle.dcm", to: "mr.dcm")
+        let report = fixture.folder + "/reports/today/report.html"
+        let result = try LucidBinary.run(["process", fixture.input, "--out", fixture.output, "--report", report])
+        #expect(result.status == 0, "\(result.standardError)")
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.components(separatedBy: "<img src=\"data:image/png;base64,").count == 3)
+    }
+
     @Test("An input file is never overwritten: --report naming one is refused before anything is done")
     func refusesInput() throws {
         let fixture = try ProcessFixture()
@@ -98,14 +109,14 @@ import Testing
     func unwritable() throws {
         let fixture = try ProcessFixture()
         try fixture.copy("ct_nema_ct1_evrle.dcm", to: "ct.dcm")
-        let report = fixture.folder + "/missing/report.html"
+        #expect(FileManager.default.createFile(atPath: fixture.folder + "/plain", contents: Data("x".utf8)))
+        let report = fixture.folder + "/plain/report.html"
         let result = try LucidBinary.run(["process", fixture.input, "--out", fixture.output, "--report", report])
         #expect(result.status == 1)
         #expect(
             result.standardError.contains(
-                "lucid: could not write the report \(report): create the spool file \(fixture.folder)/missing/"
-                    + ".report.html.spool-"))
-        #expect(result.standardError.contains("failed: No such file or directory (errno 2)"))
+                "lucid: could not write the report \(report): create the folder \(fixture.folder)/plain/ failed: "),
+            "\(result.standardError)")
         #expect(FileManager.default.fileExists(atPath: fixture.output + "/ct.dcm.png"))
         #expect(ProcessFixture.manifests(in: fixture.output).count == 1)
     }

@@ -159,9 +159,17 @@ public final class BatchReport {
         guard AtomicFileWriter.writeAll(Array(text.utf8), to: output) else { throw .system(path, "write the report") }
     }
 
-    /// Opens the spool file `.NAME.spool-<pid>` beside the report and unlinks it at once.
+    /// Opens the spool file `.NAME.spool-<pid>` beside the report (creating the report's folder when
+    /// missing) and unlinks it at once.
     private func openSpool() throws(ReportWriteError) {
         let (directory, name) = Self.split(path)
+        if directory.count > 1, !FolderMaker.isFolder(directory) {
+            do throws(FileWriteError) {
+                try FolderMaker.create(String(directory.dropLast()))
+            } catch {
+                throw .system(path, "create the folder \(directory)")
+            }
+        }
         let spoolPath = directory + "." + name + ".spool-" + String(getpid(), radix: 16)
         let descriptor = FileSystemName.withCPath(spoolPath) {
             open($0, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
