@@ -127,7 +127,7 @@ let package = Package(
             name: "LucidBatchTests",
             dependencies: [
                 "LucidBatch", "LucidRendering", "LucidPACS", "LucidDICOM", "LucidCodecs", "LucidPNG", "LucidFiles",
-                "LucidImaging", "LucidDICOMweb", "LucidTestSupport",
+                "LucidImaging", "LucidDICOMweb", "LucidDose", "LucidTestSupport",
             ]),
         .testTarget(
             name: "LucidCLITests",

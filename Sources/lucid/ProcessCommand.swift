@@ -42,16 +42,24 @@ struct ProcessCommand: AsyncParsableCommand {
             --shard K/N processes a deterministic 1/N of the inputs (by a hash of each path relative to its input \
             root), so N machines can split one folder.
             With --json, one JSON line per file {path, status, outputs, seconds, error, errorCode, skipReason, steps, \
-            preset, notes} (notes: what Lucid did that the file did not ask for, e.g. an odd SOP Instance UID; [] \
-            without one; also listed as note: lines on standard error unless --quiet) and a final {"summary": {files, ok, failed, skipped, skippedBy, failedBy, interrupted, seconds}} \
-            line on standard output (README, "Error codes" and skip reasons).
+            preset, notes, flags} (notes: what Lucid did that the file did not ask for, e.g. an odd SOP Instance UID; \
+            [] without one; also listed as note: lines on standard error unless --quiet) and a final {"summary": \
+            {files, ok, failed, skipped, skippedBy, failedBy, flaggedBy, failedOn, interrupted, seconds}} line on \
+            standard output (README, "Error codes" and skip reasons).
+            The first look: each grayscale frame's stored values, before the pipeline, are checked and the file \
+            flagged (flags: [{kind, severity, message, ...}], [] without one; in the manifest and the archive index \
+            too; flag: lines on standard error unless --quiet; lucid: flagged: N KIND counts): saturated (at least \
+            1 % of the pixels inside the field, Pixel Padding excluded, at the largest stored value; not for CT) and \
+            blank (99 % of the in-field pixels within 1/512 of the stored range, at least 4 grey levels). Flags are \
+            findings: the files stay ok. --fail-on KIND,... makes chosen kinds exit status 1 (kinds: saturated, \
+            blank, deviation-index, drl, dose-check).
             Every run writes a manifest, lucid-run-<yyyyMMdd'T'HHmmss'Z'>-<pid>.json (start time, UTC), into --out \
             and into DIR/runs/ with --archive: the Lucid version, start and end times, the arguments and options, \
             every input with its status, preset, steps, the window used per frame, its outputs (relative to the \
             manifest's folder, with SHA-256 for archive files) and error, and the summary. It is written atomically \
             when the run ends, also when interrupted.
             No input found, or no DICOM among the inputs: a warning on standard error, exit status 0.
-            Exit status: 0 every file done (skipped files included), 1 some file failed, 2 bad usage, 130 interrupted \
+            Exit status: 0 every file done (skipped files included), 1 some file failed or has a --fail-on flag, 2 bad usage, 130 interrupted \
             by Ctrl-C (SIGINT), 143 by SIGTERM (the files in progress are finished, no partial file is left).
             """)
 
@@ -117,6 +125,14 @@ struct ProcessCommand: AsyncParsableCommand {
     /// `--rendition-frames`, default `ProcessSettings.defaultRenditionFrameLimit`; 0 for every frame.
     var renditionFrames: Int { renditionFramesOption ?? ProcessSettings.defaultRenditionFrameLimit }
 
+    @Option(
+        name: .customLong("fail-on"),
+        help: ArgumentHelp(
+            "Exit status 1 when a file has a flag of one of these kinds (\(FirstLook.kinds.joined(separator: ", "))); "
+                + "comma-separated, may be repeated. The files stay ok.",
+            valueName: "kind,..."))
+    var failOn: [String] = []
+
     @Flag(help: "One JSON line per finished file and a summary line on standard output.")
     var json = false
 
@@ -171,6 +187,7 @@ struct ProcessCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try recipe
         _ = try formats
+        _ = try failOnKinds
         if inputs.isEmpty && filesFrom == nil {
             throw ValidationError("no inputs: give files or folders, or --files-from")
         }
@@ -240,11 +257,12 @@ struct ProcessCommand: AsyncParsableCommand {
             runner.cancel()
             stopReading?.cancel()
         }
-        let summary = await runner.run(walker) { event in
+        var summary = await runner.run(walker) { event in
             reporter.report(event)
             manifest.record(event)
         }
         interruption.stop()
+        summary.failOn = try failOnKinds
         var status = summary.interrupted ? interruption.exitStatus : summary.exitStatus
         let pacsLine = uploader.map { "\($0.target): \((summary.pacs ?? PACSCounts()).text)" }
         do throws(ManifestWriteError) {
