@@ -53,22 +53,13 @@ import Testing
         #expect(flagged == Self.pinned)
     }
 
-    /// A copy of sample `name` in `folder` with its native little-endian 16-bit Pixel Data changed by
-    /// `change(set)`, where `set(x, y, frame, value)` writes one stored value (two's complement).
+    /// A copy of sample `name` as `folder/copy`, changed by `change` (`ModifiedSample.write`).
     static func modified(
         _ name: String, in folder: String, as copy: String, columns: Int, rows: Int,
         _ change: (_ set: (Int, Int, Int, Int) -> Void) -> Void
     ) throws -> String {
-        var bytes = [UInt8](try #require(FileManager.default.contents(atPath: SampleCorpus.path(name))))
-        let start = try #require(DICOMLengthFields.find(in: bytes).pixelDataValue)
-        change { x, y, frame, value in
-            let offset = start + 2 * ((frame * rows + y) * columns + x)
-            bytes[offset] = UInt8(truncatingIfNeeded: value)
-            bytes[offset + 1] = UInt8(truncatingIfNeeded: value >> 8)
-        }
-        let path = folder + "/" + copy
-        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
-        return path
+        try ModifiedSample.write(
+            SampleCorpus.path(name), to: folder + "/" + copy, columns: columns, rows: rows, change)
     }
 
     @Test("a MONOCHROME1 CR: 2 % set to 1023 inside is saturated, 0.5 % is not, a uniform copy is blank")
