@@ -16,10 +16,10 @@ public enum FirstLook {
 
     /// `blank`: the central 99 % of the in-field pixels within at most this many grey levels: 1/512
     /// of the levels the encoding holds, at least 4 and at most 16 (4 for 8 or 10 bits stored, 8 for
-    /// 12, 16 for 14 and 16). An image with anatomy spreads over a hundred levels or more (the
-    /// narrowest of the sample sets: 101, a 16-bit nuclear medicine frame that uses a few hundred
-    /// values); an unexposed plate or an empty reconstruction sits within its noise. The cap holds
-    /// because Bits Stored often declares far more range than the data uses.
+    /// 12, 16 for 14 and 16). An image with content spreads over about a hundred levels or more (the
+    /// narrowest of the sample sets: 99, a 16-bit capture using a few hundred values); an unexposed
+    /// plate or an empty reconstruction sits within its noise. The cap holds because Bits Stored
+    /// often declares far more range than the data uses (16 bits for values below 1000).
     public static func blankLevels(encodingLevels: Int) -> Int { min(16, max(4, encodingLevels / 512)) }
 
     /// The pixel kinds, then the dose kinds `LucidDose` provides; `--fail-on` accepts these.

@@ -42,15 +42,16 @@ struct ProcessCommand: AsyncParsableCommand {
             --shard K/N processes a deterministic 1/N of the inputs (by a hash of each path relative to its input \
             root), so N machines can split one folder.
             With --json, one JSON line per file {path, status, outputs, seconds, error, errorCode, skipReason, steps, \
-            preset, notes, flags} (notes: what Lucid did that the file did not ask for, e.g. an odd SOP Instance UID; \
-            [] without one; also listed as note: lines on standard error unless --quiet) and a final {"summary": \
-            {files, ok, failed, skipped, skippedBy, failedBy, flaggedBy, failedOn, interrupted, seconds}} line on \
-            standard output (README, "Error codes" and skip reasons).
-            The first look: each grayscale frame's stored values, before the pipeline, are checked and the file \
-            flagged (flags: [{kind, severity, message, ...}], [] without one; in the manifest and the archive index \
-            too; flag: lines on standard error unless --quiet; lucid: flagged: N KIND counts): saturated (at least \
-            1 % of the pixels inside the field, Pixel Padding excluded, at the largest stored value; not for CT) and \
-            blank (99 % of the in-field pixels within 1/512 of the stored range, at least 4 grey levels). Flags are \
+            preset, notes} (notes: what Lucid did that the file did not ask for, e.g. an odd SOP Instance UID; [] \
+            without one; also listed as note: lines on standard error unless --quiet) with flags (the first look, \
+            below), and a final {"summary": {files, ok, failed, skipped, skippedBy, failedBy, flaggedBy, failedOn, \
+            interrupted, seconds}} line on standard output (README, "Error codes" and skip reasons).
+            The first look: each grayscale frame's stored values are looked at before the pipeline, and the file \
+            flagged: flags [{kind, severity, message, ...}] ([] without one) in its JSON line, the manifest and the \
+            archive index, a flag: line on standard error unless --quiet, counted in the summary (lucid: flagged: \
+            1 saturated). saturated: at least 1 % of the in-field pixels (padding and uniform edge bands excluded) \
+            at the largest stored value, in regions that do not run to the field's edge; not for CT. blank: the \
+            central 99 % of the in-field pixels within 1/512 of the stored range (4 to 16 grey levels). Flags are \
             findings: the files stay ok. --fail-on KIND,... makes chosen kinds exit status 1 (kinds: saturated, \
             blank, deviation-index, drl, dose-check).
             Every run writes a manifest, lucid-run-<yyyyMMdd'T'HHmmss'Z'>-<pid>.json (start time, UTC), into --out \
