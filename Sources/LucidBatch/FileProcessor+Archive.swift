@@ -44,6 +44,7 @@ extension FileProcessor {
             if try Self.archiveCall(path, { () throws(ArchiveError) in try archive.isArchived(plan) }) {
                 outcome.skip(.alreadyArchived)
                 try mirrorArchived(image, plan: plan, path: path, steps: steps, preset: preset, outcome: &outcome)
+                outcome.flags = []  // looked at when it was filed: its flags are in the index
                 pushArchived(plan, uploads: &uploads)
                 return
             }

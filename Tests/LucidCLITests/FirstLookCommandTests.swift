@@ -92,6 +92,13 @@ import Testing
             text.outputText.contains(
                 "        flag: blank: no signal: 99 % of the in-field pixels within 1 grey level(s) (frame 1)"))
         #expect(try Self.sqlite(archive + "/index.sqlite", "PRAGMA user_version") == "5")
+
+        // Run again: already archived, not looked at again; the index keeps the flags.
+        let again = try LucidBinary.run(["process", fixture.input, "--archive", archive, "--json"])
+        #expect(again.status == 0, "\(again.standardError)")
+        let skipped = Self.byName(again.standardOutput)
+        #expect(skipped.values.allSatisfy { $0["skipReason"] as? String == "alreadyArchived" && Self.kinds($0) == [] })
+        #expect(try LucidBinary.run(["archive", "ls", archive]).outputText == text.outputText)
     }
 
     @Test("text: a flagged: count and one flag: line per flagged file, none with --quiet")
