@@ -1,5 +1,6 @@
 import Foundation
 import LucidBatch
+import LucidDICOM
 import LucidDose
 import LucidRendering
 import LucidTestSupport
@@ -62,7 +63,9 @@ import Testing
             SampleCorpus.path(name), to: folder + "/" + copy, columns: columns, rows: rows, change)
     }
 
-    @Test("a MONOCHROME1 CR: 2 % set to 1023 inside is saturated, 0.5 % is not, a uniform copy is blank")
+    @Test(
+        "a MONOCHROME1 CR: 2 % set to 1023 inside is saturated (so is its MONOCHROME2 twin), 0.5 % is not, a uniform copy is blank"
+    )
     func monochrome1() async throws {
         let folder = try LucidBinary.temporaryFolder()
         func square(_ side: Int, _ copy: String) throws -> String {
@@ -76,6 +79,15 @@ import Testing
         #expect(flag.kind == "saturated" && flag.severity == .warning)
         #expect(flag.details["value"] == .number(1023) && flag.details["share"] == .number(0.0205))
         #expect(try await Self.kinds(try square(31, "below.dcm")) == [])
+        // The same stored values shown as MONOCHROME2: the same flag (the top of the stored range is
+        // where the values clip, however they are shown).
+        var bytes = [UInt8](try #require(FileManager.default.contents(atPath: folder + "/saturated.dcm")))
+        let name = Array("MONOCHROME1".utf8)
+        let at = try #require((0...(bytes.count - name.count)).first { Array(bytes[$0..<($0 + name.count)]) == name })
+        bytes[at + name.count - 1] = UInt8(ascii: "2")
+        #expect(FileManager.default.createFile(atPath: folder + "/mono2.dcm", contents: Data(bytes)))
+        #expect(try !DICOMImage(path: folder + "/mono2.dcm").pixel.isMonochrome1)
+        #expect((await Self.processor.process(folder + "/mono2.dcm")).flags == saturated.flags)
         let uniform = try Self.modified(
             "cr_fuji_mono1_10bit.dcm", in: folder, as: "uniform.dcm", columns: 440, rows: 440
         ) {
