@@ -1,7 +1,8 @@
 import LucidImaging
 
 /// The statistics of one grayscale frame that the first look judges, from one pass over its
-/// stored samples (before any step of the recipe: the detector's own values).
+/// stored samples (before any step of the recipe: the detector's own values), plus a walk of the
+/// pixels at the largest stored value when there are any.
 ///
 /// Samples are offset binary (`StoredValueEncoding`). Two kinds of pixel are out of the field and
 /// not counted: the padded stored values (Pixel Padding Value (0028,0120) and Pixel Padding Range
