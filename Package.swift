@@ -130,7 +130,7 @@ let package = Package(
             name: "LucidBatchTests",
             dependencies: [
                 "LucidBatch", "LucidRendering", "LucidPACS", "LucidDICOM", "LucidCodecs", "LucidPNG", "LucidFiles",
-                "LucidImaging", "LucidDICOMweb", "LucidTestSupport", "LucidDose",
+                "LucidImaging", "LucidDICOMweb", "LucidDose", "LucidTestSupport",
             ]),
         .testTarget(
             name: "LucidCLITests",

@@ -41,19 +41,20 @@ extension Archive {
             archivedPath: absolute(archived.path), archivedSHA256: archived.sha256, newlyKept: known == 0)
     }
 
-    /// Indexes `plan`'s instance with its files (each with the SOP Instance UID it holds or depicts).
+    /// Indexes `plan`'s instance with its flags and its files (each with the SOP Instance UID it holds
+    /// or depicts).
     func insertInstance(_ db: Database, _ plan: ArchivePlan, records: [(RecordedFile, String)]) throws {
         let seriesID = try Self.seriesRow(db, identity: plan.identity)
         try db.execute(
             sql: """
                 INSERT INTO instances (series, sop_instance_uid, recipe, derived_series_instance_uid, frames,
-                    source_path, archived_at, stated_sop_instance_uid, uid_note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    source_path, archived_at, stated_sop_instance_uid, uid_note, flags)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 seriesID, plan.identity.sopInstanceUID, plan.recipe, plan.derivedSeriesInstanceUID,
                 plan.frames.count, plan.sourcePath, Self.timestamp(), plan.identity.statedSOPInstanceUID,
-                plan.identity.uidNote,
+                plan.identity.uidNote, plan.flags,
             ])
         let instanceID = db.lastInsertedRowID
         for (record, uid) in records {

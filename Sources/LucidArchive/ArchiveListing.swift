@@ -53,6 +53,9 @@ public struct ArchiveListing: Sendable, Equatable {
         public var statedSOPInstanceUID: String? = nil
         /// What is odd about the stated UID; nil when it is conformant.
         public var uidNote: String? = nil
+        /// The first look's flags, the JSON array text the index holds (`instances.flags`); nil in
+        /// a row written before schema version 5.
+        public var flags: String? = nil
     }
 
     public var patients: [Patient]
@@ -167,10 +170,11 @@ enum ListingQuery {
         let hasStatedUIDs = try db.columns(in: "instances").contains { $0.name == "uid_note" }
         let stated =
             hasStatedUIDs ? "stated_sop_instance_uid, uid_note" : "NULL AS stated_sop_instance_uid, NULL AS uid_note"
+        let flags = try db.columns(in: "instances").contains { $0.name == "flags" } ? "flags" : "NULL AS flags"
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT sop_instance_uid, recipe, derived_series_instance_uid, frames, archived_at, \(stated),
+                SELECT sop_instance_uid, recipe, derived_series_instance_uid, frames, archived_at, \(stated), \(flags),
                     (SELECT COUNT(*) FROM files WHERE files.instance = instances.id) AS file_count
                 FROM instances WHERE series = ? ORDER BY sop_instance_uid, recipe
                 """,
@@ -180,7 +184,7 @@ enum ListingQuery {
                 sopInstanceUID: row["sop_instance_uid"], recipe: row["recipe"],
                 derivedSeriesInstanceUID: row["derived_series_instance_uid"], frames: row["frames"],
                 archivedAt: row["archived_at"], files: row["file_count"],
-                statedSOPInstanceUID: row["stated_sop_instance_uid"], uidNote: row["uid_note"])
+                statedSOPInstanceUID: row["stated_sop_instance_uid"], uidNote: row["uid_note"], flags: row["flags"])
         }
     }
 }

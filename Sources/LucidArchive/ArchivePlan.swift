@@ -30,6 +30,10 @@ public struct ArchivePlan: Sendable {
     /// changes or windows the pixels; false for colour images, to which the grayscale steps do not
     /// apply (no derived instance is made of pixels left unchanged).
     public let derivesPixels: Bool
+    /// The first look's flags of the image, a JSON array of `{"kind","severity","message", ...}`
+    /// objects (`lucid process --json`'s `flags`), recorded in `instances.flags`; set once the frames
+    /// are processed, `[]` when none.
+    public var flags = "[]"
 
     public init(
         identity: InstanceIdentity, recipe: String, frames: [Int], renditionFrames: [Int]? = nil,

@@ -1,7 +1,7 @@
 import GRDB
 
 /// The tables of `index.sqlite`, built by GRDB migrations; `PRAGMA user_version` holds the schema
-/// version (4 since odd SOP Instance UIDs are recorded).
+/// version (5 since the first look's flags are recorded).
 ///
 /// - `patients`, `studies`, `series`: one row per folder of the archive tree, keyed by the folder's
 ///   path relative to the archive (`folder`), with the header values it was made from.
@@ -24,8 +24,13 @@ import GRDB
 ///   conformant (PS3.5 §9.1), in which case `sop_instance_uid` holds the archive key it was filed
 ///   under (`ArchiveKey`); `uid_note` is null for a conformant UID, both are null in rows written
 ///   before version 4.
+/// - `instances.flags` (version 5): the first look's flags of the image (`lucid process`), a JSON
+///   array of `{"kind","severity","message", ...details}` objects as the JSON lines give them, `[]`
+///   when none; null in rows written before version 5 (the image was not looked at). A column
+///   rather than a table of its own: the flags are read and written with their instance, never
+///   queried apart, and their details differ by kind.
 enum ArchiveSchema {
-    static let version = 4
+    static let version = 5
 
     /// Version 1, as the first archives were made. Every statement is idempotent, so an archive
     /// created before the migrations were recorded adopts them without change.
@@ -119,6 +124,14 @@ enum ArchiveSchema {
         try db.execute(sql: "PRAGMA user_version = 4")
     }
 
+    /// Version 5: the first look's flags of each instance. A column already there is left as it is.
+    static func migrateToVersion5(_ db: Database) throws {
+        if !(try db.columns(in: "instances").contains { $0.name == "flags" }) {
+            try db.execute(sql: "ALTER TABLE instances ADD COLUMN flags TEXT")
+        }
+        try db.execute(sql: "PRAGMA user_version = 5")
+    }
+
     /// The migrations in order. Identifiers never change once released.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -132,6 +145,7 @@ enum ArchiveSchema {
             try db.execute(sql: version3)
         }
         migrator.registerMigration("v4-stated-uids", foreignKeyChecks: .immediate, migrate: migrateToVersion4)
+        migrator.registerMigration("v5-flags", foreignKeyChecks: .immediate, migrate: migrateToVersion5)
         return migrator
     }
 }

@@ -32,6 +32,26 @@ extension BatchSummary {
         return lines
     }
 
+    /// `2 saturated, 1 blank`: the flagged files by kind (most first); nil when none is flagged.
+    public var flaggedByText: String? {
+        flaggedBy.isEmpty ? nil : Self.breakdown(flaggedBy) { $0 }
+    }
+
+    /// `2 saturated (--fail-on saturated,blank)`: the flagged files that fail the run, by kind; nil
+    /// when none does.
+    public var failedOnText: String? {
+        guard !failedOn.isEmpty else { return nil }
+        return Self.breakdown(failedOn) { $0 } + " (--fail-on \(failOn.sorted().joined(separator: ",")))"
+    }
+
+    /// One line per flagged file, in the order the files finished: `PATH: KIND: MESSAGE`, a file's
+    /// flags joined by `; `.
+    public var flagLines: [String] {
+        flagged.map { file in
+            "\(file.path): " + file.flags.map { "\($0.kind): \($0.message)" }.joined(separator: "; ")
+        }
+    }
+
     /// One line per note, in the order the files finished: `PATH: NOTE`.
     public var noteLines: [String] {
         notes.map { "\($0.path): \($0.note)" }

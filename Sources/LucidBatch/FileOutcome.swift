@@ -1,4 +1,5 @@
 import Foundation
+import LucidDose
 import LucidFiles
 import LucidPACS
 import LucidRendering
@@ -48,6 +49,10 @@ public struct FileOutcome: Sendable, Equatable {
     /// What `--report` shows of the file beyond this outcome (identity, thumbnails); nil without
     /// `--report`. Not part of the JSON line or the run manifest.
     public var report: ReportCapture?
+    /// The first look's findings (`FirstLook`: `saturated`, `blank`; the dose flags of `LucidDose`),
+    /// one per kind, in the order found. A flag never changes `status`; `--fail-on` turns chosen
+    /// kinds into the run's exit status 1.
+    public var flags: [Flag] = []
 
     public init(
         path: String, status: Status, outputs: [String] = [], seconds: Double = 0, error: String? = nil,
@@ -81,8 +86,9 @@ public struct FileOutcome: Sendable, Equatable {
         self.failure = failure
     }
 
-    /// One JSON line: `{"error","errorCode","notes","outputs","path","preset","seconds","skipReason","status",
-    /// "steps"}`, keys sorted, absent values `null`, `notes` an array (`[]` without one), seconds rounded to
+    /// One JSON line: `{"error","errorCode","flags","notes","outputs","path","preset","seconds","skipReason",
+    /// "status","steps"}`, keys sorted, absent values `null`, `notes` and `flags` arrays (`[]` without one;
+    /// each flag `{"kind","severity","message", ...details}`), seconds rounded to
     /// the millisecond; with a PACS also
     /// `"pacs":{"alreadyPresent","failed","uploaded"}` (instances); when steps were skipped also
     /// `"skippedSteps":["STEP (reason)", ...]`.
@@ -91,7 +97,7 @@ public struct FileOutcome: Sendable, Equatable {
             "path": path, "status": status.rawValue, "outputs": outputs,
             "seconds": (seconds * 1000).rounded() / 1000, "error": error ?? NSNull(),
             "errorCode": errorCode ?? NSNull(), "steps": steps ?? NSNull(), "preset": preset ?? NSNull(),
-            "skipReason": skipReason?.rawValue ?? NSNull(), "notes": notes,
+            "skipReason": skipReason?.rawValue ?? NSNull(), "notes": notes, "flags": flags.map(\.jsonObject),
         ]
         if let pacs { object["pacs"] = pacs.jsonObject }
         if !skippedSteps.isEmpty { object["skippedSteps"] = skippedSteps }

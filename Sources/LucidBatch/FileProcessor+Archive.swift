@@ -36,7 +36,7 @@ extension FileProcessor {
             turn.claim(identity.sopInstanceUID)
             await turn.wait(for: identity.sopInstanceUID)
         }
-        let plan = ArchivePlan(
+        var plan = ArchivePlan(
             identity: identity, recipe: steps.description, frames: frameNumbers,
             renditionFrames: renditionFrames(of: frameNumbers), renditionSuffixes: settings.formats.map(\.suffix),
             sourcePath: path, originalSHA256: originalSHA256, derivesPixels: Self.derivesPixels(image))
@@ -44,6 +44,7 @@ extension FileProcessor {
             if try Self.archiveCall(path, { () throws(ArchiveError) in try archive.isArchived(plan) }) {
                 outcome.skip(.alreadyArchived)
                 try mirrorArchived(image, plan: plan, path: path, steps: steps, preset: preset, outcome: &outcome)
+                outcome.flags = []  // looked at when it was filed: its flags are in the index
                 pushArchived(plan, uploads: &uploads)
                 return
             }
@@ -71,6 +72,7 @@ extension FileProcessor {
                     files.append(derived)
                 }
             }
+            outcome.flags = firstLookFlags(image: image, pixelFlags: outcome.flags)
             pushProduced(files, plan: plan, path: path, uploads: &uploads)
             return
         }
@@ -81,6 +83,8 @@ extension FileProcessor {
                 let files = try frameFiles(image, product: product, plan: plan, preset: preset)
                 staged += try Self.archiveCall(path) { () throws(ArchiveError) in try archive.stage(files) }
             }
+            outcome.flags = firstLookFlags(image: image, pixelFlags: outcome.flags)
+            plan.flags = FirstLook.jsonArray(outcome.flags)
             let result = try Self.archiveCall(path) { () throws(ArchiveError) in
                 try archive.store(plan, original: bytes, staged: staged)
             }

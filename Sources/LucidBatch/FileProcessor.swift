@@ -62,6 +62,11 @@ public struct FileProcessor: Sendable {
                 if settings.capturesReport {
                     outcome.report = ReportCapture(identity: nil, thumbnails: frame.thumbnails)
                 }
+                look(
+                    at: FrameLook(
+                        samples: samples, encoding: StoredValueEncoding(bitsStored: bitsStored, isSigned: false),
+                        padding: nil),
+                    frame: 1, checksSaturation: false, outcome: &outcome)
                 outcome.windows.append(AppliedWindow(frame))
                 try writeMirrored(frame, path: path, frameCount: 1, outcome: &outcome)
             }
@@ -118,9 +123,11 @@ public struct FileProcessor: Sendable {
             _ = try renderAndMirror(
                 image, frame: frame, path: path, steps: steps, preset: preset, renditions: true, outcome: &outcome)
         }
+        outcome.flags = firstLookFlags(image: image, pixelFlags: outcome.flags)
     }
 
-    /// Decodes and renders frame `frame` (1-based) of `image`; with `renditions`, encodes them,
+    /// Decodes frame `frame` (1-based) of `image`, takes the first look at a grayscale one (its flags
+    /// into `outcome`), and renders it; with `renditions`, encodes them,
     /// records the window it used in `outcome` and writes them below `--out` when one is set.
     func renderAndMirror(
         _ image: DICOMImage, frame: Int, path: String, steps: StepsSpec, preset: String?, renditions: Bool,
@@ -130,6 +137,7 @@ public struct FileProcessor: Sendable {
         let product: FrameProduct
         if image.pixel.isGrayscale {
             let gray = try decode(image, frame: frame, path: path)
+            look(at: gray, frame: frame, checksSaturation: Self.checksSaturation(image), outcome: &outcome)
             product = try renderFrame(
                 gray.image, encoding: gray.encoding, display: gray.display, path: path, frame: frame,
                 frameCount: frameCount, steps: steps, preset: preset, encode: renditions,

@@ -24,8 +24,8 @@ extension RunManifest {
         ]
     }
 
-    /// `{"error","errorCode","notes","outputs":[{"path","sha256"}],"path","preset","seconds","skipReason","status",
-    /// "steps","windows"}`,
+    /// `{"error","errorCode","flags","notes","outputs":[{"path","sha256"}],"path","preset","seconds","skipReason",
+    /// "status","steps","windows"}` (`flags` as in the JSON lines, `[]` without one),
     /// with a PACS also `"pacs":{"alreadyPresent","failed","uploaded"}`, with steps skipped `"skippedSteps"`.
     func fileObject(_ outcome: FileOutcome, folder: String) -> [String: Any] {
         let outputs = outcome.outputs.map { output -> [String: Any] in
@@ -41,6 +41,7 @@ extension RunManifest {
             "errorCode": outcome.errorCode ?? NSNull(), "steps": outcome.steps ?? NSNull(),
             "preset": outcome.preset ?? NSNull(), "skipReason": outcome.skipReason?.rawValue ?? NSNull(),
             "windows": outcome.windows.map(\.jsonObject), "notes": outcome.notes,
+            "flags": outcome.flags.map(\.jsonObject),
         ]
         if let pacs = outcome.pacs { object["pacs"] = pacs.jsonObject }
         if !outcome.skippedSteps.isEmpty { object["skippedSteps"] = outcome.skippedSteps }

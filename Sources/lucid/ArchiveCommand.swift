@@ -18,13 +18,15 @@ struct ArchiveListCommand: ParsableCommand {
         abstract: "List the patients, studies, series and instances of an archive.",
         discussion: """
             Text: one indented line per patient, study, series and instance (SOP Instance UID, recipe, files), an \
-            instance whose SOP Instance UID was not conformant followed by a note: line saying how it was filed. \
+            instance whose SOP Instance UID was not conformant followed by a note: line saying how it was filed, \
+            and one flag: KIND: MESSAGE line per flag of the first look (lucid process). \
             --json: an array of patients {patientID, patientName, folder, studies: [{studyInstanceUID, studyDate, \
             folder, series: [{seriesInstanceUID, seriesNumber, modality, folder, instances: [{sopInstanceUID, \
-            recipe, derivedSeriesInstanceUID, frames, archivedAt, files, statedSOPInstanceUID, uidNote}], \
+            recipe, derivedSeriesInstanceUID, frames, archivedAt, files, statedSOPInstanceUID, uidNote, flags}], \
             conflicts: [...]}]}]}; sopInstanceUID is the key the instance is filed under, statedSOPInstanceUID the \
             value in the file ("" when absent; null in an index before schema version 4), uidNote null when the \
-            UID is conformant. Reads only (works on a read-only \
+            UID is conformant, flags the first look's [{kind, severity, message, ...}] (null in an index before \
+            schema version 5). Reads only (works on a read-only \
             mount), from one consistent snapshot of the index, checked first with SQLite's quick_check. Control \
             characters in header values are shown as \\xhh in text (JSON escapes them).
             Exit status: 0 listed (or an empty archive: the index records no images and the folder holds no files; \
@@ -71,6 +73,10 @@ struct ArchiveListCommand: ParsableCommand {
                             TerminalText.escaped(
                                 "      \(instance.sopInstanceUID)  \(instance.recipe)  \(instance.files) file(s)"))
                         if let note = instance.uidNote { print(TerminalText.escaped("        note: \(note)")) }
+                        for flag in Self.flags(instance) ?? [] {
+                            let kind = flag["kind"] as? String ?? "", message = flag["message"] as? String ?? ""
+                            print(TerminalText.escaped("        flag: \(kind): \(message)"))
+                        }
                     }
                     for conflict in series.conflicts {
                         print(
@@ -115,6 +121,15 @@ struct ArchiveListCommand: ParsableCommand {
         throw ProcessingFailure(status: 1)
     }
 
+    /// The instance's flags as JSON objects; nil in an index before schema version 5 (or a value
+    /// that is not a JSON array of objects).
+    static func flags(_ instance: ArchiveListing.Instance) -> [[String: Any]]? {
+        guard let text = instance.flags,
+            let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]
+        else { return nil }
+        return parsed
+    }
+
     static func object(_ patient: ArchiveListing.Patient) -> [String: Any] {
         [
             "patientID": patient.patientID, "patientName": patient.patientName, "folder": patient.folder,
@@ -133,6 +148,7 @@ struct ArchiveListCommand: ParsableCommand {
                                     "files": instance.files,
                                     "statedSOPInstanceUID": instance.statedSOPInstanceUID ?? NSNull(),
                                     "uidNote": instance.uidNote ?? NSNull(),
+                                    "flags": Self.flags(instance) ?? NSNull(),
                                 ]
                             },
                             "conflicts": series.conflicts.map { conflict -> [String: Any] in

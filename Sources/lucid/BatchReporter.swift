@@ -25,8 +25,10 @@ final class BatchReporter {
 
     /// Clears the progress line and prints the summary: a JSON line with `--json` (`--quiet` or not), else (unless
     /// `--quiet`) the counts with the skipped files by reason, the failed files by error code, the
-    /// PACS counts (`pacs`: the PACS and its counts), the run manifests written and (unless `--quiet`)
-    /// every file's notes (`  note: PATH: NOTE`); then every failed
+    /// PACS counts (`pacs`: the PACS and its counts), the flagged files by kind (`lucid: flagged: 2
+    /// saturated, 1 blank`), the run manifests written and (unless `--quiet`) every file's notes
+    /// (`  note: PATH: NOTE`) and flags (`  flag: PATH: KIND: MESSAGE`); the flags that fail the run
+    /// (`--fail-on`, also with `--quiet`); then every failed
     /// file with its reason on standard error (files failing for one shared cause, a PACS that is
     /// down, as one line), and (unless `--quiet`) a warning when no input was found. `nothingCreated`
     /// says that no INPUT existed, so no folder, archive or manifest was made. Each line is escaped
@@ -43,9 +45,12 @@ final class BatchReporter {
                         + String(format: "%.1f", summary.seconds) + " s")
                 if let failedBy = summary.failedByText { lines.append("lucid: failed by code: \(failedBy)") }
             }
+            if !output.quiet, let flaggedBy = summary.flaggedByText { lines.append("lucid: flagged: \(flaggedBy)") }
+            if let failedOn = summary.failedOnText { lines.append("lucid: exit status 1 for flags: \(failedOn)") }
             if !output.quiet, let pacs { lines.append("lucid: PACS \(pacs) (instances)") }
             if !output.quiet { lines += manifests.map { "lucid: run manifest \($0)" } }
             if !output.quiet { lines += summary.noteLines.map { "  note: " + $0 } }
+            if !output.quiet { lines += summary.flagLines.map { "  flag: " + $0 } }
             lines += summary.failureLines.map { "  failed: " + $0 }
         }
         if nothingCreated {

@@ -44,8 +44,17 @@ struct ProcessCommand: AsyncParsableCommand {
             (SLURM_ARRAY_TASK_ID, _MIN, _COUNT) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX with --shard-count N).
             With --json, one JSON line per file {path, status, outputs, seconds, error, errorCode, skipReason, steps, \
             preset, notes} (notes: what Lucid did that the file did not ask for, e.g. an odd SOP Instance UID; [] \
-            without one; also listed as note: lines on standard error unless --quiet) and a final {"summary": {files, ok, failed, skipped, skippedBy, failedBy, interrupted, seconds}} \
-            line on standard output (README, "Error codes" and skip reasons).
+            without one; also listed as note: lines on standard error unless --quiet) with flags (the first look, \
+            below), and a final {"summary": {files, ok, failed, skipped, skippedBy, failedBy, flaggedBy, failedOn, \
+            interrupted, seconds}} line on standard output (README, "Error codes" and skip reasons).
+            The first look: each grayscale frame's stored values are looked at before the pipeline, and the file \
+            flagged: flags [{kind, severity, message, ...}] ([] without one) in its JSON line, the manifest and the \
+            archive index, a flag: line on standard error unless --quiet, counted in the summary (lucid: flagged: \
+            1 saturated). saturated: at least 1 % of the in-field pixels (padding and uniform edge bands excluded) \
+            at the largest stored value, in regions that do not run to the field's edge; not for CT. blank: the \
+            central 99 % of the in-field pixels within 1/512 of the stored range (4 to 16 grey levels). Flags are \
+            findings: the files stay ok. --fail-on KIND,... makes chosen kinds exit status 1 (kinds: saturated, \
+            blank, deviation-index, drl, dose-check).
             Every run writes a manifest, lucid-run-<yyyyMMdd'T'HHmmss'Z'>-<pid>.json (start time, UTC), into --out \
             and into DIR/runs/ with --archive: the Lucid version, start and end times, the arguments and options, \
             every input with its status, preset, steps, the window used per frame, its outputs (relative to the \
@@ -58,7 +67,7 @@ struct ProcessCommand: AsyncParsableCommand {
             reason. The page loads nothing from anywhere (its Content-Security-Policy forbids it). A report that \
             cannot be written is an error (exit status 1); the renditions, archive and manifest are not affected.
             No input found, or no DICOM among the inputs: a warning on standard error, exit status 0.
-            Exit status: 0 every file done (skipped files included), 1 some file failed, 2 bad usage, 130 interrupted \
+            Exit status: 0 every file done (skipped files included), 1 some file failed or has a --fail-on flag, 2 bad usage, 130 interrupted \
             by Ctrl-C (SIGINT), 143 by SIGTERM (the files in progress are finished, no partial file is left).
             """)
 
@@ -144,6 +153,14 @@ struct ProcessCommand: AsyncParsableCommand {
             valueName: "file"))
     var report: String?
 
+    @Option(
+        name: .customLong("fail-on"),
+        help: ArgumentHelp(
+            "Exit status 1 when a file has a flag of one of these kinds (\(FirstLook.kinds.joined(separator: ", "))); "
+                + "comma-separated, may be repeated. The files stay ok.",
+            valueName: "kind,..."))
+    var failOn: [String] = []
+
     @Flag(help: "One JSON line per finished file and a summary line on standard output.")
     var json = false
 
@@ -208,6 +225,7 @@ struct ProcessCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try recipe
         _ = try formats
+        _ = try failOnKinds
         if inputs.isEmpty && filesFrom == nil {
             throw ValidationError("no inputs: give files or folders, or --files-from")
         }
@@ -281,11 +299,12 @@ struct ProcessCommand: AsyncParsableCommand {
             runner.cancel()
             stopReading?.cancel()
         }
-        let summary = await runner.run(walker) { event in
+        var summary = await runner.run(walker) { event in
             reporter.report(event)
             manifest.record(Self.collect(event, into: batchReport))
         }
         interruption.stop()
+        summary.failOn = try failOnKinds
         var status = summary.interrupted ? interruption.exitStatus : summary.exitStatus
         let pacsLine = uploader.map { "\($0.target): \((summary.pacs ?? PACSCounts()).text)" }
         do throws(ManifestWriteError) {

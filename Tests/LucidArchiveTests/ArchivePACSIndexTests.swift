@@ -65,12 +65,18 @@ import Testing
         #expect(try archive.verify().isClean)
     }
 
+    /// SQL that takes an index back to schema version 4, as Lucid wrote it before version 5.
+    static let backToVersion4 =
+        "ALTER TABLE instances DROP COLUMN flags; DELETE FROM grdb_migrations WHERE identifier = 'v5-flags'; "
+        + "PRAGMA user_version = 4;"
+
     /// SQL that takes an index back to schema version 3, as Lucid wrote it before version 4.
     static let backToVersion3 =
-        "ALTER TABLE instances DROP COLUMN stated_sop_instance_uid; ALTER TABLE instances DROP COLUMN uid_note; "
+        backToVersion4
+        + "ALTER TABLE instances DROP COLUMN stated_sop_instance_uid; ALTER TABLE instances DROP COLUMN uid_note; "
         + "DELETE FROM grdb_migrations WHERE identifier = 'v4-stated-uids'; PRAGMA user_version = 3;"
 
-    @Test("an archive made before the PACS table opens, is migrated to version 4, and verifies clean")
+    @Test("an archive made before the PACS table opens, is migrated to version 5, and verifies clean")
     func oldArchiveIsMigrated() throws {
         let (archive, plan) = try makeArchive()
         let old =
@@ -87,17 +93,17 @@ import Testing
         }
         #expect(opened.value == [true, true])
         let reopened = try Archive(root: archive.root, create: false)
-        #expect(try sqlite(reopened.indexPath, "", query: "PRAGMA user_version") == "[(4,)]")
+        #expect(try sqlite(reopened.indexPath, "", query: "PRAGMA user_version") == "[(5,)]")
         #expect(
             try sqlite(reopened.indexPath, "", query: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
-                == "[('v1-archive',), ('v2-pacs-uploads',), ('v3-conflicts',), ('v4-stated-uids',)]")
+                == "[('v1-archive',), ('v2-pacs-uploads',), ('v3-conflicts',), ('v4-stated-uids',), ('v5-flags',)]")
         #expect(try reopened.verify().isClean)
         #expect(try reopened.pushableFiles(pacs: Self.pacs).count == 2)
         #expect(try reopened.isArchived(plan))
     }
 
     @Test(
-        "an archive at schema version 3 opens, is migrated to 4, lists its rows without a note and files new ones with it"
+        "an archive at schema version 3 opens, is migrated to 5, lists its rows without a note and files new ones with it"
     )
     func versionThreeIsMigrated() throws {
         let (archive, plan) = try makeArchive()
@@ -109,7 +115,7 @@ import Testing
         #expect(before?.sopInstanceUID == "1.2.3.4.5" && before?.statedSOPInstanceUID == nil && before?.uidNote == nil)
 
         let reopened = try Archive(root: archive.root, create: false)
-        #expect(try sqlite(reopened.indexPath, "", query: "PRAGMA user_version") == "[(4,)]")
+        #expect(try sqlite(reopened.indexPath, "", query: "PRAGMA user_version") == "[(5,)]")
         #expect(
             try sqlite(reopened.indexPath, "", query: "SELECT stated_sop_instance_uid, uid_note FROM instances")
                 == "[(None, None)]")

@@ -31,7 +31,8 @@ import Testing
         #expect(summary.exitStatus == 0)
         #expect(
             summary.jsonLine
-                == #"{"summary":{"failed":0,"failedBy":{},"files":2,"interrupted":false,"ok":1,"seconds":0,"#
+                == #"{"summary":{"failed":0,"failedBy":{},"failedOn":{},"files":2,"flaggedBy":{},"interrupted":false,"#
+                + #""ok":1,"seconds":0,"#
                 + #""skipped":1,"skippedBy":{"notDICOM":1}}}"#)
         summary.record(FileOutcome(path: "b", status: .failed, error: "b: bad"))
         #expect(summary.exitStatus == 1)
