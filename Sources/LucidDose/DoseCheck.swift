@@ -1,0 +1,83 @@
+/// A Dose Check alert or notification a CT scanner recorded in its report (NEMA XR 25, PS3.16
+/// TID 10015 CT Dose Check Details): the configured value, the forward estimate that exceeded it,
+/// and the operator's reason for proceeding. TID 10015 writes the forward estimate only when it
+/// exceeds the configured value, so an estimate present is a dose check that fired.
+public struct DoseCheck: Sendable, Equatable {
+    public enum Level: String, Sendable {
+        /// Dose Check Alert Details (113900): the accumulated forward estimate exceeded the alert value.
+        case alert
+        /// Dose Check Notification Details (113908): the protocol's estimate exceeded the notification value.
+        case notification
+    }
+
+    public var level: Level
+    /// `DLP` or `CTDIvol`.
+    public var quantity: String
+    public var configuredValue: DoseQuantity?
+    public var forwardEstimate: DoseQuantity
+    public var reasonForProceeding: String?
+
+    public init(
+        level: Level, quantity: String, configuredValue: DoseQuantity?, forwardEstimate: DoseQuantity,
+        reasonForProceeding: String? = nil
+    ) {
+        self.level = level
+        self.quantity = quantity
+        self.configuredValue = configuredValue
+        self.forwardEstimate = forwardEstimate
+        self.reasonForProceeding = reasonForProceeding
+    }
+
+    /// Every dose check of the tree's Dose Check Alert and Notification Details containers, in document order.
+    static func all(in root: SRContentItem) -> [DoseCheck] {
+        root.allItems.flatMap { container -> [DoseCheck] in
+            let pairs: [(String, String, String)]
+            let level: Level
+            if container.isConcept(DoseConcept.doseCheckAlertDetails) {
+                level = .alert
+                pairs = [
+                    ("DLP", DoseConcept.dlpAlertValue, DoseConcept.accumulatedDLPForwardEstimate),
+                    ("CTDIvol", DoseConcept.ctdiVolAlertValue, DoseConcept.accumulatedCTDIvolForwardEstimate),
+                ]
+            } else if container.isConcept(DoseConcept.doseCheckNotificationDetails) {
+                level = .notification
+                pairs = [
+                    ("DLP", DoseConcept.dlpNotificationValue, DoseConcept.dlpForwardEstimate),
+                    ("CTDIvol", DoseConcept.ctdiVolNotificationValue, DoseConcept.ctdiVolForwardEstimate),
+                ]
+            } else {
+                return []
+            }
+            let reason = container.descendants(DoseConcept.reasonForProceeding).compactMap(\.text).first
+            return pairs.compactMap { quantity, valueCode, estimateCode in
+                guard let estimate = container.descendants(estimateCode).compactMap(\.quantity).first else {
+                    return nil
+                }
+                return DoseCheck(
+                    level: level, quantity: quantity,
+                    configuredValue: container.descendants(valueCode).compactMap(\.quantity).first,
+                    forwardEstimate: estimate, reasonForProceeding: reason)
+            }
+        }
+    }
+
+    /// The `dose-check` flag: an alert for an alert, a warning for a notification.
+    public var flag: Flag {
+        var details: [String: Flag.Detail] = [
+            "level": .text(level.rawValue), "quantity": .text(quantity), "value": .quantity(forwardEstimate),
+        ]
+        var message =
+            "Scanner Dose Check \(level.rawValue): \(quantity) forward estimate "
+            + DoseText.quantity(forwardEstimate)
+        if let configuredValue {
+            details["limit"] = .quantity(configuredValue)
+            message += " above the configured " + DoseText.quantity(configuredValue)
+        }
+        if let reasonForProceeding {
+            details["reason"] = .text(reasonForProceeding)
+            message += "; reason for proceeding: \(reasonForProceeding)"
+        }
+        return Flag(
+            kind: "dose-check", severity: level == .alert ? .alert : .warning, message: message, details: details)
+    }
+}
