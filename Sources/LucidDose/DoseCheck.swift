@@ -1,7 +1,8 @@
 /// A Dose Check alert or notification a CT scanner recorded in its report (NEMA XR 25, PS3.16
 /// TID 10015 CT Dose Check Details): the configured value, the forward estimate that exceeded it,
-/// and the operator's reason for proceeding. TID 10015 writes the forward estimate only when it
-/// exceeds the configured value, so an estimate present is a dose check that fired.
+/// and the operator's reason for proceeding. A check fired when a value is configured and the
+/// forward estimate exceeds it: TID 10015 asks for the estimate only then, but scanners write it
+/// with "Value Configured: No" too (Spectrum Dynamics does), and those are not findings.
 public struct DoseCheck: Sendable, Equatable {
     public enum Level: String, Sendable {
         /// Dose Check Alert Details (113900): the accumulated forward estimate exceeded the alert value.
@@ -13,12 +14,12 @@ public struct DoseCheck: Sendable, Equatable {
     public var level: Level
     /// `DLP` or `CTDIvol`.
     public var quantity: String
-    public var configuredValue: DoseQuantity?
+    public var configuredValue: DoseQuantity
     public var forwardEstimate: DoseQuantity
     public var reasonForProceeding: String?
 
     public init(
-        level: Level, quantity: String, configuredValue: DoseQuantity?, forwardEstimate: DoseQuantity,
+        level: Level, quantity: String, configuredValue: DoseQuantity, forwardEstimate: DoseQuantity,
         reasonForProceeding: String? = nil
     ) {
         self.level = level
@@ -28,7 +29,8 @@ public struct DoseCheck: Sendable, Equatable {
         self.reasonForProceeding = reasonForProceeding
     }
 
-    /// Every dose check of the tree's Dose Check Alert and Notification Details containers, in document order.
+    /// Every dose check that fired in the tree's Dose Check Alert and Notification Details containers,
+    /// in document order.
     static func all(in root: SRContentItem) -> [DoseCheck] {
         root.allItems.flatMap { container -> [DoseCheck] in
             let pairs: [(String, String, String)]
@@ -50,13 +52,13 @@ public struct DoseCheck: Sendable, Equatable {
             }
             let reason = container.descendants(DoseConcept.reasonForProceeding).compactMap(\.text).first
             return pairs.compactMap { quantity, valueCode, estimateCode in
-                guard let estimate = container.descendants(estimateCode).compactMap(\.quantity).first else {
-                    return nil
-                }
+                guard let estimate = container.descendants(estimateCode).compactMap(\.quantity).first,
+                    let configured = container.descendants(valueCode).compactMap(\.quantity).first,
+                    let compared = estimate.converted(to: configured.unit), compared.value > configured.value
+                else { return nil }
                 return DoseCheck(
-                    level: level, quantity: quantity,
-                    configuredValue: container.descendants(valueCode).compactMap(\.quantity).first,
-                    forwardEstimate: estimate, reasonForProceeding: reason)
+                    level: level, quantity: quantity, configuredValue: configured, forwardEstimate: estimate,
+                    reasonForProceeding: reason)
             }
         }
     }

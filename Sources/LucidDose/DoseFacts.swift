@@ -85,7 +85,9 @@ public struct DoseFacts: Sendable, Equatable {
         }
     }
 
-    /// The largest quantity, compared in the first one's unit.
+    /// The largest quantity, compared in the first one's unit; nil for none.
+    public static func largestValue(_ quantities: [DoseQuantity]) -> DoseQuantity? { largest(quantities) }
+
     static func largest(_ quantities: [DoseQuantity]) -> DoseQuantity? {
         guard let first = quantities.first else { return nil }
         return quantities.max {

@@ -13,25 +13,25 @@ struct HeaderDose {
     var exposure: ExposureIndication?
 
     init(dataSet: DataSet) {
-        dap = dataSet.double(DoseTag.imageAndFluoroscopyAreaDoseProduct).map {
+        dap = dataSet.doseNumber(DoseTag.imageAndFluoroscopyAreaDoseProduct).map {
             DoseQuantity(value: $0, unit: "dGy.cm2")
         }
         ctdiVol = Self.ctdiVol(in: dataSet).map { DoseQuantity(value: $0, unit: "mGy") }
-        entranceDose = dataSet.double(DoseTag.entranceDoseInMilligray).map { DoseQuantity(value: $0, unit: "mGy") }
-        organDose = dataSet.double(DoseTag.organDose).map { DoseQuantity(value: $0, unit: "dGy") }
+        entranceDose = dataSet.doseNumber(DoseTag.entranceDoseInMilligray).map { DoseQuantity(value: $0, unit: "mGy") }
+        organDose = dataSet.doseNumber(DoseTag.organDose).map { DoseQuantity(value: $0, unit: "dGy") }
         exposure = ExposureIndication(
-            exposureIndex: dataSet.double(DoseTag.exposureIndex),
-            targetExposureIndex: dataSet.double(DoseTag.targetExposureIndex),
-            deviationIndex: dataSet.double(DoseTag.deviationIndex))
+            exposureIndex: dataSet.doseNumber(DoseTag.exposureIndex),
+            targetExposureIndex: dataSet.doseNumber(DoseTag.targetExposureIndex),
+            deviationIndex: dataSet.doseNumber(DoseTag.deviationIndex))
     }
 
     var isEmpty: Bool { dap == nil && ctdiVol == nil && entranceDose == nil && organDose == nil && exposure == nil }
 
     private static func ctdiVol(in dataSet: DataSet) -> Double? {
-        if let value = dataSet.double(DoseTag.ctdiVol) { return value }
+        if let value = dataSet.doseNumber(DoseTag.ctdiVol) { return value }
         let groups =
             (dataSet.sequence(.sharedFunctionalGroupsSequence) ?? [])
             + (dataSet.sequence(.perFrameFunctionalGroupsSequence) ?? [])
-        return groups.compactMap { $0.sequence(DoseTag.ctExposureSequence)?.first?.double(DoseTag.ctdiVol) }.max()
+        return groups.compactMap { $0.sequence(DoseTag.ctExposureSequence)?.first?.doseNumber(DoseTag.ctdiVol) }.max()
     }
 }

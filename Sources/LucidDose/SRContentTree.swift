@@ -33,7 +33,7 @@ public enum SRContentTree {
         switch valueType {
         case "NUM":
             let measured = dataSet.sequence(SRTag.measuredValueSequence)?.first
-            result.numericValue = measured?.double(SRTag.numericValue)
+            result.numericValue = measured?.doseNumber(SRTag.numericValue)
             if let measured { result.units = SRCode(sequence: SRTag.measurementUnitsCodeSequence, in: measured) }
         case "CODE":
             result.code = SRCode(sequence: SRTag.conceptCodeSequence, in: dataSet)

@@ -12,11 +12,14 @@ public struct TechniqueFactors: Sendable, Equatable {
     /// `vendor units` when the manufacturer is not in the table.
     public var relativeXRayExposureUnit: String?
 
+    /// No factor.
+    public init() {}
+
     public init(dataSet: DataSet) {
-        kvp = dataSet.double(DoseTag.kvp)
-        milliampereSeconds = dataSet.double(DoseTag.exposure)
-        exposureTimeMilliseconds = dataSet.double(DoseTag.exposureTime)
-        relativeXRayExposure = dataSet.double(DoseTag.relativeXRayExposure)
+        kvp = dataSet.doseNumber(DoseTag.kvp)
+        milliampereSeconds = dataSet.doseNumber(DoseTag.exposure)
+        exposureTimeMilliseconds = dataSet.doseNumber(DoseTag.exposureTime)
+        relativeXRayExposure = dataSet.doseNumber(DoseTag.relativeXRayExposure)
         if relativeXRayExposure != nil {
             relativeXRayExposureUnit = Self.vendorIndicator(manufacturer: dataSet.string(.manufacturer) ?? "")
         }
