@@ -68,13 +68,10 @@ public struct DoseCheck: Sendable, Equatable {
         var details: [String: Flag.Detail] = [
             "level": .text(level.rawValue), "quantity": .text(quantity), "value": .quantity(forwardEstimate),
         ]
+        details["limit"] = .quantity(configuredValue)
         var message =
-            "Scanner Dose Check \(level.rawValue): \(quantity) forward estimate "
-            + DoseText.quantity(forwardEstimate)
-        if let configuredValue {
-            details["limit"] = .quantity(configuredValue)
-            message += " above the configured " + DoseText.quantity(configuredValue)
-        }
+            "Scanner Dose Check \(level.rawValue): \(quantity) forward estimate " + DoseText.quantity(forwardEstimate)
+            + " above the configured " + DoseText.quantity(configuredValue)
         if let reasonForProceeding {
             details["reason"] = .text(reasonForProceeding)
             message += "; reason for proceeding: \(reasonForProceeding)"

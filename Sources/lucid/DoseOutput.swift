@@ -35,7 +35,7 @@ struct DoseOutput {
     }
 
     func finish() {
-        guard !json else { return }
+        guard !json, !rows.isEmpty else { return }
         let header = ["FILE", "KIND", "MODALITY", "DOSE", "EXPOSURE"]
         let table = [header] + rows
         let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
