@@ -1,0 +1,33 @@
+import LucidDICOM
+import LucidDose
+import LucidTestSupport
+import Testing
+
+/// A study's reports summed: each report once by SOP Instance UID, totals in one unit.
+@Suite struct StudyDoseTests {
+    static func report(uid: String, dlpTotal: Double, unit: String) throws -> DoseFacts {
+        DoseFacts(
+            dataSet: try SyntheticDose.read(
+                SyntheticDose.report(
+                    sopInstance: uid,
+                    content: [
+                        SyntheticDose.container("113811", [SyntheticDose.num("113813", dlpTotal, unit: unit)]),
+                        SyntheticDose.ctAcquisition(ctdiVol: 10, dlp: dlpTotal, dlpUnit: unit),
+                    ])))
+    }
+
+    @Test("Two reports and a copy of the first: totals added once each, events appended")
+    func sums() throws {
+        var study = StudyDose(studyInstanceUID: "1.2.3")
+        let first = try Self.report(uid: "1.2.3.1", dlpTotal: 120.5, unit: "mGycm")
+        let added = [
+            study.add(first, path: "a.dcm"),
+            study.add(try Self.report(uid: "1.2.3.2", dlpTotal: 0.25, unit: "Gy.cm"), path: "b.dcm"),
+            study.add(first, path: "copy.dcm"),
+        ]
+        #expect(added == [true, true, false])
+        #expect(study.reports == ["a.dcm", "b.dcm"])
+        #expect(study.ct?.dlpTotal == DoseQuantity(value: 370.5, unit: "mGy.cm"))
+        #expect(study.ct?.events.count == 2)
+    }
+}
