@@ -7,11 +7,17 @@ public struct CTDose: Sendable, Equatable {
         public var dlp: DoseQuantity?
         /// The phantom's Code Meaning, e.g. `IEC Body Dosimetry Phantom`.
         public var phantom: String?
+        /// Irradiation Event UID (113769): the same event in two reports is one event.
+        public var irradiationEventUID: String?
 
-        public init(ctdiVol: DoseQuantity? = nil, dlp: DoseQuantity? = nil, phantom: String? = nil) {
+        public init(
+            ctdiVol: DoseQuantity? = nil, dlp: DoseQuantity? = nil, phantom: String? = nil,
+            irradiationEventUID: String? = nil
+        ) {
             self.ctdiVol = ctdiVol
             self.dlp = dlp
             self.phantom = phantom
+            self.irradiationEventUID = irradiationEventUID
         }
     }
 
@@ -31,7 +37,8 @@ public struct CTDose: Sendable, Equatable {
             Event(
                 ctdiVol: acquisition.descendants(DoseConcept.meanCTDIvol).compactMap(\.quantity).first,
                 dlp: acquisition.descendants(DoseConcept.dlp).compactMap(\.quantity).first,
-                phantom: acquisition.descendants(DoseConcept.ctdiwPhantomType).compactMap(\.code?.meaning).first)
+                phantom: acquisition.descendants(DoseConcept.ctdiwPhantomType).compactMap(\.code?.meaning).first,
+                irradiationEventUID: acquisition.child(DoseConcept.irradiationEventUID)?.text)
         }
         guard total != nil || !events.isEmpty else { return nil }
         self.init(dlpTotal: total, events: events)

@@ -9,11 +9,14 @@ public struct ProjectionDose: Sendable, Equatable {
         public var doseRP: DoseQuantity?
         public var averageGlandularDose: DoseQuantity?
         public var exposure: ExposureIndication?
+        /// Irradiation Event UID (113769): the same event in two reports is one event.
+        public var irradiationEventUID: String?
 
         public init(
             dap: DoseQuantity? = nil, doseRP: DoseQuantity? = nil, averageGlandularDose: DoseQuantity? = nil,
-            exposure: ExposureIndication? = nil
+            exposure: ExposureIndication? = nil, irradiationEventUID: String? = nil
         ) {
+            self.irradiationEventUID = irradiationEventUID
             self.dap = dap
             self.doseRP = doseRP
             self.averageGlandularDose = averageGlandularDose

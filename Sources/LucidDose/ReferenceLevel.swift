@@ -29,14 +29,16 @@ public struct ReferenceLevel: Sendable, Equatable {
         }
     }
 
-    public var exam: String
+    public let exam: String
     /// DICOM modality codes the level applies to (`CT`, `CR`, `DX`, ...); empty means any.
-    public var modalities: [String]
+    public let modalities: [String]
     /// A case-insensitive regular expression (ICU syntax) tried on each `ExamDescription` text.
-    public var match: String
-    public var quantity: Quantity
-    public var limit: DoseQuantity
-    public var source: String
+    public let match: String
+    public let quantity: Quantity
+    public let limit: DoseQuantity
+    public let source: String
+    /// `match` compiled once; nil when it is not a regular expression (the level then never applies).
+    private let expression: NSRegularExpression?
 
     public init(
         exam: String, modalities: [String], match: String, quantity: Quantity, limit: DoseQuantity, source: String
@@ -47,6 +49,12 @@ public struct ReferenceLevel: Sendable, Equatable {
         self.quantity = quantity
         self.limit = limit
         self.source = source
+        expression = try? NSRegularExpression(pattern: match, options: [.caseInsensitive])
+    }
+
+    public static func == (lhs: ReferenceLevel, rhs: ReferenceLevel) -> Bool {
+        lhs.exam == rhs.exam && lhs.modalities == rhs.modalities && lhs.match == rhs.match
+            && lhs.quantity == rhs.quantity && lhs.limit == rhs.limit && lhs.source == rhs.source
     }
 
     /// True when the level's modalities include one of `modalities` and `match` finds one of the texts.
@@ -54,9 +62,7 @@ public struct ReferenceLevel: Sendable, Equatable {
         guard modalities.isEmpty || candidates.contains(where: { modalities.contains($0.uppercased()) }) else {
             return false
         }
-        guard let expression = try? NSRegularExpression(pattern: match, options: [.caseInsensitive]) else {
-            return false
-        }
+        guard let expression else { return false }
         return texts.contains { text in
             expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }

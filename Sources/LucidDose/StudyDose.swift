@@ -3,7 +3,9 @@
 /// (`mGy.cm` for DLP, `Gy.m2` for DAP, `mGy` for dose at the reference point), the events of every
 /// report appended in the order the reports were added. A report without a total adds the sum of its
 /// events' values instead. Vendors split long exams into several reports (Siemens' "Continued"
-/// reports), each with its own events and totals, so the study's total is their sum.
+/// reports), each with its own events and totals, so the study's total is their sum. An event whose
+/// Irradiation Event UID (113769) an earlier report already held is not counted again: a report
+/// that repeats events adds only the sum of its new events' values, not its total.
 public struct StudyDose: Sendable {
     public let studyInstanceUID: String
     public private(set) var reports: [String] = []
@@ -11,6 +13,7 @@ public struct StudyDose: Sendable {
     public private(set) var projection: ProjectionDose?
     public private(set) var exam = ExamDescription()
     private var seen: Set<String> = []
+    private var seenEvents: Set<String> = []
 
     public init(studyInstanceUID: String) { self.studyInstanceUID = studyInstanceUID }
 
@@ -23,24 +26,39 @@ public struct StudyDose: Sendable {
         reports.append(path)
         if exam.texts.isEmpty { exam = facts.exam }
         if let report = facts.ct {
+            let events = newEvents(report.events, uid: \.irradiationEventUID)
+            let repeated = events.count < report.events.count
             var sum = ct ?? CTDose(dlpTotal: DoseQuantity(value: 0, unit: "mGy.cm"))
-            sum.dlpTotal = Self.add(sum.dlpTotal, report.dlpTotal ?? Self.total(report.events.compactMap(\.dlp)))
-            sum.events += report.events
+            let reportTotal = repeated ? nil : report.dlpTotal
+            sum.dlpTotal = Self.add(sum.dlpTotal, reportTotal ?? Self.total(events.compactMap(\.dlp)))
+            sum.events += events
             ct = sum
         }
         if let report = facts.projection {
+            let events = newEvents(report.events, uid: \.irradiationEventUID)
+            let repeated = events.count < report.events.count
             var sum =
                 projection
                 ?? ProjectionDose(
                     dapTotal: DoseQuantity(value: 0, unit: "Gy.m2"), doseRPTotal: DoseQuantity(value: 0, unit: "mGy"))
-            sum.dapTotal = Self.add(sum.dapTotal, report.dapTotal ?? Self.total(report.events.compactMap(\.dap)))
+            sum.dapTotal = Self.add(
+                sum.dapTotal, (repeated ? nil : report.dapTotal) ?? Self.total(events.compactMap(\.dap)))
             sum.doseRPTotal = Self.add(
-                sum.doseRPTotal, report.doseRPTotal ?? Self.total(report.events.compactMap(\.doseRP)))
+                sum.doseRPTotal, (repeated ? nil : report.doseRPTotal) ?? Self.total(events.compactMap(\.doseRP)))
             sum.accumulatedAverageGlandularDose += report.accumulatedAverageGlandularDose
-            sum.events += report.events
+            sum.events += events
             projection = sum
         }
         return true
+    }
+
+    /// The events whose Irradiation Event UID was not seen before (events without one are all new),
+    /// remembering their UIDs.
+    private mutating func newEvents<Event>(_ events: [Event], uid: KeyPath<Event, String?>) -> [Event] {
+        events.filter { event in
+            guard let identifier = event[keyPath: uid] else { return true }
+            return seenEvents.insert(identifier).inserted
+        }
     }
 
     /// `total + addition` in `total`'s unit; `total` unchanged when `addition` is absent or of another kind.

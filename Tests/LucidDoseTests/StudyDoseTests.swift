@@ -30,4 +30,25 @@ import Testing
         #expect(study.ct?.dlpTotal == DoseQuantity(value: 370.5, unit: "mGy.cm"))
         #expect(study.ct?.events.count == 2)
     }
+
+    @Test("A report repeating an event of an earlier one adds only its new events, not its total")
+    func repeatedEvents() throws {
+        let report = { (uid: String, events: [(String, Double)]) throws -> DoseFacts in
+            let acquisitions = events.map { SyntheticDose.ctAcquisition(ctdiVol: 10, dlp: $0.1, eventUID: $0.0) }
+            let total = events.map(\.1).reduce(0, +)
+            return DoseFacts(
+                dataSet: try SyntheticDose.read(
+                    SyntheticDose.report(
+                        sopInstance: uid,
+                        content: [
+                            SyntheticDose.container("113811", [SyntheticDose.num("113813", total, unit: "mGy.cm")])
+                        ]
+                            + acquisitions)))
+        }
+        var study = StudyDose(studyInstanceUID: "1.2.3")
+        study.add(try report("1.2.3.1", [("1.2.3.1.1", 100), ("1.2.3.1.2", 200)]), path: "a.dcm")
+        study.add(try report("1.2.3.2", [("1.2.3.1.2", 200), ("1.2.3.2.1", 50)]), path: "continued.dcm")
+        #expect(study.ct?.dlpTotal == DoseQuantity(value: 350, unit: "mGy.cm"))
+        #expect(study.ct?.events.map(\.irradiationEventUID) == ["1.2.3.1.1", "1.2.3.1.2", "1.2.3.2.1"])
+    }
 }

@@ -57,11 +57,20 @@ public enum SyntheticDose {
         return result
     }
 
-    /// A CT acquisition (TID 10013) with its CT Dose container.
-    public static func ctAcquisition(ctdiVol: Double, dlp: Double, dlpUnit: String = "mGy.cm") -> WritableDataSet {
+    /// A UIDREF item.
+    public static func uidReference(_ concept: String, _ uid: String) -> WritableDataSet {
+        var result = item("UIDREF", concept, "uid")
+        result.set(DICOMTag(0x0040, 0xA124), .UI, uid)
+        return result
+    }
+
+    /// A CT acquisition (TID 10013) with its CT Dose container and, when given, its Irradiation Event UID.
+    public static func ctAcquisition(
+        ctdiVol: Double, dlp: Double, dlpUnit: String = "mGy.cm", eventUID: String? = nil
+    ) -> WritableDataSet {
         container(
             "113819",
-            [
+            (eventUID.map { [uidReference("113769", $0)] } ?? []) + [
                 container(
                     "113829",
                     [
