@@ -96,12 +96,19 @@ public struct DoseFacts: Sendable, Equatable {
     }
 
     /// The findings, in this order: `deviation-index` (and `deviation-index-mismatch`) of the header or
-    /// of every report event, `dose-check` of the scanner's Dose Check alerts and notifications, and
+    /// of every report event (with its 1-based `event` number), `dose-check` of the scanner's Dose Check alerts and notifications, and
     /// `drl` for each applicable reference level exceeded.
     public func flags(referenceLevels: DRLTable) -> [Flag] {
         var flags: [Flag] = []
         if kind == .rdsr {
-            flags += projection?.events.compactMap(\.exposure).flatMap(\.flags) ?? []
+            for (index, event) in (projection?.events ?? []).enumerated() {
+                flags += (event.exposure?.flags ?? []).map { flag in
+                    var flag = flag
+                    flag.message = "Irradiation event \(index + 1): " + flag.message
+                    flag.details["event"] = .number(Double(index + 1))
+                    return flag
+                }
+            }
         } else {
             flags += exposure?.flags ?? []
         }

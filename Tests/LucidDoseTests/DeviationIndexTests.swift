@@ -74,4 +74,28 @@ import Testing
         #expect(computed.exposure?.deviationIndex == 0 && computed.exposure?.isDeviationIndexComputed == true)
         #expect(computed.flags(referenceLevels: .builtIn).isEmpty)
     }
+
+    @Test("A projection report's event indices: flagged with the event's number; exposure is the furthest event")
+    func reportEvents() throws {
+        let event = { (index: Double, target: Double, deviation: Double) in
+            SyntheticDose.container(
+                "113706",
+                [
+                    SyntheticDose.num("122130", 0.00012, unit: "Gy.m2"),
+                    SyntheticDose.num("113845", index, unit: "1"), SyntheticDose.num("113846", target, unit: "1"),
+                    SyntheticDose.num("113847", deviation, unit: "1"),
+                ])
+        }
+        let facts = DoseFacts(
+            dataSet: try SyntheticDose.read(
+                SyntheticDose.report(content: [event(300, 300, 0), event(95, 250, -4.2), event(400, 250, 2.04)])))
+        #expect(facts.exposure?.deviationIndex == -4.2 && facts.exposure?.band == .excessiveUnder)
+        let flags = facts.flags(referenceLevels: DRLTable(levels: []))
+        #expect(flags.map(\.severity) == [.alert, .warning])
+        #expect(flags.map { $0.details["event"] } == [.number(2), .number(3)])
+        #expect(
+            flags.first?.message
+                == "Irradiation event 2: Deviation Index -4.2: excessive underexposure; repeat (AAPM TG-116)")
+        #expect(facts.projection?.events.map(\.dap?.value) == [0.00012, 0.00012, 0.00012])
+    }
 }
