@@ -28,23 +28,21 @@ public struct StudyDose: Sendable {
         if let report = facts.ct {
             let events = newEvents(report.events, uid: \.irradiationEventUID)
             let repeated = events.count < report.events.count
-            var sum = ct ?? CTDose(dlpTotal: DoseQuantity(value: 0, unit: "mGy.cm"))
+            var sum = ct ?? CTDose()
             let reportTotal = repeated ? nil : report.dlpTotal
-            sum.dlpTotal = Self.add(sum.dlpTotal, reportTotal ?? Self.total(events.compactMap(\.dlp)))
+            sum.dlpTotal = Self.add(sum.dlpTotal, reportTotal ?? Self.total(events.compactMap(\.dlp)), unit: "mGy.cm")
             sum.events += events
             ct = sum
         }
         if let report = facts.projection {
             let events = newEvents(report.events, uid: \.irradiationEventUID)
             let repeated = events.count < report.events.count
-            var sum =
-                projection
-                ?? ProjectionDose(
-                    dapTotal: DoseQuantity(value: 0, unit: "Gy.m2"), doseRPTotal: DoseQuantity(value: 0, unit: "mGy"))
+            var sum = projection ?? ProjectionDose()
             sum.dapTotal = Self.add(
-                sum.dapTotal, (repeated ? nil : report.dapTotal) ?? Self.total(events.compactMap(\.dap)))
+                sum.dapTotal, (repeated ? nil : report.dapTotal) ?? Self.total(events.compactMap(\.dap)), unit: "Gy.m2")
             sum.doseRPTotal = Self.add(
-                sum.doseRPTotal, (repeated ? nil : report.doseRPTotal) ?? Self.total(events.compactMap(\.doseRP)))
+                sum.doseRPTotal, (repeated ? nil : report.doseRPTotal) ?? Self.total(events.compactMap(\.doseRP)),
+                unit: "mGy")
             sum.accumulatedAverageGlandularDose += report.accumulatedAverageGlandularDose
             sum.events += events
             projection = sum
@@ -59,6 +57,15 @@ public struct StudyDose: Sendable {
             guard let identifier = event[keyPath: uid] else { return true }
             return seenEvents.insert(identifier).inserted
         }
+    }
+
+    /// `total + addition` in `unit`; `addition` alone (in `unit`) when there is no total yet; `total`
+    /// unchanged when `addition` is absent or of another kind. Nil until some report has the value.
+    static func add(_ total: DoseQuantity?, _ addition: DoseQuantity?, unit: String) -> DoseQuantity? {
+        guard let total else {
+            return addition?.converted(to: unit).map { DoseQuantity(value: $0.value, unit: $0.unit) }
+        }
+        return add(total, addition)
     }
 
     /// `total + addition` in `total`'s unit; `total` unchanged when `addition` is absent or of another kind.
