@@ -5,6 +5,7 @@ enum DoseConcept {
     static let xRayRadiationDoseReport = "113701"
     static let radiopharmaceuticalRadiationDoseReport = "113500"
     static let irradiationEventUID = "113769"
+    static let irradiationEventType = "113721"
     // CT, TID 10011-10013.
     static let ctAccumulatedDoseData = "113811"
     static let ctDoseLengthProductTotal = "113813"

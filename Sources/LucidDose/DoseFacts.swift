@@ -66,11 +66,24 @@ public struct DoseFacts: Sendable, Equatable {
     }
 
     /// Modalities a reference level must name to apply: the header's Modality for an image; for a
-    /// report, `CT` when it holds CT dose and the projection modalities (`CR`, `DX`, `RF`, `XA`, `MG`,
-    /// `PX`) when it holds projection dose, since a projection report does not say which.
+    /// report, `CT` when it holds CT dose, and for projection dose (a projection report does not name
+    /// its modality) `MG` when it holds an Average Glandular Dose, `RF` and `XA` when an event is
+    /// fluoroscopy, else `CR`, `DX`, `RF`, `XA`, `PX`.
     public var doseModalities: [String] {
         guard kind == .rdsr else { return modality.map { [$0.uppercased()] } ?? [] }
-        return (ct != nil ? ["CT"] : []) + (projection != nil ? ["CR", "DX", "RF", "XA", "MG", "PX"] : [])
+        var modalities = ct != nil ? ["CT"] : []
+        if let projection {
+            if !projection.accumulatedAverageGlandularDose.isEmpty
+                || projection.events.contains(where: { $0.averageGlandularDose != nil })
+            {
+                modalities.append("MG")
+            } else if projection.events.contains(where: \.isFluoroscopy) {
+                modalities += ["RF", "XA"]
+            } else {
+                modalities += ["CR", "DX", "RF", "XA", "PX"]
+            }
+        }
+        return modalities
     }
 
     /// The value a reference level of `quantity` is compared with: a total, or the largest event's

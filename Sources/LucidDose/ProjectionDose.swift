@@ -11,12 +11,18 @@ public struct ProjectionDose: Sendable, Equatable {
         public var exposure: ExposureIndication?
         /// Irradiation Event UID (113769): the same event in two reports is one event.
         public var irradiationEventUID: String?
+        /// Irradiation Event Type (113721), CID 10002: `Fluoroscopy`, `Stationary Acquisition`, ...
+        public var eventType: SRCode?
+
+        /// True for a fluoroscopy event: (P5-06000, SRT) or (44491008, SCT) "Fluoroscopy".
+        public var isFluoroscopy: Bool { eventType.map { ["P5-06000", "44491008"].contains($0.value) } ?? false }
 
         public init(
             dap: DoseQuantity? = nil, doseRP: DoseQuantity? = nil, averageGlandularDose: DoseQuantity? = nil,
-            exposure: ExposureIndication? = nil, irradiationEventUID: String? = nil
+            exposure: ExposureIndication? = nil, irradiationEventUID: String? = nil, eventType: SRCode? = nil
         ) {
             self.irradiationEventUID = irradiationEventUID
+            self.eventType = eventType
             self.dap = dap
             self.doseRP = doseRP
             self.averageGlandularDose = averageGlandularDose
@@ -51,7 +57,9 @@ public struct ProjectionDose: Sendable, Equatable {
                 doseRP: event.descendants(DoseConcept.doseRP).compactMap(\.quantity).first,
                 averageGlandularDose: event.descendants(DoseConcept.averageGlandularDose).compactMap(\.quantity).first,
                 exposure: ExposureIndication(
-                    exposureIndex: index, targetExposureIndex: target, deviationIndex: deviation))
+                    exposureIndex: index, targetExposureIndex: target, deviationIndex: deviation),
+                irradiationEventUID: event.child(DoseConcept.irradiationEventUID)?.text,
+                eventType: event.child(DoseConcept.irradiationEventType)?.code)
         }
         let dapTotal = root.descendants(DoseConcept.doseAreaProductTotal).compactMap(\.quantity).first
         let doseRPTotal = root.descendants(DoseConcept.doseRPTotal).compactMap(\.quantity).first

@@ -99,4 +99,31 @@ import Testing
         #expect(abdomen.first?.details["limit"] == .quantity(DoseQuantity(value: 1300, unit: "mGy.cm2")))
         #expect(try DoseSamples.facts("DX-Im-SiemensMultix.dcm").flags(referenceLevels: .builtIn).isEmpty)
     }
+
+    @Test("A projection report's radiography DAP levels: applied to stationary acquisitions, not to fluoroscopy")
+    func projectionModalities() throws {
+        let report = { (eventType: (String, String)) throws -> DoseFacts in
+            let event = SyntheticDose.container(
+                "113706",
+                [
+                    SyntheticDose.codeItem("113721", eventType.0, eventType.1),
+                    SyntheticDose.num("122130", 0.0002, unit: "Gy.m2"),
+                ])
+            return DoseFacts(
+                dataSet: try SyntheticDose.read(SyntheticDose.report(studyDescription: "Abdomen", content: [event])))
+        }
+        let stationary = try report(("113611", "Stationary Acquisition"))
+        #expect(stationary.doseModalities == ["CR", "DX", "RF", "XA", "PX"])
+        let flags = stationary.flags(referenceLevels: .builtIn)
+        #expect(flags.map { $0.details["exam"] } == [.text("Radiography Abdomen")])
+        #expect(
+            flags.first?.details["value"]
+                == .quantity(DoseQuantity(value: 2000, unit: "mGy.cm2", documentUnit: "Gy.m2")))
+        let fluoroscopy = try report(("P5-06000", "Fluoroscopy"))
+        #expect(fluoroscopy.doseModalities == ["RF", "XA"])
+        #expect(fluoroscopy.flags(referenceLevels: .builtIn).isEmpty)
+        #expect(try DoseSamples.facts("MG-RDSR-Giotto-DBT.dcm").doseModalities == ["MG"])
+        #expect(try DoseSamples.facts("RF-RDSR-Canon-Ultimaxi-mGyDoseAtRP.dcm").doseModalities == ["RF", "XA"])
+        #expect(try DoseSamples.facts("NM-CT-RDSR-Siemens.dcm").doseModalities == ["CT"])
+    }
 }

@@ -51,4 +51,25 @@ import Testing
         #expect(study.ct?.dlpTotal == DoseQuantity(value: 350, unit: "mGy.cm"))
         #expect(study.ct?.events.map(\.irradiationEventUID) == ["1.2.3.1.1", "1.2.3.1.2", "1.2.3.2.1"])
     }
+
+    @Test("Projection events repeated in a second report count once")
+    func repeatedProjectionEvents() throws {
+        let report = { (uid: String, events: [String]) throws -> DoseFacts in
+            let content = events.map { eventUID in
+                SyntheticDose.container(
+                    "113706",
+                    [
+                        SyntheticDose.uidReference("113769", eventUID),
+                        SyntheticDose.num("122130", 0.25, unit: "Gy.m2"), SyntheticDose.num("113738", 2, unit: "mGy"),
+                    ])
+            }
+            return DoseFacts(dataSet: try SyntheticDose.read(SyntheticDose.report(sopInstance: uid, content: content)))
+        }
+        var study = StudyDose(studyInstanceUID: "1.2.3")
+        study.add(try report("1.2.3.1", ["1.2.3.1.1", "1.2.3.1.2"]), path: "a.dcm")
+        study.add(try report("1.2.3.2", ["1.2.3.1.2", "1.2.3.2.1"]), path: "b.dcm")
+        #expect(study.projection?.events.count == 3)
+        #expect(study.projection?.dapTotal == DoseQuantity(value: 0.75, unit: "Gy.m2"))
+        #expect(study.projection?.doseRPTotal == DoseQuantity(value: 6, unit: "mGy"))
+    }
 }
