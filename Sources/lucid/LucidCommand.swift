@@ -16,7 +16,8 @@ struct LucidCommand: ParsableCommand {
             """,
         version: LucidVersion.described,
         subcommands: [
-            InfoCommand.self, DumpCommand.self, RenderCommand.self, TranscodeCommand.self, ProcessCommand.self,
+            InfoCommand.self, DumpCommand.self, DoseCommand.self, RenderCommand.self, TranscodeCommand.self,
+            ProcessCommand.self,
             VerifyCommand.self,
             ArchiveCommand.self,
             PresetsCommand.self, BenchCommand.self,

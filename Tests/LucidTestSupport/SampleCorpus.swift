@@ -27,6 +27,21 @@ public enum SampleCorpus {
     /// A file of the codec set.
     public static func codecsPath(_ name: String) -> String { codecsDirectory + "/" + name }
 
+    /// The dose set: radiation dose reports and image headers with dose attributes, and their
+    /// `dose-manifest.json` (`../shared/dose-samples`, or `LUCID_DOSE_SAMPLES`).
+    public static var doseDirectory: String {
+        if let override = ProcessInfo.processInfo.environment["LUCID_DOSE_SAMPLES"] { return override }
+        return packageRoot + "/../shared/dose-samples"
+    }
+
+    /// A file of the dose set.
+    public static func dosePath(_ name: String) -> String { doseDirectory + "/" + name }
+
+    /// Every file entry of the dose set's `dose-manifest.json`; a missing set is an error.
+    public static func doseEntries() throws -> [[String: Any]] {
+        try entries(in: doseDirectory, manifest: "dose-manifest.json")
+    }
+
     /// Every file entry of the codec set's manifest.
     public static func codecEntries() throws -> [[String: Any]] { try entries(in: codecsDirectory) }
 
@@ -37,17 +52,17 @@ public enum SampleCorpus {
     /// Every file entry of the manifest, as JSON dictionaries.
     public static func manifestEntries() throws -> [[String: Any]] { try entries(in: directory) }
 
-    private static func entries(in directory: String) throws -> [[String: Any]] {
-        let url = URL(fileURLWithPath: directory + "/manifest.json")
+    private static func entries(in directory: String, manifest: String = "manifest.json") throws -> [[String: Any]] {
+        let url = URL(fileURLWithPath: directory + "/" + manifest)
         guard let data = try? Data(contentsOf: url) else {
             throw Failure(
                 description: "DICOM sample corpus missing: cannot read \(url.path). The tests need "
-                    + "../shared/dicom-samples and ../shared/dicom-codecs beside the package (or "
-                    + "LUCID_DICOM_SAMPLES and LUCID_DICOM_CODECS).")
+                    + "../shared/dicom-samples, ../shared/dicom-codecs and ../shared/dose-samples beside the "
+                    + "package (or LUCID_DICOM_SAMPLES, LUCID_DICOM_CODECS and LUCID_DOSE_SAMPLES).")
         }
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
             let files = root["files"] as? [[String: Any]]
-        else { throw Failure(description: "manifest.json has no 'files' list") }
+        else { throw Failure(description: "\(manifest) has no 'files' list") }
         return files
     }
 
