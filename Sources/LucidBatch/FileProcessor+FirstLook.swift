@@ -29,6 +29,6 @@ extension FileProcessor {
     /// gathered, before its outcome is reported and its index row written: the header's dose flags
     /// (`LucidDose`: `deviation-index`, `drl`, `dose-check`) are appended here.
     func firstLookFlags(image: DICOMImage, pixelFlags: [Flag]) -> [Flag] {
-        pixelFlags
+        pixelFlags + DoseFacts(dataSet: image.dataSet).flags(referenceLevels: settings.referenceLevels)
     }
 }

@@ -34,9 +34,13 @@ public struct FileProcessor: Sendable {
             switch try LoadedInput.load(path, limits: settings.limits) {
             case .unsupported(let reason, let message):
                 outcome.skip(reason, message)
+            case .doseReport(let dataSet):
+                turn?.done()
+                readDoseReport(dataSet, outcome: &outcome)
             case .dicom(let image, let bytes):
                 if settings.capturesReport {
                     outcome.report = ReportCapture(identity: ReportIdentity(dataSet: image.dataSet))
+                    captureDose(of: image, outcome: &outcome)
                 }
                 if settings.archive != nil || settings.pacs != nil {
                     try await archiveDICOM(

@@ -1,9 +1,11 @@
 import LucidCodecs
 import LucidDICOM
+import LucidDose
 import LucidImaging
 import LucidPNG
 
-/// An input file read and recognised: a DICOM image, a 16-bit grayscale PNG, or something else.
+/// An input file read and recognised: a DICOM image, a dose report, a 16-bit grayscale PNG, or
+/// something else.
 enum LoadedInput {
     /// The PNG file signature (PNG specification, 5.2).
     static let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -13,6 +15,9 @@ enum LoadedInput {
     /// A 16-bit grayscale PNG's samples, taken as unsigned stored values with `bitsStored` bits:
     /// the fewest bits that hold its largest sample (at least 1). No Modality LUT, no windows.
     case png16(GrayImage<UInt16>, bitsStored: Int)
+    /// A radiation dose report (an SR with no pixel data that `DoseFacts` reads as one): nothing to
+    /// render, but its dose is read for the first look and the report.
+    case doseReport(DataSet)
     /// Neither: the category, and a message saying what it is.
     case unsupported(SkipReason, String)
 
@@ -55,12 +60,30 @@ enum LoadedInput {
             if case .notDICOM = error { return .unsupported(.notDICOM, "not DICOM") }
             throw .dicom(path: path, error)
         }
+        let pixelTags: [DICOMTag] = [.pixelData, DICOMTag(0x7FE0, 0x0008), DICOMTag(0x7FE0, 0x0009)]
+        if !pixelTags.contains(where: { file.dataSet[$0] != nil }) {
+            if DoseFacts(dataSet: file.dataSet).kind == .rdsr { return .doseReport(file.dataSet) }
+            let sopClass = file.dataSet.string(.sopClassUID) ?? ""
+            if nonImagePrefixes.contains(where: sopClass.hasPrefix) {
+                return .unsupported(
+                    .notAnImage,
+                    "not an image: SOP Class \(sopClass) (a structured report, presentation state or "
+                        + "document) has no pixel data to process")
+            }
+        }
         do throws(DICOMError) {
             return .dicom(try DICOMImage(file: file, limits: limits), bytes: bytes)
         } catch {
             throw .dicom(path: path, error)
         }
     }
+
+    /// SOP Classes that hold no image (PS3.4 B.5): structured reports and key object selections
+    /// (1.2.840.10008.5.1.4.1.1.88.x), presentation states (.11.x) and encapsulated documents (.104.x).
+    /// Such a file is skipped, not failed; an image SOP Class without pixel data still fails.
+    static let nonImagePrefixes = [
+        "1.2.840.10008.5.1.4.1.1.88.", "1.2.840.10008.5.1.4.1.1.11.", "1.2.840.10008.5.1.4.1.1.104.",
+    ]
 
     /// The most pixels a PNG input may declare: `CodecLimits.defaultMaximumPixelCount`, and no more
     /// than `maximumImageBytes` allows at 2 bytes a pixel, nor than the memory budget leaves beside

@@ -1,5 +1,6 @@
 import LucidArchive
 import LucidDICOM
+import LucidDose
 import LucidImaging
 import LucidPACS
 import LucidPNG
@@ -20,6 +21,9 @@ public struct ProcessSettings: Sendable {
     public var quality: Int
     /// How PNG renditions are compressed (`--png-compression`): `.fast` by default.
     public var pngCompression: PNGCompression = .fast
+    /// The diagnostic reference levels the `drl` flags compare with (`--drl FILE`): the built-in
+    /// table by default (`DRLTable.builtIn`).
+    public var referenceLevels: DRLTable = .builtIn
     /// Threads for the kernels inside one image.
     public var threads: Int
     /// The frame to render (from 1); nil renders every frame.

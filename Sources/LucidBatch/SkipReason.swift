@@ -14,6 +14,10 @@ public enum SkipReason: String, Sendable, CaseIterable {
     case pngWithoutOut
     /// `--frame N` and the file has fewer than N frames (a single-frame image in a batch of cine loops).
     case noSuchFrame
+    /// A radiation dose report (RDSR): no image to process; its dose flags and figures are reported.
+    case doseReport
+    /// A DICOM object that holds no image: another structured report, a presentation state, a document.
+    case notAnImage
 
     /// A few words for the summary line: `not DICOM`, `already archived`.
     public var text: String {
@@ -24,6 +28,8 @@ public enum SkipReason: String, Sendable, CaseIterable {
         case .alreadyInPACS: return "already in the PACS"
         case .pngWithoutOut: return "16-bit PNG without --out"
         case .noSuchFrame: return "fewer frames than --frame"
+        case .doseReport: return "dose report"
+        case .notAnImage: return "not an image"
         }
     }
 

@@ -109,3 +109,19 @@ extension DoseFacts {
         doseChecks = []
     }
 }
+
+extension DoseFacts {
+    /// A study's summed dose (`StudyDose`) as the facts of one dose report, so that reference
+    /// levels and report figures apply to the study's totals as to a single report's.
+    public init(study: StudyDose) {
+        kind = .rdsr
+        modality = nil
+        studyInstanceUID = study.studyInstanceUID
+        sopInstanceUID = nil
+        exam = study.exam
+        ct = study.ct
+        projection = study.projection
+        technique = TechniqueFactors()
+        doseChecks = []
+    }
+}

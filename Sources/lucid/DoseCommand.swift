@@ -77,22 +77,8 @@ struct DoseCommand: ParsableCommand {
         if failed { throw ProcessingFailure(status: 1) }
     }
 
-    /// The `--drl` table, or the built-in one; a bad file is said on standard error with its line and
-    /// column, and ends the command with status 2.
+    /// The `--drl` table, or the built-in one (`ReferenceLevelsFile`).
     private func referenceLevels() throws -> DRLTable {
-        guard let drlFile else { return .builtIn }
-        let text: String
-        do {
-            text = try String(contentsOfFile: drlFile, encoding: .utf8)
-        } catch {
-            StandardError.write("lucid dose: --drl \(drlFile): cannot be read as UTF-8 text")
-            throw ProcessingFailure(status: 2)
-        }
-        do throws(DRLTableError) {
-            return try DRLTable(csv: text, source: drlFile)
-        } catch {
-            StandardError.write("lucid dose: --drl \(error.description)")
-            throw ProcessingFailure(status: 2)
-        }
+        try ReferenceLevelsFile.load(drlFile, command: "lucid dose")
     }
 }

@@ -13,11 +13,17 @@ extension ProcessCommand {
         if let refusal = BatchReport.refusal(of: report) { throw ValidationError("--report: \(refusal)") }
     }
 
-    /// `event` with a finished file's row added to `report` and its capture (identity, thumbnails)
-    /// taken out of the outcome, so the run manifest, which keeps every outcome, holds no thumbnail.
+    /// `event` with a finished file's row (its flags and dose figures) added to `report`, its dose
+    /// report counted in its study's totals, and its capture (identity, thumbnails, dose) taken out of
+    /// the outcome, so the run manifest, which keeps every outcome, holds no thumbnail.
     static func collect(_ event: BatchEvent, into report: BatchReport?) -> BatchEvent {
         guard let report, case .finished(var outcome) = event else { return event }
-        report.add(ReportRow(outcome: outcome))
+        let dose = outcome.report?.dose
+        report.add(
+            ReportRow(
+                outcome: outcome, flags: outcome.flags,
+                dose: dose.map { ReportDose.figures(of: $0, levels: report.referenceLevels) } ?? []))
+        if let dose { report.addDose(dose, path: outcome.path) }
         outcome.report = nil
         return .finished(outcome)
     }

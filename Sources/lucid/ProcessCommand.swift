@@ -161,6 +161,13 @@ struct ProcessCommand: AsyncParsableCommand {
             valueName: "kind,..."))
     var failOn: [String] = []
 
+    @Option(
+        name: .customLong("drl"),
+        help: ArgumentHelp(
+            "Diagnostic reference levels for the drl flags: a CSV exam,modality,match,quantity,limit,unit,source "
+                + "(default: the built-in table; see lucid dose --help).", valueName: "file"))
+    var drlFile: String?
+
     @Flag(help: "One JSON line per finished file and a summary line on standard output.")
     var json = false
 
@@ -251,6 +258,8 @@ struct ProcessCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // A bad --drl file ends the run (exit 2) before anything is created.
+        let referenceLevels = try ReferenceLevelsFile.load(drlFile, command: "lucid process")
         var lines: LineReader?
         if let filesFrom {
             do {
@@ -284,7 +293,8 @@ struct ProcessCommand: AsyncParsableCommand {
             renditionFrameLimit: renditionFrames == 0 ? nil : renditionFrames)
         settings.pngCompression = pngCompression.compression
         settings.capturesReport = report != nil
-        let batchReport = report.map { BatchReport(path: $0) }
+        settings.referenceLevels = referenceLevels
+        let batchReport = report.map { BatchReport(path: $0, referenceLevels: settings.referenceLevels) }
         // Created first so that the walker can recognise and skip them when they lie inside an input folder.
         if creates, let out { try? FolderMaker.create(out) }
         let walker = InputWalker(

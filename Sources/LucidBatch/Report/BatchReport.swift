@@ -1,3 +1,4 @@
+import LucidDose
 import LucidFiles
 
 #if canImport(Glibc)
@@ -29,7 +30,10 @@ public final class BatchReport {
     private let thumbnailLimit: Int
     private var thumbnailRows = 0
     private var rowsWithoutThumbnails = 0
-    private let studyDose: [String: [ReportDose]]
+    /// Each study's dose totals against their reference levels, by Study Instance UID; a study
+    /// without an entry shows none. Known only once every dose report is read, so it may be set (or
+    /// replaced) any time before `write`.
+    public var studyDose: [String: [ReportDose]]
     private var spool: Int32 = -1
     private var spoolSize = 0
     private var entries: [Entry] = []
@@ -50,10 +54,17 @@ public final class BatchReport {
     /// - Parameter studyDose: each study's dose totals against their reference levels, by Study
     ///   Instance UID; a study without an entry shows none.
     ///   `thumbnailLimit`: the files done shown with thumbnails, default `defaultThumbnailLimit`.
+    /// The reference levels the study totals are shown against (`ReportDose.figures`).
+    public let referenceLevels: DRLTable
+    /// The dose reports added, summed per study (`StudyDose`), for studies `studyDose` does not name.
+    private var studyReports: [String: StudyDose] = [:]
+
     public init(
-        path: String, studyDose: [String: [ReportDose]] = [:], thumbnailLimit: Int = BatchReport.defaultThumbnailLimit
+        path: String, studyDose: [String: [ReportDose]] = [:], referenceLevels: DRLTable = .builtIn,
+        thumbnailLimit: Int = BatchReport.defaultThumbnailLimit
     ) {
         self.path = path
+        self.referenceLevels = referenceLevels
         self.thumbnailLimit = thumbnailLimit
         self.studyDose = studyDose
         // Opened before any input is walked, so a walk of the report's own folder never meets it.
@@ -102,10 +113,23 @@ public final class BatchReport {
         spoolSize += html.count
     }
 
+    /// Counts a dose report (`facts.kind == .rdsr`) read from `path` in its study's totals, each report
+    /// once (`StudyDose.add`); other facts add nothing.
+    public func addDose(_ facts: DoseFacts, path: String) {
+        guard facts.kind == .rdsr, let study = facts.studyInstanceUID else { return }
+        var summed = studyReports[study] ?? StudyDose(studyInstanceUID: study)
+        summed.add(facts, path: path)
+        studyReports[study] = summed
+    }
+
     /// Writes the page: a head with the run's counts, `generated` (when, by which Lucid) and `note`
     /// (e.g. that the run was interrupted), then every study with its rows.
     public func write(generated: String, note: String? = nil) throws(ReportWriteError) {
         if let failure { throw failure }
+        for key in studyOrder {
+            let summed = studyReports[key].map { ReportDose.figures(of: $0, levels: referenceLevels) } ?? []
+            studies[key]?.dose = studyDose[key] ?? summed
+        }
         let (directory, name) = Self.split(path)
         let temporary = directory + AtomicFileWriter.temporaryName(for: name)
         let output = FileSystemName.withCPath(temporary) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }

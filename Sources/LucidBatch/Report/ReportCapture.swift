@@ -1,4 +1,5 @@
 import LucidDICOM
+import LucidDose
 
 /// What `lucid process --report` keeps of one input while the batch runs, beside its outcome: who
 /// and what the image is, and a small before/after pair of its first processed frame. Never a full
@@ -10,6 +11,8 @@ public struct ReportCapture: Sendable, Equatable {
     /// The first processed frame before and after processing; nil when no frame was rendered (a
     /// skipped or failed file, an image already archived).
     public var thumbnails: ReportThumbnails?
+    /// The dose the file's header or dose report gives (`LucidDose`); nil for a 16-bit PNG input.
+    public var dose: DoseFacts?
 
     public init(identity: ReportIdentity?, thumbnails: ReportThumbnails? = nil) {
         self.identity = identity
