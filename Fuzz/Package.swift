@@ -27,7 +27,7 @@ let package = Package(
     name: "LucidFuzz",
     dependencies: [.package(path: "..")],
     targets: [
-        fuzzTarget("FuzzDICOM", ["LucidDICOM", "LucidImaging", "LucidRendering"]),
+        fuzzTarget("FuzzDICOM", ["LucidDICOM", "LucidImaging", "LucidRendering", "LucidDose"]),
         fuzzTarget("FuzzPNG", ["LucidPNG", "LucidCodecs", "LucidImaging"]),
         fuzzTarget("FuzzJPEG", ["LucidCodecs", "LucidImaging"]),
         fuzzTarget("FuzzSteps", ["LucidRendering", "LucidImaging"]),

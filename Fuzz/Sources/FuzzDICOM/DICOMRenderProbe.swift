@@ -1,12 +1,14 @@
 import Foundation
 import LucidDICOM
+import LucidDose
 import LucidImaging
 import LucidRendering
 
 /// Takes fuzzed bytes the way `lucid render`, `lucid info` and `lucid process` do: parse the file
 /// (every transfer syntax, deflate included), describe it, decode frames (native of 1 to 64 bits,
 /// RLE, JPEG 8 and 12-bit, JPEG Lossless, JPEG-LS, JPEG 2000, HTJ2K) into their stored values and
-/// render them to 8 and 16 bits: grayscale through the display pipeline, colour as RGB.
+/// render them to 8 and 16 bits: grayscale through the display pipeline, colour as RGB; read its dose
+/// (a dose report's SR content tree, the header's dose attributes) as `lucid dose` does.
 ///
 /// Any thrown error is an acceptable outcome; a crash, a sanitizer report or a broken invariant
 /// (`precondition`) is a finding.
@@ -21,6 +23,7 @@ enum DICOMRenderProbe {
         guard let file = try? DICOMFile(bytes: bytes, source: "fuzz.dcm", limits: limits) else { return }
         _ = AutoPreset.choose(for: file.dataSet)
         describe(file)
+        readDose(file)
         guard let image = try? DICOMImage(file: file, limits: limits) else { return }
         let frameCount = image.pixel.numberOfFrames
         precondition(frameCount >= 1, "an image without frames was accepted")
@@ -35,6 +38,15 @@ enum DICOMRenderProbe {
         render(image, options: RenderOptions(window: .automatic, depth: 16, threads: 1))
         render(image, options: RenderOptions(window: .minmax, fallback: .minmax, threads: 1))
         render(image, options: RenderOptions(window: .lookupTable(1), threads: 1))
+    }
+
+    /// Reads the file as `lucid dose` and `lucid process` do: a dose report's content tree (SR) or the
+    /// header's dose attributes, their flags against the built-in reference levels, its JSON line.
+    private static func readDose(_ file: DICOMFile) {
+        let facts = DoseFacts(dataSet: file.dataSet)
+        let flags = facts.flags(referenceLevels: .builtIn)
+        precondition(facts.kind != .none || flags.isEmpty, "flags for a file without dose: \(flags)")
+        _ = facts.jsonObject(path: file.source, flags: flags)
     }
 
     /// Builds `lucid info`'s report; its JSON must be a readable object that names the file.
