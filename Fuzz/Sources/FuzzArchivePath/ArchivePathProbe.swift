@@ -22,10 +22,11 @@ enum ArchivePathProbe {
         } catch {
             preconditionFailure("the header built from the fuzz input does not parse: \(error)")
         }
-        guard let identity = try? InstanceIdentity(dataSet: file.dataSet, source: "fuzz.dcm") else { return }
+        let digest = SHA256Digest.hex(header.part10)
+        let identity = InstanceIdentity(dataSet: file.dataSet, fileSHA256: digest)
         let plan = ArchivePlan(
             identity: identity, recipe: header.recipe, frames: [1, 2], renditionSuffixes: renditionSuffixes,
-            sourcePath: "fuzz.dcm", originalSHA256: SHA256Digest.hex(header.part10))
+            sourcePath: "fuzz.dcm", originalSHA256: digest)
         for path in plan.expectedPaths { checkPath(path) }
     }
 
