@@ -5,7 +5,9 @@ import LucidRendering
 
 /// Makes report thumbnails: a rendering reduced by area averaging (each thumbnail pixel is the mean
 /// of the source pixels it covers) to at most `ReportThumbnail.longestSide` pixels on its longest
-/// side, as an 8-bit PNG at zlib level 9 (a small image: the smallest file is worth the time). A 16-bit rendering is reduced to 8 bits (its high byte).
+/// side, as an 8-bit PNG written by the fast writer (`PNGCompression.fast`, the renditions'
+/// default, so the report's browser test also proves that browsers read it). A 16-bit rendering is
+/// reduced to 8 bits (its high byte).
 enum ThumbnailScaler {
     /// The thumbnail size of a `width` x `height` image: the aspect ratio kept, each side at least 1,
     /// never enlarged.
@@ -21,13 +23,13 @@ enum ThumbnailScaler {
             let small = reduce(gray.pixels, width: gray.width, height: gray.height, channels: 1)
             let image = GrayImage(width: small.width, height: small.height, pixels: small.samples)
             return ReportThumbnail(
-                png: try PNGCodec.encode(image, compression: .small), width: small.width, height: small.height)
+                png: try PNGCodec.encode(image, compression: .fast), width: small.width, height: small.height)
         }
         if let color = rendering.color8 ?? rendering.color16.map(highBytes) {
             let small = reduce(color.samples, width: color.width, height: color.height, channels: 3)
             let image = ColorImage(width: small.width, height: small.height, samples: small.samples)
             return ReportThumbnail(
-                png: try PNGCodec.encode(image, compression: .small), width: small.width, height: small.height)
+                png: try PNGCodec.encode(image, compression: .fast), width: small.width, height: small.height)
         }
         return nil
     }
