@@ -17,7 +17,7 @@ struct LucidCommand: ParsableCommand {
         version: LucidVersion.described,
         subcommands: [
             InfoCommand.self, DumpCommand.self, RenderCommand.self, TranscodeCommand.self, ProcessCommand.self,
-            VerifyCommand.self,
+            VerifyCommand.self, DeidentifyCommand.self,
             ArchiveCommand.self,
             PresetsCommand.self, BenchCommand.self,
         ])

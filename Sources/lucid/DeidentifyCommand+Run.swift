@@ -1,0 +1,115 @@
+import Foundation
+import LucidBatch
+import LucidDICOM
+import LucidDeidentify
+import LucidFiles
+
+/// What became of one input of `lucid deidentify`.
+struct DeidentifyOutcome: Sendable {
+    enum Status: String, Sendable {
+        case written
+        case heldBack = "held-back"
+        case failed
+    }
+
+    let path: String
+    let status: Status
+    /// The file written, when written.
+    let output: String?
+    let error: String?
+    let mapping: [MappingRow]
+
+    /// `{"path", "status", "output", "error"}`, null for what does not apply.
+    var jsonLine: String {
+        JSONLine.encode([
+            "path": path, "status": status.rawValue, "output": output ?? NSNull(), "error": error ?? NSNull(),
+        ])
+    }
+}
+
+/// Walks the inputs, de-identifies each file on `jobs` threads, writes each output atomically,
+/// and returns the outcomes in input order.
+struct DeidentifyRun: Sendable {
+    let deidentifier: Deidentifier
+    let outputFolder: String
+    let readLimits: ReadLimits
+    let jobs: Int
+
+    func run(inputs: [String]) -> [DeidentifyOutcome] {
+        let walker = InputWalker(arguments: inputs, excluding: [outputFolder])
+        var found: [InputEvent] = []
+        while let event = walker.next() { found.append(event) }
+        let events = found
+        let results = Results(count: events.count)
+        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            for index in stride(from: worker, to: events.count, by: jobs) {
+                results.set(index, outcome(for: events[index]))
+            }
+        }
+        return results.all
+    }
+
+    func outcome(for event: InputEvent) -> DeidentifyOutcome {
+        switch event {
+        case .unusable(let path, let reason, _):
+            return DeidentifyOutcome(path: path, status: .failed, output: nil, error: "\(path): \(reason)", mapping: [])
+        case .file(let path):
+            return deidentify(path)
+        }
+    }
+
+    func deidentify(_ path: String) -> DeidentifyOutcome {
+        let instance: DeidentifiedInstance
+        do {
+            let file = try DICOMFile.read(path: path, limits: readLimits)
+            instance = try deidentifier.deidentify(file)
+        } catch let error as DeidentifyError {
+            let heldBack: Bool
+            switch error {
+            case .burnedInAnnotation, .burnedInUnknown: heldBack = true
+            default: heldBack = false
+            }
+            return DeidentifyOutcome(
+                path: path, status: heldBack ? .heldBack : .failed, output: nil, error: error.description, mapping: [])
+        } catch {
+            return DeidentifyOutcome(path: path, status: .failed, output: nil, error: "\(error)", mapping: [])
+        }
+        let output = outputFolder + "/" + instance.relativePath
+        do {
+            try FolderMaker.create((output as NSString).deletingLastPathComponent)
+            try AtomicFileWriter.write(instance.bytes, to: output)
+        } catch {
+            return DeidentifyOutcome(path: path, status: .failed, output: nil, error: "\(error)", mapping: [])
+        }
+        return DeidentifyOutcome(path: path, status: .written, output: output, error: nil, mapping: instance.mapping)
+    }
+
+    /// One `kind<TAB>original<TAB>pseudonym` line per distinct replacement, sorted, mode 600.
+    func writeMapping(_ rows: [MappingRow], to path: String) throws {
+        let lines = Set(rows.map { "\($0.kind.rawValue)\t\($0.original)\t\($0.pseudonym)" }).sorted()
+        let text = "kind\toriginal\tpseudonym\n" + lines.map { $0 + "\n" }.joined()
+        try AtomicFileWriter.write(Array(text.utf8), to: path, permissions: 0o600)
+    }
+}
+
+/// The outcomes, filled in by the worker threads.
+final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [DeidentifyOutcome?]
+
+    init(count: Int) {
+        outcomes = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ outcome: DeidentifyOutcome) {
+        lock.lock()
+        outcomes[index] = outcome
+        lock.unlock()
+    }
+
+    var all: [DeidentifyOutcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcomes.compactMap { $0 }
+    }
+}
