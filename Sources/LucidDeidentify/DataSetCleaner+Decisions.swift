@@ -5,9 +5,7 @@ extension DataSetCleaner {
     static let patientIDTag = DICOMTag(0x0010, 0x0020)
     static let dateVRs: Set<ValueRepresentation> = [.DA, .DT, .TM]
 
-    mutating func decide(_ element: DataElement, in dataSet: DataSet, depth: Int) throws(DeidentifyError)
-        -> Decision
-    {
+    mutating func decide(_ element: DataElement, in dataSet: DataSet, parent: DICOMTag?) -> Decision {
         let tag = element.tag
         // Private attributes: X (the Retain Safe Private Option is not offered).
         if tag.isPrivate { return .remove }
@@ -24,7 +22,8 @@ extension DataSetCleaner {
         guard let (action, option) = profile.action(for: tag) else {
             return untabled(element, in: dataSet, vr: vr)
         }
-        let type = depth == 0 ? IODRequirement.type(of: tag, sopClassUID: sopClassUID) : nil
+        let place = IODRequirement.Place(sopClassUID: sopClassUID, parent: parent, dataSet: dataSet)
+        let type = IODRequirement.type(of: tag, at: place)
         var resolved = action.resolved(type: type)
         if resolved == .clean {
             if option == .retainLongitudinalModifiedDates, Self.dateVRs.contains(vr),
@@ -55,7 +54,7 @@ extension DataSetCleaner {
         case .keep:
             return .copy
         case .empty:
-            return element.vr == .SQ
+            return vr == .SQ || element.vr == .SQ
                 ? .emptySequence : .replace(WritableElement(tag: element.tag, vr: vr, value: .bytes([])))
         case .uid:
             return replacedUIDs(element, in: dataSet, vr: vr)

@@ -40,7 +40,8 @@ struct DataSetCleaner {
     /// Appends the cleaned elements of `dataSet` and `additions` (which replace elements of the
     /// same tag), in ascending tag order (PS3.5 §7.1).
     mutating func append(
-        _ dataSet: DataSet, depth: Int, additions: [WritableElement] = [], into output: inout [UInt8]
+        _ dataSet: DataSet, depth: Int, parent: DICOMTag? = nil, additions: [WritableElement] = [],
+        into output: inout [UInt8]
     ) throws(DeidentifyError) {
         let added = Set(additions.map(\.tag))
         var entries: [(tag: DICOMTag, element: DataElement?, decision: Decision)] = additions.map {
@@ -50,7 +51,7 @@ struct DataSetCleaner {
             let tag = element.tag
             if tag.element == 0x0000 || added.contains(tag) { continue }
             if depth == 0 && tag.group <= 0x0002 { continue }
-            entries.append((tag, element, try decide(element, in: dataSet, depth: depth)))
+            entries.append((tag, element, decide(element, in: dataSet, parent: parent)))
         }
         entries.sort { $0.tag < $1.tag }
         for entry in entries {
@@ -78,7 +79,7 @@ struct DataSetCleaner {
             Transcoder.appendSequenceStart(tag, into: &output)
             for item in items {
                 Transcoder.appendItemStart(into: &output)
-                try append(item, depth: depth + 1, into: &output)
+                try append(item, depth: depth + 1, parent: tag, into: &output)
                 Transcoder.appendItemEnd(into: &output)
             }
             Transcoder.appendSequenceEnd(into: &output)

@@ -34,6 +34,9 @@ public struct Deidentifier: Sendable {
         else {
             throw .cannotWrite(file: file.source, reason: "it has no SOP Class UID or SOP Instance UID")
         }
+        if dataSet[.pixelData]?.isTruncated == true {
+            throw .cannotWrite(file: file.source, reason: "its Pixel Data is truncated")
+        }
         let patientID = dataSet.string(DataSetCleaner.patientIDTag) ?? ""
         let shiftsDates = profile.options.contains(.retainLongitudinalModifiedDates)
         var cleaner = DataSetCleaner(

@@ -53,20 +53,23 @@ public struct ProfileAction: Sendable, Equatable, CustomStringConvertible {
     /// The single action to apply (PS3.15 E.1.1): X unless Z is required (Type 2), Z or D unless D
     /// is required (Type 1), as the IOD's `type` for the attribute says. With the type unknown,
     /// the first code is taken (X for the X/ combinations, Z for Z/D): the table's own reading
-    /// for an attribute the IOD does not require. X/Z/U* always keeps the sequence with its
-    /// references replaced (see `resolved(type:)` in the README of this module).
+    /// for an attribute the IOD does not require. A lone X on a known Type 2 or Type 1 attribute
+    /// becomes Z or D. X/Z/U* always keeps the sequence with its references replaced (README,
+    /// "Decisions").
     public func resolved(type: AttributeType?) -> ActionCode {
         if replacesContainedUIDs { return .uid }
-        guard alternatives.count > 1, let type else { return alternatives[0] }
-        switch type {
-        case .type1:
+        guard let type, type != .type3 else { return alternatives[0] }
+        if alternatives == [.remove] {
+            // A single X on an attribute the IOD requires: removing it would break the IOD, and an
+            // empty (Type 2) or dummy (Type 1) value discloses nothing more.
+            return type == .type1 ? .dummy : .empty
+        }
+        guard alternatives.count > 1 else { return alternatives[0] }
+        if type == .type1 {
             if alternatives.contains(.dummy) { return .dummy }
             return alternatives.contains(.empty) ? .empty : alternatives[0]
-        case .type2:
-            return alternatives.contains(.empty) ? .empty : alternatives[0]
-        case .type3:
-            return alternatives[0]
         }
+        return alternatives.contains(.empty) ? .empty : alternatives[0]
     }
 }
 

@@ -10,6 +10,8 @@ struct DeidentifyOutcome: Sendable {
         case written
         case heldBack = "held-back"
         case failed
+        /// Not a DICOM file (found in a folder beside the images): nothing to share.
+        case skipped
     }
 
     let path: String
@@ -34,6 +36,8 @@ struct DeidentifyRun: Sendable {
     let outputFolder: String
     let readLimits: ReadLimits
     let jobs: Int
+    /// The outputs written so far, each with the input it came from.
+    let claimed = ClaimedOutputs()
 
     func run(inputs: [String]) -> [DeidentifyOutcome] {
         let walker = InputWalker(arguments: inputs, excluding: [outputFolder])
@@ -71,10 +75,21 @@ struct DeidentifyRun: Sendable {
             }
             return DeidentifyOutcome(
                 path: path, status: heldBack ? .heldBack : .failed, output: nil, error: error.description, mapping: [])
+        } catch let error as DICOMError {
+            if case .notDICOM = error {
+                return DeidentifyOutcome(path: path, status: .skipped, output: nil, error: nil, mapping: [])
+            }
+            return DeidentifyOutcome(path: path, status: .failed, output: nil, error: error.description, mapping: [])
         } catch {
             return DeidentifyOutcome(path: path, status: .failed, output: nil, error: "\(error)", mapping: [])
         }
         let output = outputFolder + "/" + instance.relativePath
+        if let first = claimed.claim(output, for: path) {
+            return DeidentifyOutcome(
+                path: path, status: .failed, output: nil,
+                error: "\(path): same SOP Instance UID as \(first), whose de-identified copy is \(output); not written",
+                mapping: [])
+        }
         do {
             try FolderMaker.create((output as NSString).deletingLastPathComponent)
             try AtomicFileWriter.write(instance.bytes, to: output)
@@ -111,5 +126,21 @@ final class Results: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return outcomes.compactMap { $0 }
+    }
+}
+
+/// Output paths already taken in this run: two inputs with one SOP Instance UID would write one
+/// file, so the second is refused instead of silently replacing the first.
+final class ClaimedOutputs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var owners: [String: String] = [:]
+
+    /// Nil when `output` is now `input`'s, else the input that claimed it first.
+    func claim(_ output: String, for input: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let owner = owners[output] { return owner }
+        owners[output] = input
+        return nil
     }
 }

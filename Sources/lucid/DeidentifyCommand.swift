@@ -26,7 +26,8 @@ struct DeidentifyCommand: ParsableCommand {
 
             Options (--option, repeatable): \(ConfidentialityOption.allCases.filter(\.isImplemented).map(\.name)
                 .joined(separator: ", ")).
-            --json prints one line per input: {"path", "status" (written, held-back, failed), "output", "error"}.
+            --json prints one line per input: {"path", "status" (written, held-back, failed, skipped: not DICOM), \
+            "output", "error"}. Two inputs with one SOP Instance UID: the second fails.
             Exit status: 0 all written, 1 a file failed or was held back, 2 bad usage or an unusable key.
             """)
 
@@ -108,7 +109,7 @@ struct DeidentifyCommand: ParsableCommand {
             deidentifier: deidentifier, outputFolder: out, readLimits: try limits.readLimits, jobs: jobCount)
         let outcomes = run.run(inputs: inputs)
         for outcome in outcomes { report(outcome) }
-        var failed = outcomes.contains { $0.status != .written }
+        var failed = outcomes.contains { $0.status == .failed || $0.status == .heldBack }
         if let mapping {
             do {
                 try run.writeMapping(outcomes.flatMap(\.mapping), to: mapping)
