@@ -80,13 +80,30 @@ extension DataSetCleaner {
             return .remove
         }
         if vr == .PN { return .replace(WritableElement(tag: element.tag, vr: vr, value: .bytes([]))) }
+        if vr == .UI, Self.namesAnInstance(element.tag) {
+            return replacedUIDs(element, in: dataSet, vr: vr, keepingStandard: true)
+        }
         return .copy
     }
 
+    /// Whether an untabled UI attribute names an instance or event rather than a class, a transfer
+    /// syntax or a coding scheme: such UIDs often embed a device serial number and a time
+    /// (Radiopharmaceutical Administration Event UID, for one), so they are replaced too.
+    static func namesAnInstance(_ tag: DICOMTag) -> Bool {
+        guard let name = tag.name else { return true }
+        return !["Class", "TransferSyntax", "Scheme", "Context", "Mapping", "Template", "Definer"].contains {
+            name.contains($0)
+        }
+    }
+
     /// Every UID of the value replaced by its keyed pseudonym; an empty value stays empty.
-    mutating func replacedUIDs(_ element: DataElement, in dataSet: DataSet, vr: ValueRepresentation) -> Decision {
+    /// With `keepingStandard`, UIDs of the standard itself (1.2.840.10008.x) are kept.
+    mutating func replacedUIDs(
+        _ element: DataElement, in dataSet: DataSet, vr: ValueRepresentation, keepingStandard: Bool = false
+    ) -> Decision {
         guard case .text(let uids) = dataSet.value(of: element), !uids.isEmpty else { return .copy }
         let replaced = uids.map { uid in
+            if keepingStandard && uid.hasPrefix("1.2.840.10008.") { return uid }
             let pseudonym = uid.isEmpty ? uid : pseudonymizer.uid(for: uid)
             if !uid.isEmpty { record(.uid, uid, pseudonym) }
             return pseudonym

@@ -53,7 +53,11 @@ public struct Pseudonymizer: Sendable {
 
     /// HMAC-SHA-256 of `label`, a NUL and the UTF-8 bytes of `text`.
     func mac(label: String, _ text: String) -> [UInt8] {
-        let message = Array(label.utf8) + [0] + Array(text.utf8)
+        hmac(Array(label.utf8) + [0] + Array(text.utf8))
+    }
+
+    /// HMAC-SHA-256 of `message` with the key: 32 bytes.
+    func hmac(_ message: [UInt8]) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let succeeded = key.withUnsafeBytes { keyBytes in

@@ -1,0 +1,126 @@
+import LucidDICOM
+import LucidTestSupport
+import Testing
+
+@testable import LucidDeidentify
+
+/// The engine on every real file of the sample sets (images and dose reports).
+@Suite struct SampleDeidentificationTests {
+    struct Run {
+        let path: String
+        let input: DICOMFile
+        let bytes: [UInt8]
+        let output: DICOMFile
+    }
+
+    func runs(key: [UInt8] = DeidentifyFixtures.key, options: Set<ConfidentialityOption> = []) throws -> [Run] {
+        let deidentifier = DeidentifyFixtures.deidentifier(key: key, options: options)
+        var runs: [Run] = []
+        for path in try DeidentifyFixtures.samplePaths() {
+            let name = String(path.split(separator: "/").last ?? "")
+            guard let input = try? DICOMFile.read(path: path) else { continue }
+            if DeidentifyFixtures.refused.contains(name) {
+                #expect(throws: DeidentifyError.self) { try deidentifier.deidentify(input) }
+                continue
+            }
+            let bytes = try deidentifier.deidentify(input).bytes
+            runs.append(Run(path: path, input: input, bytes: bytes, output: try DICOMFile(bytes: bytes, source: path)))
+        }
+        #expect(runs.count >= 60)
+        return runs
+    }
+
+    @Test func noIdentifyingValueOfTheInputIsLeft() throws {
+        for run in try runs() {
+            let header = DeidentifyFixtures.headerBytes(of: run.bytes, file: run.output)
+            let kept = DeidentifyFixtures.otherValues(of: run.input.dataSet)
+            let values = DeidentifyFixtures.identifyingValues(of: run.input.dataSet).filter { value in
+                !kept.contains { $0.contains(value) }
+            }
+            // Raw bytes for values of 6 characters or more (shorter digit runs occur in binary
+            // values by chance); every text value of the output for the shorter ones.
+            // (The keyed UIDs are left out: their digits may spell anything.)
+            let texts = DeidentifyFixtures.textValues(of: run.output.dataSet).filter { !$0.hasPrefix("2.25.") }
+            let left = values.filter { value in
+                value.utf8.count >= 6
+                    ? DeidentifyFixtures.contains(header, Array(value.utf8))
+                    : texts.contains { $0.contains(value) }
+            }
+            #expect(left.isEmpty, "\(run.path) still holds \(left.sorted())")
+            #expect(run.output.dataSet.string(DICOMTag(0x0012, 0x0062)) == "YES")
+            #expect(run.output.dataSet.strings(.patientName).allSatisfy { $0.hasPrefix("ANON^") })
+            #expect(run.output.dataSet.string(DICOMTag(0x0028, 0x0303)) == "REMOVED")
+            #expect(!run.output.dataSet.elements.contains { $0.tag.isPrivate }, "\(run.path) keeps private attributes")
+        }
+    }
+
+    @Test func pixelDataIsByteIdentical() throws {
+        for run in try runs() where !run.input.transferSyntax.isBigEndian {
+            #expect(
+                DeidentifyFixtures.pixelBytes(of: run.output.dataSet)
+                    == DeidentifyFixtures.pixelBytes(of: run.input.dataSet),
+                "\(run.path)")
+            let syntax = run.input.transferSyntax
+            if syntax.pixelEncoding != .native { #expect(run.output.transferSyntax == syntax, "\(run.path)") }
+        }
+    }
+
+    @Test func theSameKeyGivesByteIdenticalOutputAndAnotherKeyDisjointUIDs() throws {
+        let first = try runs(), again = try runs(), other = try runs(key: DeidentifyFixtures.otherKey)
+        for ((a, b), c) in zip(zip(first, again), other) {
+            #expect(a.bytes == b.bytes, "\(a.path)")
+            let original = DeidentifyFixtures.uids(of: a.input.dataSet)
+            let mine = DeidentifyFixtures.uids(of: a.output.dataSet).subtracting(original)
+            let theirs = DeidentifyFixtures.uids(of: c.output.dataSet).subtracting(original)
+            #expect(!mine.isEmpty && mine.isDisjoint(with: theirs), "\(a.path)")
+        }
+    }
+
+    @Test func twoImagesOfOneStudyShareTheirNewStudyUID() throws {
+        let deidentifier = DeidentifyFixtures.deidentifier()
+        let first = try DICOMFile.read(path: SampleCorpus.path("ct_enhanced_2frame_evrle.dcm"))
+        let second = try DICOMFile.read(path: SampleCorpus.path("ct_enhanced_2frame_jpeg_extended12.dcm"))
+        try #require(first.dataSet.string(.studyInstanceUID) == second.dataSet.string(.studyInstanceUID))
+        try #require(first.dataSet.string(.sopInstanceUID) != second.dataSet.string(.sopInstanceUID))
+        let a = try deidentifier.deidentify(first), b = try deidentifier.deidentify(second)
+        #expect(a.studyInstanceUID == b.studyInstanceUID)
+        #expect(a.seriesInstanceUID == b.seriesInstanceUID)
+        #expect(a.sopInstanceUID != b.sopInstanceUID)
+        #expect(a.studyInstanceUID != first.dataSet.string(.studyInstanceUID))
+        #expect(DICOMUID.isValid(a.studyInstanceUID) && a.studyInstanceUID.hasPrefix("2.25."))
+        #expect(a.relativePath == "\(a.studyInstanceUID)/\(a.seriesInstanceUID)/\(a.sopInstanceUID).dcm")
+    }
+
+    @Test func referencesInsideADoseReportStayConsistent() throws {
+        let path = DeidentifyFixtures.doseDirectory + "/RF-RDSR-Canon-Alphenix-rotational.dcm"
+        let input = try DICOMFile.read(path: path)
+        let bytes = try DeidentifyFixtures.deidentifier().deidentify(input).bytes
+        let output = try DICOMFile(bytes: bytes, source: path)
+        let pseudonymizer = Pseudonymizer(key: DeidentifyFixtures.key)
+        let references = nestedValues(of: .referencedSOPInstanceUID, in: input.dataSet)
+        try #require(!references.isEmpty)
+        let replaced = nestedValues(of: .referencedSOPInstanceUID, in: output.dataSet)
+        #expect(replaced.count >= 20)
+        #expect(Set(replaced).isSubset(of: Set(references.map(pseudonymizer.uid(for:)))))
+        #expect(Set(replaced).isDisjoint(with: Set(references)))
+        #expect(nestedValues(of: DICOMTag(0x0040, 0xA123), in: output.dataSet).allSatisfy { $0 == "ANONYMIZED" })
+    }
+
+    /// The values of `tag` in every sequence item below the top level, in order.
+    func nestedValues(of tag: DICOMTag, in dataSet: DataSet, depth: Int = 0) -> [String] {
+        var values: [String] = []
+        for element in dataSet.elements {
+            if let items = element.items {
+                for item in items { values += nestedValues(of: tag, in: item, depth: depth + 1) }
+            } else if depth > 0, element.tag == tag {
+                values += item(dataSet, element)
+            }
+        }
+        return values
+    }
+
+    func item(_ dataSet: DataSet, _ element: DataElement) -> [String] {
+        if case .text(let texts) = dataSet.value(of: element) { return texts }
+        return []
+    }
+}
