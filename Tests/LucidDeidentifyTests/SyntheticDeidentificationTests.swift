@@ -1,0 +1,106 @@
+import LucidDICOM
+import Testing
+
+@testable import LucidDeidentify
+
+/// The profile's actions, its options and its marks on a small instance whose every value is known.
+@Suite struct SyntheticDeidentificationTests {
+    let pseudonymizer = Pseudonymizer(key: DeidentifyFixtures.key)
+
+    func output(options: Set<ConfidentialityOption> = []) throws -> DataSet {
+        let bytes = try DeidentifyFixtures.deidentifier(options: options).deidentify(SyntheticInstance.file()).bytes
+        return try DICOMFile(bytes: bytes, source: "out").dataSet
+    }
+
+    @Test func theBasicProfileCleansTopLevelAndNestedValues() throws {
+        let out = try output()
+        let id = pseudonymizer.patientID(for: "PID12345")
+        #expect(out.string(.patientID) == id)
+        #expect(out.string(.patientName) == "ANON^" + id.dropFirst(5))
+        #expect(out[.accessionNumber]?.length == 0)
+        #expect(out[.studyDate]?.length == 0)
+        #expect(out[DICOMTag(0x0010, 0x0030)]?.length == 0)
+        #expect(out[DICOMTag(0x0008, 0x0080)] == nil)
+        #expect(out[DICOMTag(0x0008, 0x1010)] == nil)
+        #expect(out[DICOMTag(0x0018, 0x1000)] == nil)
+        #expect(out[DICOMTag(0x0008, 0x002A)] == nil)
+        #expect(out[DICOMTag(0x0010, 0x1010)] == nil)
+        #expect(out.string(.manufacturer) == "ACME")
+        #expect(!out.elements.contains { $0.tag.isPrivate })
+        #expect(out.string(.sopInstanceUID) == pseudonymizer.uid(for: SyntheticInstance.sopInstanceUID))
+        #expect(out.string(.studyInstanceUID) == pseudonymizer.uid(for: "1.2.3.4.5.6.7.8.2"))
+        #expect(out.string(DICOMTag(0x0020, 0x0052)) == pseudonymizer.uid(for: "1.2.3.4.5.6.7.8.4"))
+        let reference = try #require(out.sequence(SyntheticInstance.referencedImages)?.first)
+        #expect(reference.string(.referencedSOPInstanceUID) == pseudonymizer.uid(for: SyntheticInstance.referencedUID))
+        #expect(reference.string(.referencedSOPClassUID) == "1.2.840.10008.5.1.4.1.1.2")
+        #expect(out[SyntheticInstance.requestAttributes] == nil)  // X
+        let region = try #require(out.sequence(SyntheticInstance.anatomicRegion)?.first)
+        #expect(region.string(.codeValue) == "T-D3000")
+        #expect(region[.accessionNumber]?.length == 0)
+        #expect(region[DICOMTag(0x0008, 0x0080)] == nil)
+        #expect(region[SyntheticInstance.physician] == nil)  // Scheduled Performing Physician's Name: X
+        #expect(region[.studyDate]?.length == 0)
+        #expect(out.rawValue(.pixelData).map(Array.init) == [1, 0, 2, 0, 3, 0, 0xA0, 0x0F])
+    }
+
+    @Test func theMarksNameTheProfileAndItsOptions() throws {
+        let plain = try output()
+        #expect(plain.string(DICOMTag(0x0012, 0x0062)) == "YES")
+        #expect(plain.strings(DICOMTag(0x0012, 0x0063)) == ["Basic Application Confidentiality Profile"])
+        #expect(plain.sequence(DICOMTag(0x0012, 0x0064))?.map { $0.string(.codeValue) } == ["113100"])
+        #expect(plain.string(DICOMTag(0x0028, 0x0303)) == "REMOVED")
+        let options: Set<ConfidentialityOption> = [
+            .retainDeviceIdentity, .retainInstitutionIdentity, .retainPatientCharacteristics,
+            .retainLongitudinalModifiedDates,
+        ]
+        let marked = try output(options: options)
+        let codes = marked.sequence(DICOMTag(0x0012, 0x0064))?.map { $0.string(.codeValue) ?? "" }
+        #expect(codes == ["113100", "113109", "113112", "113108", "113107"])
+        #expect(
+            marked.sequence(DICOMTag(0x0012, 0x0064))?.allSatisfy { $0.string(.codingSchemeDesignator) == "DCM" }
+                == true)
+        #expect(marked.string(DICOMTag(0x0028, 0x0303)) == "MODIFIED")
+    }
+
+    @Test func modifiedDatesShiftEveryDateOfThePatientByOneOffset() throws {
+        let out = try output(options: [.retainLongitudinalModifiedDates])
+        let days = pseudonymizer.dayOffset(forPatientID: "PID12345")
+        #expect(out.string(.studyDate) == DateShift.shiftDate("20240301", days: days))
+        #expect(
+            out.string(DICOMTag(0x0008, 0x002A)) == DateShift.shiftDate("20240301", days: days).map { $0 + "101530" })
+        #expect(out.string(DICOMTag(0x0008, 0x0030)) == "101500")
+        #expect(out.string(.studyDate) != "20240301")
+    }
+
+    @Test func retainOptionsKeepTheirColumns() throws {
+        let out = try output(options: [
+            .retainPatientCharacteristics, .retainDeviceIdentity, .retainInstitutionIdentity,
+        ])
+        #expect(out.string(DICOMTag(0x0010, 0x1010)) == "044Y")
+        #expect(out.string(DICOMTag(0x0010, 0x0040)) == "F")
+        #expect(out.string(DICOMTag(0x0018, 0x1000)) == "SN-4711")
+        #expect(out.string(DICOMTag(0x0008, 0x1010)) == "CTROOM1")
+        #expect(out.string(DICOMTag(0x0008, 0x0080)) == "ST ELSEWHERE HOSPITAL")
+        #expect(out[.studyDate]?.length == 0)
+        #expect(out.string(.patientID) == pseudonymizer.patientID(for: "PID12345"))
+    }
+
+    @Test func burnedInTextHoldsAFileBack() throws {
+        var deidentifier = Deidentifier(
+            profile: ConfidentialityProfile(), pseudonymizer: pseudonymizer, implementationVersion: "test")
+        let burned = try SyntheticInstance.file(burnedIn: "YES")
+        #expect(throws: DeidentifyError.burnedInAnnotation(file: "synthetic.dcm")) {
+            try deidentifier.deidentify(burned)
+        }
+        let ultrasound = try SyntheticInstance.file(modality: "US")
+        #expect(throws: DeidentifyError.burnedInUnknown(file: "synthetic.dcm", modality: "US")) {
+            try deidentifier.deidentify(ultrasound)
+        }
+        _ = try deidentifier.deidentify(SyntheticInstance.file(modality: "US", burnedIn: "NO"))
+        _ = try deidentifier.deidentify(SyntheticInstance.file())
+        deidentifier.allowBurnedIn = true
+        deidentifier.assumeNoBurnedIn = true
+        _ = try deidentifier.deidentify(burned)
+        _ = try deidentifier.deidentify(ultrasound)
+    }
+}
