@@ -51,7 +51,9 @@ struct DataSetCleaner {
             let tag = element.tag
             if tag.element == 0x0000 || added.contains(tag) { continue }
             if depth == 0 && tag.group <= 0x0002 { continue }
-            entries.append((tag, element, decide(element, in: dataSet, parent: parent)))
+            var decision = decide(element, in: dataSet, parent: parent)
+            if case .copy = decision { decision = Self.signedIfImplicit(element, in: dataSet) }
+            entries.append((tag, element, decision))
         }
         entries.sort { $0.tag < $1.tag }
         for entry in entries {
@@ -95,6 +97,16 @@ struct DataSetCleaner {
                 throw .cannotWrite(file: source.source, reason: error.description)
             }
         }
+    }
+
+    /// A pixel value attribute of a signed image read from Implicit VR (Pixel Padding Value, say)
+    /// is written as SS, not as the dictionary's first VR US (PS3.5 §6.2, the "US or SS" VRs).
+    static func signedIfImplicit(_ element: DataElement, in dataSet: DataSet) -> Decision {
+        guard !dataSet.isExplicitVR, element.vr == .US, dataSet.displayVR(of: element) == .SS,
+            !dataSet.isBigEndian
+        else { return .copy }
+        return .replace(
+            WritableElement(tag: element.tag, vr: .SS, value: .bytes(Array(dataSet.valueBytes(of: element)))))
     }
 
     /// Records a pseudonym for the mapping file.

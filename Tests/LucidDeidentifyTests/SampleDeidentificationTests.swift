@@ -76,6 +76,18 @@ import Testing
         }
     }
 
+    @Test func implicitVRSourcesKeepSignedPixelValuesAndEncapsulatedDataIsOB() throws {
+        let deidentifier = DeidentifyFixtures.deidentifier()
+        let implicit = try DICOMFile.read(path: SampleCorpus.path("ct_ge_ivrle_window.dcm"))
+        let out = try DICOMFile(bytes: deidentifier.deidentify(implicit).bytes, source: "out").dataSet
+        let padding = DICOMTag(0x0028, 0x0120)
+        #expect(out[padding]?.vr == .SS)
+        #expect(out.rawValue(padding) == implicit.dataSet.rawValue(padding))
+        let rle = try DICOMFile.read(path: SampleCorpus.path("ct_clunie_ct1_rle_fragments.dcm"))
+        let encapsulated = try DICOMFile(bytes: deidentifier.deidentify(rle).bytes, source: "out").dataSet
+        #expect(encapsulated[.pixelData]?.vr == .OB)
+    }
+
     @Test func twoImagesOfOneStudyShareTheirNewStudyUID() throws {
         let deidentifier = DeidentifyFixtures.deidentifier()
         let first = try DICOMFile.read(path: SampleCorpus.path("ct_enhanced_2frame_evrle.dcm"))

@@ -41,7 +41,7 @@ extension Transcoder {
         DataSetWriter.appendUInt32(0, to: &output)
     }
 
-    /// Encapsulated Pixel Data copied as it is: the Basic Offset Table item and every fragment
+    /// Encapsulated Pixel Data copied as it is, as OB (PS3.5 A.4): the Basic Offset Table item and every fragment
     /// with their bytes unchanged, then the Sequence Delimitation Item.
     package static func appendEncapsulated(
         _ element: DataElement, of dataSet: DataSet, source: DICOMFile, into output: inout [UInt8]
@@ -51,7 +51,7 @@ extension Transcoder {
                 file: source.source, target: .explicitVRLittleEndian,
                 reason: "\(element.tag.described) is not encapsulated")
         }
-        appendHeader(element.tag, element.vr == .OW ? .OW : .OB, length: 0xFFFF_FFFF, into: &output)
+        appendHeader(element.tag, .OB, length: 0xFFFF_FFFF, into: &output)
         for fragment in fragments {
             guard let length = UInt32(exactly: fragment.length), length != 0xFFFF_FFFF else {
                 throw .tooLarge(file: source.source, reason: "a fragment holds \(fragment.length) bytes")
