@@ -39,8 +39,8 @@ struct DeidentifyRun: Sendable {
     /// The outputs written so far, each with the input it came from.
     let claimed = ClaimedOutputs()
 
-    func run(inputs: [String]) -> [DeidentifyOutcome] {
-        let walker = InputWalker(arguments: inputs, excluding: [outputFolder])
+    func run(inputs: [String], lines: LineReader?) -> [DeidentifyOutcome] {
+        let walker = InputWalker(arguments: inputs, lines: lines, excluding: [outputFolder])
         var found: [InputEvent] = []
         while let event = walker.next() { found.append(event) }
         let events = found

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LucidBatch
 import LucidDeidentify
 import LucidRendering
 
@@ -33,6 +34,11 @@ struct DeidentifyCommand: ParsableCommand {
 
     @Argument(help: "DICOM files and folders (searched recursively).")
     var inputs: [String] = []
+
+    @Option(
+        name: .customLong("files-from"),
+        help: "Read more input paths from FILE, one a line (at most 64 KiB, no NUL); - for standard input.")
+    var filesFrom: String?
 
     @Option(help: "Folder for the de-identified files.")
     var out: String
@@ -86,7 +92,9 @@ struct DeidentifyCommand: ParsableCommand {
     var jobCount: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("no inputs: give DICOM files or folders") }
+        if inputs.isEmpty && filesFrom == nil {
+            throw ValidationError("no inputs: give DICOM files or folders, or --files-from")
+        }
         _ = try options
         guard (1...64).contains(jobCount) else { throw ValidationError("--jobs must be 1...64, not \(jobCount)") }
         _ = try limits.readLimits
@@ -107,7 +115,15 @@ struct DeidentifyCommand: ParsableCommand {
         deidentifier.assumeNoBurnedIn = assumeNoBurnedIn
         let run = DeidentifyRun(
             deidentifier: deidentifier, outputFolder: out, readLimits: try limits.readLimits, jobs: jobCount)
-        let outcomes = run.run(inputs: inputs)
+        var lines: LineReader?
+        if let filesFrom {
+            do {
+                lines = try LineReader(path: filesFrom)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        }
+        let outcomes = run.run(inputs: inputs, lines: lines)
         for outcome in outcomes { report(outcome) }
         var failed = outcomes.contains { $0.status == .failed || $0.status == .heldBack }
         if let mapping {

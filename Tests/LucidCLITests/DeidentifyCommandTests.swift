@@ -80,6 +80,18 @@ import Testing
         #expect(Self.files(below: out).allSatisfy { !$0.contains("ct_enhanced") })
     }
 
+    @Test func inputsComeFromFilesFromToo() throws {
+        let (folder, key) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let list = folder + "/list.txt"
+        try (Self.jpeg + "\n").write(toFile: list, atomically: true, encoding: .utf8)
+        let run = try LucidBinary.run([
+            "deidentify", Self.evrle, "--files-from", list, "--out", folder + "/out", "--key-file", key, "--json",
+        ])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try Self.jsonLines(run.outputText).compactMap { $0["path"] as? String } == [Self.evrle, Self.jpeg])
+    }
+
     @Test func theSameKeyGivesByteIdenticalFilesOnEveryRun() throws {
         let (folder, key) = try Self.workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
