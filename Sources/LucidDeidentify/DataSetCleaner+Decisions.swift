@@ -4,6 +4,7 @@ import LucidDICOM
 extension DataSetCleaner {
     static let patientIDTag = DICOMTag(0x0010, 0x0020)
     static let dateVRs: Set<ValueRepresentation> = [.DA, .DT, .TM]
+    static let freeTextVRs: Set<ValueRepresentation> = [.ST, .LT, .UT]
 
     mutating func decide(_ element: DataElement, in dataSet: DataSet, parent: DICOMTag?) -> Decision {
         let tag = element.tag
@@ -72,7 +73,8 @@ extension DataSetCleaner {
 
     /// An attribute the table does not list: sequences are kept with their items cleaned; dates
     /// and times are removed (or shifted under the modified-dates option), as PS3.15 E.3.6 treats
-    /// every date; person names are emptied; everything else is kept.
+    /// every date; person names are emptied; free text (ST, LT, UT: the Text Value of a report's
+    /// content item, for one) becomes the dummy text; instance UIDs are replaced; the rest is kept.
     mutating func untabled(_ element: DataElement, in dataSet: DataSet, vr: ValueRepresentation) -> Decision {
         if let items = element.items { return .cleanItems(items) }
         if Self.dateVRs.contains(vr) {
@@ -80,6 +82,7 @@ extension DataSetCleaner {
             return .remove
         }
         if vr == .PN { return .replace(WritableElement(tag: element.tag, vr: vr, value: .bytes([]))) }
+        if Self.freeTextVRs.contains(vr), element.length > 0 { return apply(.dummy, to: element, in: dataSet, vr: vr) }
         if vr == .UI, Self.namesAnInstance(element.tag) {
             return replacedUIDs(element, in: dataSet, vr: vr, keepingStandard: true)
         }

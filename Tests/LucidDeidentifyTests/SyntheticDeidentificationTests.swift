@@ -40,6 +40,7 @@ import Testing
         #expect(region[DICOMTag(0x0008, 0x0080)] == nil)
         #expect(region[SyntheticInstance.physician] == nil)  // Scheduled Performing Physician's Name: X
         #expect(region[.studyDate]?.length == 0)
+        #expect(region.string(DICOMTag(0x0040, 0xA160)) == "ANONYMIZED")  // Text Value, not in the table
         #expect(out.rawValue(.pixelData).map(Array.init) == [1, 0, 2, 0, 3, 0, 0xA0, 0x0F])
     }
 

@@ -48,6 +48,7 @@ enum SyntheticInstance {
         region.set(DICOMTag(0x0008, 0x0080), .LO, "ST ELSEWHERE HOSPITAL")
         region.set(physician, .PN, "HOUSE^GREGORY")
         region.set(.studyDate, .DA, "20240301")
+        region.set(DICOMTag(0x0040, 0xA160), .UT, "Patient Jane Doe, room 12")
         set.set(anatomicRegion, items: [region])
         set.set(DICOMTag(0x0009, 0x0010), .LO, "ACME PRIVATE")
         set.set(DICOMTag(0x0009, 0x1001), .LO, "DOE JANE PID12345")
