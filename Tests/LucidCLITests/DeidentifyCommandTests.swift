@@ -108,6 +108,27 @@ import Testing
         }
     }
 
+    @Test func parallelJobsWriteTheSameFilesInTheSameOrder() throws {
+        let (folder, key) = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let doses = SampleCorpus.packageRoot + "/../shared/dose-samples"
+        var reports: [[String]] = []
+        for jobs in ["1", "3"] {
+            let run = try LucidBinary.run([
+                "deidentify", doses, "--out", folder + "/" + jobs, "--key-file", key, "--json", "--jobs", jobs,
+            ])
+            reports.append(try Self.jsonLines(run.outputText).map { "\($0["path"] ?? "") \($0["status"] ?? "")" })
+        }
+        #expect(reports[0] == reports[1] && reports[0].count >= 20)
+        let one = Self.files(below: folder + "/1"), three = Self.files(below: folder + "/3")
+        #expect(one == three && one.count >= 20)
+        for name in one {
+            #expect(
+                FileManager.default.contents(atPath: folder + "/1/" + name)
+                    == FileManager.default.contents(atPath: folder + "/3/" + name))
+        }
+    }
+
     @Test func aKeyFileOthersMayReadIsRefused() throws {
         let (folder, key) = try Self.workspace(mode: 0o644)
         defer { try? FileManager.default.removeItem(atPath: folder) }

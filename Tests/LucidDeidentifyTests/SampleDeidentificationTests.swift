@@ -54,6 +54,21 @@ import Testing
         }
     }
 
+    @Test func modifiedDatesMoveEveryStudyDateByThePatientsOffset() throws {
+        let pseudonymizer = Pseudonymizer(key: DeidentifyFixtures.key)
+        var shifted = 0
+        for run in try runs(options: [.retainLongitudinalModifiedDates]) {
+            #expect(run.output.dataSet.string(DICOMTag(0x0028, 0x0303)) == "MODIFIED")
+            guard let date = run.input.dataSet.string(.studyDate), date.utf8.count == 8 else { continue }
+            let days = pseudonymizer.dayOffset(forPatientID: run.input.dataSet.string(.patientID) ?? "")
+            #expect(run.output.dataSet.string(.studyDate) == DateShift.shiftDate(date, days: days), "\(run.path)")
+            let header = DeidentifyFixtures.headerBytes(of: run.bytes, file: run.output)
+            #expect(!DeidentifyFixtures.contains(header, Array(date.utf8)), "\(run.path) keeps \(date)")
+            shifted += 1
+        }
+        #expect(shifted >= 40)
+    }
+
     @Test func pixelDataIsByteIdentical() throws {
         for run in try runs() where !run.input.transferSyntax.isBigEndian {
             #expect(
