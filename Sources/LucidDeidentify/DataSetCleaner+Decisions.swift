@@ -27,6 +27,8 @@ extension DataSetCleaner {
         let type = IODRequirement.type(of: tag, at: place)
         var resolved = action.resolved(type: type)
         if resolved == .clean {
+            // A sequence is cleaned item by item (Clean Structured Content, PS3.15 E.3.3).
+            if let items = element.items { return .cleanItems(items) }
             if option == .retainLongitudinalModifiedDates, Self.dateVRs.contains(vr),
                 let shifted = shifted(element, in: dataSet, vr: vr)
             {

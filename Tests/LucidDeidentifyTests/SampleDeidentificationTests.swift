@@ -133,6 +133,22 @@ import Testing
         #expect(nestedValues(of: DICOMTag(0x0040, 0xA123), in: output.dataSet).allSatisfy { $0 == "ANONYMIZED" })
     }
 
+    @Test func cleanStructuredContentKeepsADoseReportsMeasurementsAndCodes() throws {
+        let path = DeidentifyFixtures.doseDirectory + "/CT-RDSR-SpectrumDynamics.dcm"
+        let input = try DICOMFile.read(path: path)
+        let deidentifier = DeidentifyFixtures.deidentifier(options: [.cleanStructuredContent])
+        let output = try DICOMFile(bytes: deidentifier.deidentify(input).bytes, source: path).dataSet
+        let numeric = DICOMTag(0x0040, 0xA30A), code = DICOMTag.codeValue
+        try #require(nestedValues(of: numeric, in: input.dataSet).count >= 5)
+        #expect(nestedValues(of: numeric, in: output) == nestedValues(of: numeric, in: input.dataSet))
+        #expect(nestedValues(of: code, in: output).contains("113100"))
+        #expect(
+            nestedValues(of: code, in: output).filter { $0 != "113100" && $0 != "113104" }
+                == nestedValues(of: code, in: input.dataSet))
+        #expect(output.sequence(DICOMTag(0x0012, 0x0064))?.map { $0.string(.codeValue) } == ["113100", "113104"])
+        #expect(nestedValues(of: DICOMTag(0x0040, 0xA123), in: output).allSatisfy { $0 == "ANONYMIZED" })
+    }
+
     /// The values of `tag` in every sequence item below the top level, in order.
     func nestedValues(of tag: DICOMTag, in dataSet: DataSet, depth: Int = 0) -> [String] {
         var values: [String] = []
