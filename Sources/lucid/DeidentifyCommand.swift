@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LucidBatch
 import LucidDeidentify
+import LucidFiles
 import LucidRendering
 
 /// `lucid deidentify INPUT... --out DIR --key-file FILE`: copies for sharing outside the hospital,
@@ -141,7 +142,7 @@ struct DeidentifyCommand: ParsableCommand {
         if json {
             print(outcome.jsonLine)
         } else if let output = outcome.output {
-            print("\(outcome.path) -> \(output)")
+            print(TerminalText.escaped("\(outcome.path) -> \(output)"))
         }
         if let error = outcome.error { StandardError.write("lucid: \(error)") }
     }
