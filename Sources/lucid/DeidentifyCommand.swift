@@ -23,8 +23,8 @@ struct DeidentifyCommand: ParsableCommand {
             pseudonymous UIDs only. Originals are never modified.
 
             Burned-in text: a file with Burned In Annotation YES is held back unless --allow-burned-in; one of \
-            modality US, OT, SC, XA, RF, ES, XC or GM without the attribute is held back unless \
-            --assume-no-burned-in. Text burned into the pixels is not detected.
+            modality US, OT, SC, XA, RF, ES, XC or GM, or of a Secondary Capture SOP class, without the attribute \
+            is held back unless --assume-no-burned-in. Text burned into the pixels is not detected.
 
             Options (--option, repeatable): \(ConfidentialityOption.allCases.filter(\.isImplemented).map(\.name)
                 .joined(separator: ", ")).
