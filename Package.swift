@@ -74,7 +74,7 @@ let package = Package(
         .target(name: "LucidDose", dependencies: ["LucidDICOM"], exclude: ["README.md"]),
         .target(
             name: "LucidDeidentify", dependencies: ["LucidDICOM", "CLibCrypto"],
-            exclude: ["README.md", "generate_confidentiality_profile.py"]),
+            exclude: ["README.md", "generate_confidentiality_profile.py", "generate_safe_private_attributes.py"]),
         .target(
             name: "LucidPACS",
             dependencies: ["LucidArchive", "LucidDICOMweb", "LucidDICOM", "LucidFiles", "LucidRendering"],

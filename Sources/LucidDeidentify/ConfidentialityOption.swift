@@ -48,17 +48,17 @@ public enum ConfidentialityOption: String, Sendable, CaseIterable, Comparable {
     }
 
     /// Whether Lucid applies the option. The others are refused on the command line: cleaning
-    /// free-text descriptions and graphics needs rules the table does not give, keeping full dates
-    /// or the original UIDs defeats sharing outside the hospital, and no list of safe private
-    /// attributes is kept yet. Clean Structured Content is the content tree kept with every item
+    /// free-text descriptions and graphics needs rules the table does not give, and keeping full
+    /// dates or the original UIDs defeats sharing outside the hospital. Retain Safe Private keeps the
+    /// attributes of Table E.3.10-1 (`SafePrivateAttributes`). Clean Structured Content is the content tree kept with every item
     /// cleaned by the profile: codes and measurements stay, names, IDs, dates, UIDs and free text
     /// go or are replaced.
     public var isImplemented: Bool {
         switch self {
         case .retainDeviceIdentity, .retainInstitutionIdentity, .retainPatientCharacteristics,
-            .retainLongitudinalModifiedDates, .cleanStructuredContent:
+            .retainLongitudinalModifiedDates, .cleanStructuredContent, .retainSafePrivate:
             return true
-        case .retainSafePrivate, .retainUIDs, .retainLongitudinalFullDates, .cleanDescriptors, .cleanGraphics:
+        case .retainUIDs, .retainLongitudinalFullDates, .cleanDescriptors, .cleanGraphics:
             return false
         }
     }

@@ -8,8 +8,15 @@ extension DataSetCleaner {
 
     mutating func decide(_ element: DataElement, in dataSet: DataSet, parent: DICOMTag?) -> Decision {
         let tag = element.tag
-        // Private attributes: X (the Retain Safe Private Option is not offered).
-        if tag.isPrivate { return .remove }
+        // Private attributes: X, or under Retain Safe Private those of Table E.3.10-1 and their
+        // Private Creators (PS3.15 E.3.10).
+        if tag.isPrivate {
+            guard profile.options.contains(.retainSafePrivate) else { return .remove }
+            if (0x0010...0x00FF).contains(tag.element) {
+                return SafePrivateAttributes.creatorsToKeep(in: dataSet).contains(tag) ? .copy : .remove
+            }
+            return SafePrivateAttributes.isSafe(tag, in: dataSet) ? .copy : .remove
+        }
         // An overlay whose data the profile removes goes whole: its other elements alone would
         // describe an overlay plane without data (PS3.3 C.9.2).
         if tag.group & 0xFF01 == 0x6000, let rule = profile.action(for: DICOMTag(tag.group, 0x3000)),

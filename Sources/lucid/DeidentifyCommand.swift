@@ -13,7 +13,7 @@ struct DeidentifyCommand: ParsableCommand {
         abstract: "Write de-identified copies (PS3.15 Basic Profile) with keyed, repeatable pseudonyms.",
         discussion: """
             Every attribute is treated as PS3.15 Table E.1-1 says (removed, emptied, given a dummy value or kept), \
-            into every sequence; private attributes are removed. UIDs become 2.25.<integer> from an HMAC-SHA-256 \
+            into every sequence; private attributes are removed (but Table E.3.10-1's with retain-safe-private). UIDs become 2.25.<integer> from an HMAC-SHA-256 \
             of the original with the key, Patient ID becomes ANON-<16 characters> and Patient's Name \
             ANON^<the same>: the same key gives byte-identical output on every run, so two exports of one study \
             still match. Pixel Data is copied byte for byte.

@@ -86,6 +86,17 @@ import Testing
         #expect(out.string(.patientID) == pseudonymizer.patientID(for: "PID12345"))
     }
 
+    @Test func retainSafePrivateKeepsOnlyTableE3101AttributesAndTheirCreator() throws {
+        let out = try output(options: [.retainSafePrivate])
+        #expect(out.string(DICOMTag(0x0019, 0x0010)) == "GEMS_ACQU_01")
+        #expect(out.string(DICOMTag(0x0019, 0x1023)) == "39.375")
+        #expect(out[DICOMTag(0x0019, 0x1099)] == nil)
+        #expect(out[DICOMTag(0x0009, 0x0010)] == nil && out[DICOMTag(0x0009, 0x1001)] == nil)
+        #expect(out.sequence(DICOMTag(0x0012, 0x0064))?.map { $0.string(.codeValue) } == ["113100", "113111"])
+        #expect(try output()[DICOMTag(0x0019, 0x1023)] == nil)
+        #expect(SafePrivateAttributes.rowCount == 87)
+    }
+
     @Test func burnedInTextHoldsAFileBack() throws {
         var deidentifier = Deidentifier(
             profile: ConfidentialityProfile(), pseudonymizer: pseudonymizer, implementationVersion: "test")

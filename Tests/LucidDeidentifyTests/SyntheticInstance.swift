@@ -52,6 +52,9 @@ enum SyntheticInstance {
         set.set(anatomicRegion, items: [region])
         set.set(DICOMTag(0x0009, 0x0010), .LO, "ACME PRIVATE")
         set.set(DICOMTag(0x0009, 0x1001), .LO, "DOE JANE PID12345")
+        set.set(DICOMTag(0x0019, 0x0010), .LO, "GEMS_ACQU_01")
+        set.set(DICOMTag(0x0019, 0x1023), .DS, "39.375")  // Table Speed: safe (Table E.3.10-1)
+        set.set(DICOMTag(0x0019, 0x1099), .LO, "DOE JANE")  // not in the table
         set.set(.samplesPerPixel, .US, .uint16s([1]))
         set.set(.photometricInterpretation, .CS, "MONOCHROME2")
         set.set(.rows, .US, .uint16s([2]))
