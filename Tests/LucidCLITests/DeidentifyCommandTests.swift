@@ -60,7 +60,9 @@ import Testing
         let (folder, key) = try Self.workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/out"
+        let before = [Self.evrle, Self.jpeg].map { FileManager.default.contents(atPath: $0) }
         let run = try LucidBinary.run(["deidentify", Self.evrle, Self.jpeg, "--out", out, "--key-file", key, "--json"])
+        #expect([Self.evrle, Self.jpeg].map { FileManager.default.contents(atPath: $0) } == before)
         #expect(run.status == 0, "\(run.standardError)")
         let lines = try Self.jsonLines(run.outputText)
         #expect(lines.count == 2)

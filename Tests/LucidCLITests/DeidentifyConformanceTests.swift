@@ -20,7 +20,16 @@ import Testing
         return found
     }
 
-    @Test func outputsAreReadableAndAddNoIODError() throws {
+    /// The Basic Profile alone, and with every option Lucid implements.
+    static let optionSets: [[String]] = [
+        [],
+        [
+            "retain-longitudinal-modified-dates", "retain-patient-characteristics", "retain-device-identity",
+            "retain-institution-identity", "retain-safe-private", "clean-structured-content",
+        ],
+    ]
+
+    @Test(arguments: optionSets) func outputsAreReadableAndAddNoIODError(options: [String]) throws {
         let dciodvfy = ExternalTool.find("dciodvfy"), dcmdump = ExternalTool.find("dcmdump")
         guard
             ExternalTool.require(
@@ -32,10 +41,11 @@ import Testing
         let (folder, key) = try DeidentifyCommandTests.workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let doses = SampleCorpus.packageRoot + "/../shared/dose-samples"
-        let run = try LucidBinary.run([
-            "deidentify", SampleCorpus.directory, doses, "--out", folder + "/out", "--key-file", key, "--json",
-            "--assume-no-burned-in",
-        ])
+        let run = try LucidBinary.run(
+            [
+                "deidentify", SampleCorpus.directory, doses, "--out", folder + "/out", "--key-file", key, "--json",
+                "--assume-no-burned-in",
+            ] + options.flatMap { ["--option", $0] })
         var checked = 0
         for line in try DeidentifyCommandTests.jsonLines(run.outputText) {
             guard let input = line["path"] as? String, let output = line["output"] as? String else { continue }
