@@ -44,7 +44,7 @@ struct DeidentifyRun: Sendable {
         var found: [InputEvent] = []
         while let event = walker.next() { found.append(event) }
         let events = found
-        let results = Results(count: events.count)
+        let results = DeidentifyOutcomes(count: events.count)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             for index in stride(from: worker, to: events.count, by: jobs) {
                 results.set(index, outcome(for: events[index]))
@@ -108,7 +108,7 @@ struct DeidentifyRun: Sendable {
 }
 
 /// The outcomes, filled in by the worker threads.
-final class Results: @unchecked Sendable {
+final class DeidentifyOutcomes: @unchecked Sendable {
     private let lock = NSLock()
     private var outcomes: [DeidentifyOutcome?]
 
