@@ -103,6 +103,29 @@ import Testing
         #expect(encapsulated[.pixelData]?.vr == .OB)
     }
 
+    @Test func combinationsFollowTheTypeTheIODGivesTheAttribute() throws {
+        let deidentifier = DeidentifyFixtures.deidentifier()
+        func out(_ path: String) throws -> DataSet {
+            try DICOMFile(bytes: deidentifier.deidentify(DICOMFile.read(path: path)).bytes, source: path).dataSet
+        }
+        // PET Series: Series Date and Time are Type 1 (X/D gives D); PET Image: Acquisition Date Type 2 (X/Z gives Z).
+        let pet = try out(DeidentifyFixtures.doseDirectory + "/NM-PetIm-Siemens.dcm")
+        #expect(pet.string(DICOMTag(0x0008, 0x0021)) == "19000101")
+        #expect(pet.string(DICOMTag(0x0008, 0x0031)) == "000000")
+        #expect(pet[DICOMTag(0x0008, 0x0022)]?.length == 0)
+        // Enhanced CT: Content Date is Type 1 (Z/D gives D); Acquisition Context Sequence Type 2 (X/Z gives Z).
+        let enhanced = try out(SampleCorpus.path("ct_enhanced_2frame_evrle.dcm"))
+        #expect(enhanced.string(.contentDate) == "19000101")
+        #expect(enhanced[DICOMTag(0x0040, 0x0555)] != nil && enhanced.sequence(DICOMTag(0x0040, 0x0555)) == nil)
+        // A CT image: Content Date Type 2 (Z); Institution Name Type 3 (X/Z/D gives X).
+        let ct = try out(SampleCorpus.path("ct_nema_ct1_evrle.dcm"))
+        #expect(ct[.contentDate].map { $0.length == 0 } ?? true)
+        #expect(ct[DICOMTag(0x0008, 0x0080)] == nil)
+        // A dose report: Device Serial Number is Type 1 in Enhanced General Equipment (X/Z/D gives D).
+        let report = try out(DeidentifyFixtures.doseDirectory + "/CT-RDSR-SpectrumDynamics.dcm")
+        #expect(report.string(DICOMTag(0x0018, 0x1000)) == "ANONYMIZED")
+    }
+
     @Test func twoImagesOfOneStudyShareTheirNewStudyUID() throws {
         let deidentifier = DeidentifyFixtures.deidentifier()
         let first = try DICOMFile.read(path: SampleCorpus.path("ct_enhanced_2frame_evrle.dcm"))

@@ -44,6 +44,14 @@ import Testing
         #expect(out.rawValue(.pixelData).map(Array.init) == [1, 0, 2, 0, 3, 0, 0xA0, 0x0F])
     }
 
+    @Test func overlaysGoWholeAndUntabledInstanceUIDsAreReplaced() throws {
+        let out = try output()
+        #expect(!out.elements.contains { $0.tag.group == 0x6000 })
+        let event = "1.3.12.2.1107.5.1.4.11090.20240301101500"
+        #expect(out.string(DICOMTag(0x0008, 0x3012)) == pseudonymizer.uid(for: event))
+        #expect(out.string(.sopClassUID) == "1.2.840.10008.5.1.4.1.1.2")
+    }
+
     @Test func theMarksNameTheProfileAndItsOptions() throws {
         let plain = try output()
         #expect(plain.string(DICOMTag(0x0012, 0x0062)) == "YES")

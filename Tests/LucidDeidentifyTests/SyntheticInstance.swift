@@ -55,6 +55,10 @@ enum SyntheticInstance {
         set.set(DICOMTag(0x0019, 0x0010), .LO, "GEMS_ACQU_01")
         set.set(DICOMTag(0x0019, 0x1023), .DS, "39.375")  // Table Speed: safe (Table E.3.10-1)
         set.set(DICOMTag(0x0019, 0x1099), .LO, "DOE JANE")  // not in the table
+        set.set(DICOMTag(0x0008, 0x3012), .UI, "1.3.12.2.1107.5.1.4.11090.20240301101500")  // an event UID
+        set.set(DICOMTag(0x6000, 0x0010), .US, .uint16s([2]))  // an overlay plane: rows,
+        set.set(DICOMTag(0x6000, 0x0011), .US, .uint16s([2]))  // columns,
+        set.set(DICOMTag(0x6000, 0x3000), .OW, .uint16s([0x000F]))  // and its bits
         set.set(.samplesPerPixel, .US, .uint16s([1]))
         set.set(.photometricInterpretation, .CS, "MONOCHROME2")
         set.set(.rows, .US, .uint16s([2]))
