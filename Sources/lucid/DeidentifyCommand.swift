@@ -90,7 +90,7 @@ struct DeidentifyCommand: ParsableCommand {
         }
     }
 
-    var jobCount: Int { jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    var jobCount: Int { jobs ?? min(64, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
     func validate() throws {
         if inputs.isEmpty && filesFrom == nil {
