@@ -98,7 +98,7 @@ struct DeidentifyCommand: ParsableCommand {
         }
         _ = try options
         guard (1...64).contains(jobCount) else { throw ValidationError("--jobs must be 1...64, not \(jobCount)") }
-        _ = try limits.readLimits
+        _ = try limits.readLimits(jobs: jobCount)
     }
 
     func run() throws {
@@ -115,7 +115,8 @@ struct DeidentifyCommand: ParsableCommand {
         deidentifier.allowBurnedIn = allowBurnedIn
         deidentifier.assumeNoBurnedIn = assumeNoBurnedIn
         let run = DeidentifyRun(
-            deidentifier: deidentifier, outputFolder: out, readLimits: try limits.readLimits, jobs: jobCount)
+            deidentifier: deidentifier, outputFolder: out, readLimits: try limits.readLimits(jobs: jobCount),
+            jobs: jobCount)
         var lines: LineReader?
         if let filesFrom {
             do {
