@@ -42,11 +42,17 @@ public struct Deidentifier: Sendable {
         var cleaner = DataSetCleaner(
             profile: profile, pseudonymizer: pseudonymizer, source: file, patientID: patientID,
             dayOffset: shiftsDates ? pseudonymizer.dayOffset(forPatientID: patientID) : nil)
-        // The marks replace any the source had.
-        let marks = DeidentificationMarks.elements(options: profile.options, datesShifted: shiftsDates)
-        var body: [UInt8] = []
-        try cleaner.append(dataSet, depth: 0, additions: marks, into: &body)
         let newSOPInstance = pseudonymizer.uid(for: sopInstance)
+        // The marks replace any the source had; a SOP identity only File Meta held joins the data set.
+        var additions = DeidentificationMarks.elements(options: profile.options, datesShifted: shiftsDates)
+        if dataSet[.sopClassUID] == nil {
+            additions.append(WritableElement(tag: .sopClassUID, vr: .UI, value: .strings([sopClass])))
+        }
+        if dataSet[.sopInstanceUID] == nil {
+            additions.append(WritableElement(tag: .sopInstanceUID, vr: .UI, value: .strings([newSOPInstance])))
+        }
+        var body: [UInt8] = []
+        try cleaner.append(dataSet, depth: 0, additions: additions, into: &body)
         let syntax =
             file.transferSyntax.pixelEncoding == .native ? TransferSyntax.explicitVRLittleEndian : file.transferSyntax
         var output = [UInt8](repeating: 0, count: 128) + Array("DICM".utf8)

@@ -52,6 +52,23 @@ import Testing
         #expect(out.string(.sopClassUID) == "1.2.840.10008.5.1.4.1.1.2")
     }
 
+    @Test func aSOPIdentityOnlyFileMetaHoldsJoinsTheDataSet() throws {
+        var set = WritableDataSet()
+        set.set(.patientName, .PN, "DOE^JANE")
+        set.set(.modality, .CS, "CT")
+        let bytes =
+            [UInt8](repeating: 0, count: 128) + Array("DICM".utf8)
+            + (try Part10Writer.fileMeta(
+                sopClassUID: "1.2.840.10008.5.1.4.1.1.2", sopInstanceUID: "1.2.3.4.99", implementationVersion: "test"))
+            + (try DataSetWriter.encode(set))
+        let instance = try DeidentifyFixtures.deidentifier().deidentify(DICOMFile(bytes: bytes, source: "meta.dcm"))
+        let out = try DICOMFile(bytes: instance.bytes, source: "out")
+        #expect(out.dataSet.string(.sopInstanceUID) == pseudonymizer.uid(for: "1.2.3.4.99"))
+        #expect(out.dataSet.string(.sopClassUID) == "1.2.840.10008.5.1.4.1.1.2")
+        #expect(out.fileMeta?.string(.mediaStorageSOPInstanceUID) == pseudonymizer.uid(for: "1.2.3.4.99"))
+        #expect(instance.relativePath == "no-study/no-series/\(pseudonymizer.uid(for: "1.2.3.4.99")).dcm")
+    }
+
     @Test func theMarksNameTheProfileAndItsOptions() throws {
         let plain = try output()
         #expect(plain.string(DICOMTag(0x0012, 0x0062)) == "YES")
