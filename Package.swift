@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "LucidPACS", targets: ["LucidPACS"]),
         .library(name: "LucidBatch", targets: ["LucidBatch"]),
         .library(name: "LucidDose", targets: ["LucidDose"]),
+        .library(name: "LucidDeidentify", targets: ["LucidDeidentify"]),
         .executable(name: "lucid", targets: ["lucid"]),
     ],
     dependencies: [
@@ -75,6 +76,9 @@ let package = Package(
         .target(name: "LucidDICOMweb", dependencies: ["LucidDICOM"], exclude: ["README.md"]),
         .target(name: "LucidDose", dependencies: ["LucidDICOM"], exclude: ["README.md"]),
         .target(
+            name: "LucidDeidentify", dependencies: ["LucidDICOM", "CLibCrypto"],
+            exclude: ["README.md", "generate_confidentiality_profile.py", "generate_safe_private_attributes.py"]),
+        .target(
             name: "LucidPACS",
             dependencies: ["LucidArchive", "LucidDICOMweb", "LucidDICOM", "LucidFiles", "LucidRendering"],
             exclude: ["README.md"]),
@@ -94,7 +98,7 @@ let package = Package(
             dependencies: [
                 "LucidBatch", "LucidBench", "LucidPACS", "LucidRendering", "LucidArchive", "LucidDICOM",
                 "LucidCodecs", "LucidPNG", "LucidFiles", "LucidImaging", "LucidDICOMweb", "LucidDose",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LucidDeidentify", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], exclude: ["README.md"]),
         .target(name: "LucidTestSupport", dependencies: ["LucidDICOM", "CZlib"], path: "Tests/LucidTestSupport"),
         // Runs the mutations of one file in a child process, so the mutation test can cap and measure its memory.
@@ -126,6 +130,8 @@ let package = Package(
             name: "LucidDICOMwebTests", dependencies: ["LucidDICOMweb", "LucidDICOM", "LucidTestSupport"]),
         .testTarget(name: "LucidPACSTests", dependencies: ["LucidPACS", "LucidDICOMweb", "LucidTestSupport"]),
         .testTarget(name: "LucidDoseTests", dependencies: ["LucidDose", "LucidDICOM", "LucidTestSupport"]),
+        .testTarget(
+            name: "LucidDeidentifyTests", dependencies: ["LucidDeidentify", "LucidDICOM", "LucidTestSupport"]),
         .testTarget(
             name: "LucidBatchTests",
             dependencies: [

@@ -40,6 +40,7 @@ let package = Package(
         codestreamTarget("FuzzJPEG2000"),
         codestreamTarget("FuzzHTJ2K"),
         fuzzTarget("FuzzJPEGExtended", ["LucidDICOM"]),
+        fuzzTarget("FuzzDeidentify", ["LucidDeidentify", "LucidDICOM"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,8 +17,7 @@ struct LucidCommand: ParsableCommand {
         version: LucidVersion.described,
         subcommands: [
             InfoCommand.self, DumpCommand.self, DoseCommand.self, RenderCommand.self, TranscodeCommand.self,
-            ProcessCommand.self,
-            VerifyCommand.self,
+            ProcessCommand.self, VerifyCommand.self, DeidentifyCommand.self,
             ArchiveCommand.self,
             PresetsCommand.self, BenchCommand.self,
         ])
