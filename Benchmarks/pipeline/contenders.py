@@ -220,7 +220,7 @@ def png_note(contenders, paths, repeat=5):
     target = os.path.join(os.path.dirname(folder), "png-note.png")
     settings = [
         ("OpenCV's default settings", []),
-        ("level 1, SUB filter, Z_RLE (Lucid's settings)", [cv2.IMWRITE_PNG_COMPRESSION, 1, cv2.IMWRITE_PNG_FILTER,
+        ("level 1, SUB filter, Z_RLE (Lucid's `--png-compression small` is this with AVERAGE)", [cv2.IMWRITE_PNG_COMPRESSION, 1, cv2.IMWRITE_PNG_FILTER,
                                         cv2.IMWRITE_PNG_FILTER_SUB, cv2.IMWRITE_PNG_STRATEGY,
                                         cv2.IMWRITE_PNG_STRATEGY_RLE]),
         ("level 1, libpng's adaptive filters, default strategy",
