@@ -156,7 +156,9 @@ struct ProcessCommand: AsyncParsableCommand {
         settings.pngCompression = pngCompression.compression
         settings.capturesReport = report != nil
         settings.referenceLevels = referenceLevels
-        let batchReport = report.map { BatchReport(path: $0, referenceLevels: settings.referenceLevels) }
+        // Made only when some input exists: a report opens its spool (and makes its folder) at once.
+        let batchReport =
+            creates ? report.map { BatchReport(path: $0, referenceLevels: settings.referenceLevels) } : nil
         // Created first so that the walker can recognise and skip them when they lie inside an input folder.
         if creates, let out { try? FolderMaker.create(out) }
         let walker = InputWalker(

@@ -64,10 +64,11 @@ import Testing
         let archive = fixture.folder + "/archive"
         let missing = try LucidBinary.run([
             "process", fixture.folder + "/nowhere", fixture.folder + "/gone.dcm", "--out", fixture.output,
-            "--archive", archive, "--json",
+            "--archive", archive, "--report", fixture.folder + "/reports/report.html", "--json",
         ])
         #expect(missing.status == 1)
         #expect(!FileManager.default.fileExists(atPath: fixture.output), "no --out folder for inputs that do not exist")
+        #expect(!FileManager.default.fileExists(atPath: fixture.folder + "/reports"), "no report folder either")
         #expect(!FileManager.default.fileExists(atPath: archive), "no archive, index.sqlite or run manifest")
         let lines = ProcessFixture.jsonLines(missing.standardOutput)
         #expect(lines.filter { $0["errorCode"] as? String == "input.unusable" }.count == 2)
