@@ -24,6 +24,14 @@ extension Archive {
             arguments: [plan.conflictPath, plan.originalSHA256])
         let record = try place(
             original, digest: plan.originalSHA256, at: plan.conflictPath, role: .original, created: &created)
+        return try recordConflict(db, plan, record: record, archived: archived, known: known ?? 0)
+    }
+
+    /// Indexes the file kept as a conflict (`record`, under `plan.conflictPath`) in `conflicts` unless
+    /// `known` says the index holds it already.
+    func recordConflict(_ db: Database, _ plan: ArchivePlan, record: RecordedFile, archived: RecordedFile, known: Int)
+        throws -> ArchiveConflict
+    {
         if known == 0 {
             try db.execute(
                 sql: """

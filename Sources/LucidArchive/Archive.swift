@@ -24,6 +24,9 @@ public final class Archive: Sendable {
     let lock: ArchiveLock
     /// The folders whose leftover temporary files this instance has removed (see `store`).
     let sweptFolders = Mutex<Set<String>>([])
+    /// The commit journals of writers that are gone, found at the root by the first `commit`
+    /// (nil until then) and removed once every file they name is indexed or gone (`tidyJournals`).
+    let staleJournals = Mutex<[String]?>(nil)
 
     /// Opens (creating when missing) the archive at `root` and its index for writing, holding the run
     /// lock shared until it goes away (waiting while `lucid verify` holds it); with `create`, the

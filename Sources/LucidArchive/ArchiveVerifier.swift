@@ -33,8 +33,10 @@ public struct VerificationReport: Sendable, Equatable {
     public var altered: [Altered] = []
     /// Files in the archive tree that the index does not know, FIFOs and devices included.
     public var unindexed: [String] = []
-    /// Temporary files of interrupted writes, with their sizes. They do not make the archive unclean:
-    /// they hold no indexed data, and the next write into their folder removes them.
+    /// Temporary files of interrupted writes, with their sizes, and complete files a writer renamed
+    /// into place but was stopped before indexing (named by its commit journal, `ArchiveJournal`).
+    /// They do not make the archive unclean: they hold no indexed data; the next write into their
+    /// folder removes the temporary files, and the next run over the same inputs indexes the others.
     public var leftovers: [Leftover] = []
     /// Symbolic links below the root.
     public var links: [Link] = []
@@ -120,12 +122,27 @@ enum Verification {
             }
         }
         let scan = ArchiveTree.scan(root: descriptor)
-        report.unindexed = (scan.files.filter { !indexed.contains($0.path) } + scan.others).map { text($0.path) }
-            .sorted()
-        report.leftovers = scan.leftovers.map { .init(path: text($0.path), size: $0.size) }
+        let journaled = journaledPaths(scan, root: descriptor)
+        let unindexed = scan.files.filter { !indexed.contains($0.path) }
+        let interrupted = unindexed.filter { journaled.contains(text($0.path)) }
+        report.unindexed = (unindexed.filter { !journaled.contains(text($0.path)) } + scan.others)
+            .map { text($0.path) }.sorted()
+        report.leftovers = (scan.leftovers + interrupted).map { .init(path: text($0.path), size: $0.size) }
+            .sorted { $0.path < $1.path }
         report.links = scan.links.map { .init(path: text($0.path), target: text($0.detail)) }
         report.unreadable += scan.unreadable.map { .init(path: text($0.path), reason: text($0.detail)) }
         return report
+    }
+
+    /// The files named by the commit journals at the root (`ArchiveJournal`): renamed into place by
+    /// a writer that was stopped before it indexed them.
+    static func journaledPaths(_ scan: TreeScan, root: Int32) -> Set<String> {
+        var paths: Set<String> = []
+        for entry in scan.leftovers where !entry.path.contains(UInt8(ascii: "/")) {
+            guard ArchiveJournal.isJournal(text(entry.path)) else { continue }
+            paths.formUnion(ArchiveJournal.paths(entry.path, in: root) ?? [])
+        }
+        return paths
     }
 
     /// A path's bytes as text: unchanged when UTF-8; a byte that is not is held as its

@@ -21,10 +21,11 @@ public struct StagedFile: Sendable, Equatable {
 }
 
 extension Archive {
-    /// Writes `files` (derived files and renditions) to temporary names in their folders, flushed;
-    /// each folder is opened once. When one fails, those already staged are removed.
+    /// Writes `files` (derived files and renditions) to temporary names in their folders, flushed
+    /// unless `flush` is false (then `commit` flushes them); each folder is opened once. When one
+    /// fails, those already staged are removed.
     /// - Throws: `ArchiveError` naming the folder or file, e.g. `.symbolicLink` for a planted link.
-    public func stage(_ files: [ArchiveFile]) throws(ArchiveError) -> [StagedFile] {
+    public func stage(_ files: [ArchiveFile], flush: Bool = true) throws(ArchiveError) -> [StagedFile] {
         var folders: [String: ArchiveFolder] = [:]
         var staged: [StagedFile] = []
         do throws(ArchiveError) {
@@ -40,7 +41,7 @@ extension Archive {
                 staged.append(
                     StagedFile(
                         role: file.role, path: file.path,
-                        temporaryName: try folder.writeTemporary(file.bytes, for: name),
+                        temporaryName: try folder.writeTemporary(file.bytes, for: name, flush: flush),
                         size: Int64(file.bytes.count), sha256: file.sha256, sopInstanceUID: file.sopInstanceUID))
             }
         } catch {

@@ -37,6 +37,10 @@ public final class BatchRunner: Sendable {
     /// divide the budget into shares too small for an image.
     public static let maximumJobs = 256
 
+    /// The most files per job processed and waiting for the writer or in its hands (paths, outcomes
+    /// and the names of their temporary files; no pixels): past it, no file is started.
+    static let committingPerJob = 4
+
     /// `jobs` is clamped to 1...`maximumJobs`.
     public init(processor: FileProcessor, jobs: Int) {
         self.processor = processor
@@ -55,8 +59,10 @@ public final class BatchRunner: Sendable {
     private enum Step: Sendable {
         /// The walker's next event, nil at its end.
         case walked(InputEvent?)
-        /// A file processed; its PACS upload, if any, still to come.
+        /// A file processed; its outputs to make durable and its PACS upload, if any, still to come.
         case processed(PreparedFile)
+        /// A group of files made durable and filed by the writer.
+        case committed([PreparedFile])
         /// A file's uploads done: the file is finished.
         case uploaded(FileOutcome)
     }
@@ -65,7 +71,7 @@ public final class BatchRunner: Sendable {
     /// returns the summary once every started file is finished.
     public func run(_ walker: sending InputWalker, report: (BatchEvent) -> Void) async -> BatchSummary {
         let start = DispatchTime.now()
-        let threads = BatchThreads(count: jobs + 1)
+        let threads = BatchThreads(count: jobs + 2)  // the jobs, the walker and the writer
         defer { threads.shutdown() }
         let walk = SharedWalker(walker)
         // Files are started in walk order, so the order they are started in is the walk order.
@@ -80,6 +86,8 @@ public final class BatchRunner: Sendable {
             var waiting: [String] = []
             var processing = 0
             var processed: [PreparedFile] = []
+            var committing: [PreparedFile] = []
+            var writing = 0
             var uploading = 0
             var discovered = 0
             var started = 0
@@ -92,7 +100,15 @@ public final class BatchRunner: Sendable {
                     uploading += 1
                     group.addTask { [processor] in .uploaded(await processor.upload(prepared)) }
                 }
-                while processing + processed.count < jobs, !waiting.isEmpty {
+                if writing == 0, !committing.isEmpty {
+                    let written = committing
+                    committing.removeAll()
+                    writing = written.count
+                    group.addTask(executorPreference: threads) { [processor] in .committed(processor.commit(written)) }
+                }
+                while processing + processed.count < jobs, committing.count + writing < Self.committingPerJob * jobs,
+                    !waiting.isEmpty
+                {
                     let path = waiting.removeFirst()
                     let turn = turns?.turn(started)
                     processing += 1
@@ -126,10 +142,17 @@ public final class BatchRunner: Sendable {
                     if !isCancelled { report(.walkFinished(total: discovered)) }
                 case .processed(let prepared):
                     processing -= 1
-                    if prepared.uploads.isEmpty {
+                    if prepared.needsCommit {
+                        committing.append(prepared)
+                    } else if prepared.uploads.isEmpty {
                         finish(processor.finished(prepared))
                     } else {
                         processed.append(prepared)
+                    }
+                case .committed(let files):
+                    writing = 0
+                    for file in files {
+                        if file.uploads.isEmpty { finish(processor.finished(file)) } else { processed.append(file) }
                     }
                 case .uploaded(let outcome):
                     uploading -= 1

@@ -53,6 +53,9 @@ public struct FileOutcome: Sendable, Equatable {
     /// one per kind, in the order found. A flag never changes `status`; `--fail-on` turns chosen
     /// kinds into the run's exit status 1.
     public var flags: [Flag] = []
+    /// Renditions written under `--out` to temporary names, not yet flushed and renamed into place
+    /// (`FileProcessor.commit` does it); empty once the outcome is reported.
+    package var unsettled: [PendingFileWrite] = []
 
     public init(
         path: String, status: Status, outputs: [String] = [], seconds: Double = 0, error: String? = nil,

@@ -13,8 +13,9 @@ extension FileProcessor {
     /// claims the SOP Instance UID of an archived original with other bytes is a conflict: kept apart
     /// by the archive, never processed, and reported as failed. Otherwise each frame is processed in
     /// turn, its renditions mirrored under `--out`, and its derived DICOM and renditions staged in
-    /// the archive (written to disk, so only one frame is held in memory); the original and the
-    /// staged files are then filed and indexed in one transaction and pushed. An image whose SOP
+    /// the archive (written to temporary names, so only one frame is held in memory); the original is
+    /// staged beside them and the whole handed back as `store`, which `commit` files and indexes
+    /// with the rest of its group, and then pushes. An image whose SOP
     /// Instance UID is empty or not conformant is filed under its archive key (`ArchiveKey`), and
     /// the outcome gets the identity's note; its status is not changed by it.
     ///
@@ -23,7 +24,7 @@ extension FileProcessor {
     /// workers' timing, and a later one with other bytes is a conflict naming it.
     func archiveDICOM(
         _ image: DICOMImage, bytes: [UInt8], path: String, turn: ArchiveTurns.Turn? = nil,
-        outcome: inout FileOutcome, uploads: inout [PACSUpload]
+        outcome: inout FileOutcome, uploads: inout [PACSUpload], store: inout PendingStore?
     ) async throws(FileError) {
         let (steps, preset) = recipe(forDataSet: image.dataSet)
         outcome.steps = steps.description
@@ -51,10 +52,9 @@ extension FileProcessor {
             let conflict = try Self.archiveCall(path) { () throws(ArchiveError) in try archive.conflictingOriginal(plan)
             }
             if conflict != nil {
-                let result = try Self.archiveCall(path) { () throws(ArchiveError) in
-                    try archive.store(plan, original: bytes, staged: [])
+                store = try Self.archiveCall(path) { () throws(ArchiveError) in
+                    try archive.stagePending(plan, original: bytes, staged: [])
                 }
-                try report(result, plan: plan, outcome: &outcome, uploads: &uploads)
                 return
             }
         }
@@ -81,15 +81,17 @@ extension FileProcessor {
             try processFrames(image, path: path, plan: plan, steps: steps, preset: preset, outcome: &outcome) {
                 product throws(FileError) in
                 let files = try frameFiles(image, product: product, plan: plan, preset: preset)
-                staged += try Self.archiveCall(path) { () throws(ArchiveError) in try archive.stage(files) }
+                staged += try Self.archiveCall(path) { () throws(ArchiveError) in
+                    try archive.stage(files, flush: false)
+                }
             }
             outcome.flags = firstLookFlags(image: image, pixelFlags: outcome.flags)
             plan.flags = FirstLook.jsonArray(outcome.flags)
-            let result = try Self.archiveCall(path) { () throws(ArchiveError) in
-                try archive.store(plan, original: bytes, staged: staged)
+            let pending = try Self.archiveCall(path) { () throws(ArchiveError) in
+                try archive.stagePending(plan, original: bytes, staged: staged)
             }
             staged = []
-            try report(result, plan: plan, outcome: &outcome, uploads: &uploads)
+            store = pending
         } catch {
             archive.discard(staged)
             throw error
@@ -105,7 +107,7 @@ extension FileProcessor {
     }
 
     /// Applies what the archive did to the outcome, and pushes what it filed.
-    private func report(
+    func report(
         _ result: StoreResult, plan: ArchivePlan, outcome: inout FileOutcome, uploads: inout [PACSUpload]
     ) throws(FileError) {
         switch result {

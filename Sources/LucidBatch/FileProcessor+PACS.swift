@@ -16,6 +16,13 @@ package struct PreparedFile: Sendable {
     package var uploads: [PACSUpload]
     /// When processing the file began, for `FileOutcome.seconds`.
     let start: DispatchTime
+    /// The file's archive files, staged and waiting for `FileProcessor.commit`.
+    var store: PendingStore? = nil
+    /// The file's turn among the files sharing its SOP Instance UID, done once `store` is filed.
+    var turn: ArchiveTurns.Turn? = nil
+
+    /// Whether `FileProcessor.commit` has something to make durable for this file.
+    var needsCommit: Bool { store != nil || !outcome.unsettled.isEmpty }
 }
 
 extension FileProcessor {

@@ -1,4 +1,5 @@
 import Foundation
+import LucidArchive
 import LucidDICOM
 import LucidFiles
 import LucidImaging
@@ -15,21 +16,25 @@ public struct FileProcessor: Sendable {
         self.settings = settings
     }
 
-    /// Processes the input at `path` completely: `prepare`, then the PACS uploads it asks for.
+    /// Processes the input at `path` completely: `prepare`, `commit`, then the PACS uploads it asks for.
     public func process(_ path: String) async -> FileOutcome {
-        await upload(await prepare(path))
+        let prepared = await prepare(path)
+        return await upload(commit([prepared]).first ?? prepared)
     }
 
     /// Everything but the PACS uploads: the input read, every frame processed, the renditions
     /// written, the image filed into the archive folder. The uploads this asks for are in the result,
     /// for `upload`; a batch runs them as a stage of their own, so a file waiting on the PACS does
     /// not hold a worker. `turn` is the file's place among the batch's files sharing its SOP Instance
-    /// UID (see `ArchiveTurns`); it is done when this returns.
+    /// UID (see `ArchiveTurns`); it is done when this returns, or for a file to be filed into the
+    /// archive, once `commit` has filed it. Every output is written to a temporary name and not
+    /// flushed: nothing of the file is under a final name, indexed or reported before `commit`.
     package func prepare(_ path: String, turn: ArchiveTurns.Turn? = nil) async -> PreparedFile {
-        defer { turn?.done() }
         let start = DispatchTime.now()
         var outcome = FileOutcome(path: path, status: .ok)
         var uploads: [PACSUpload] = []
+        var store: PendingStore?
+        defer { if store == nil { turn?.done() } }
         do throws(FileError) {
             switch try LoadedInput.load(path, limits: settings.limits) {
             case .unsupported(let reason, let message):
@@ -44,7 +49,8 @@ public struct FileProcessor: Sendable {
                 }
                 if settings.archive != nil || settings.pacs != nil {
                     try await archiveDICOM(
-                        image, bytes: bytes, path: path, turn: turn, outcome: &outcome, uploads: &uploads)
+                        image, bytes: bytes, path: path, turn: turn, outcome: &outcome, uploads: &uploads,
+                        store: &store)
                 } else {
                     try processDICOM(image, path: path, outcome: &outcome)
                 }
@@ -82,7 +88,8 @@ public struct FileProcessor: Sendable {
             }
         }
         if outcome.status != .ok { outcome.report?.thumbnails = nil }
-        return PreparedFile(outcome: outcome, uploads: uploads, start: start)
+        return PreparedFile(
+            outcome: outcome, uploads: uploads, start: start, store: store, turn: store == nil ? nil : turn)
     }
 
     /// The steps to apply and, for presets, the preset's name (`auto: ct-lung` when chosen by `auto`).
@@ -169,7 +176,8 @@ public struct FileProcessor: Sendable {
         }
     }
 
-    /// Writes a frame's renditions under `--out`, when given.
+    /// Writes a frame's renditions under `--out`, when given, to temporary names (`outcome.unsettled`):
+    /// `commit` flushes them and renames them into place.
     func writeMirrored(_ product: FrameProduct, path: String, frameCount: Int, outcome: inout FileOutcome)
         throws(FileError)
     {
@@ -183,7 +191,7 @@ public struct FileProcessor: Sendable {
                 throw .outputFolder(path: path, folder: folder, error)
             }
             do throws(FileWriteError) {
-                try AtomicFileWriter.write(bytes, to: output)
+                outcome.unsettled.append(try AtomicFileWriter.writeUnsettled(bytes, to: output))
             } catch {
                 throw .write(path: path, error)
             }

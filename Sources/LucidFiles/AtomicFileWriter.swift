@@ -91,12 +91,12 @@ public enum AtomicFileWriter {
     }
 
     /// POSIX `rename(2)` on the bytes the two paths stand for.
-    private static func renamePath(_ source: String, to destination: String) -> Int32 {
+    static func renamePath(_ source: String, to destination: String) -> Int32 {
         FileSystemName.withCPath(source) { from in FileSystemName.withCPath(destination) { to in rename(from, to) } }
     }
 
     /// The directory prefix including its trailing "/" ("" for a bare name) and the file name.
-    private static func split(_ path: String) -> (directory: String, name: String) {
+    static func split(_ path: String) -> (directory: String, name: String) {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
         return (String(path[...slash]), String(path[path.index(after: slash)...]))
     }
@@ -148,7 +148,7 @@ public enum AtomicFileWriter {
     }
 
     /// Makes the rename durable; best effort, since some file systems refuse directory fsync.
-    private static func syncDirectory(_ directory: String) {
+    static func syncDirectory(_ directory: String) {
         let descriptor = FileSystemName.withCPath(directory.isEmpty ? "." : directory) {
             open($0, O_RDONLY | O_CLOEXEC)
         }
@@ -157,12 +157,12 @@ public enum AtomicFileWriter {
         close(descriptor)
     }
 
-    private static func failure(_ path: String, _ operation: String) -> FileWriteError {
+    static func failure(_ path: String, _ operation: String) -> FileWriteError {
         let code = errno
         return FileWriteError(path: path, operation: operation, reason: describe(code), code: code)
     }
 
-    private static func describe(_ code: Int32) -> String {
+    static func describe(_ code: Int32) -> String {
         guard let text = strerror(code) else { return "error \(code)" }
         return String(cString: text) + " (errno \(code))"
     }
