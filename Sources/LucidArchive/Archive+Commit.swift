@@ -90,7 +90,8 @@ extension Archive {
     }
 
     /// Removes the journals of writers that are gone once every file they name is indexed or gone.
-    /// The root is listed once per `Archive`; the journals found are looked at after every commit.
+    /// The root is listed once per `Archive` (when it is opened for writing); the journals found are
+    /// looked at again after every commit.
     func tidyJournals() {
         guard let rootFolder = try? ArchiveFolder.open(root: root, relative: "", create: false) else { return }
         let candidates = staleJournals.withLock { known -> [String] in

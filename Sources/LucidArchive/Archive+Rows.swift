@@ -14,19 +14,6 @@ extension Archive {
         return row.map { RecordedFile(role: .original, path: $0["path"], size: $0["size"], sha256: $0["sha256"]) }
     }
 
-    /// Keeps `original` as a conflict of the archived original `archived` and indexes it in `conflicts`.
-    func keepConflict(
-        _ db: Database, _ plan: ArchivePlan, original: [UInt8], archived: RecordedFile,
-        created: inout [(ArchiveFolder, String)]
-    ) throws -> ArchiveConflict {
-        let known = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM conflicts WHERE path = ? AND sha256 = ?",
-            arguments: [plan.conflictPath, plan.originalSHA256])
-        let record = try place(
-            original, digest: plan.originalSHA256, at: plan.conflictPath, role: .original, created: &created)
-        return try recordConflict(db, plan, record: record, archived: archived, known: known ?? 0)
-    }
-
     /// Indexes the file kept as a conflict (`record`, under `plan.conflictPath`) in `conflicts` unless
     /// `known` says the index holds it already.
     func recordConflict(_ db: Database, _ plan: ArchivePlan, record: RecordedFile, archived: RecordedFile, known: Int)

@@ -59,6 +59,7 @@ public final class Archive: Sendable {
         } catch {
             throw .index(path: indexPath, reason: "\(error)")
         }
+        if create { tidyJournals() }
     }
 
     /// Opens the pool, retrying briefly when another process is switching a new file to WAL mode.

@@ -16,8 +16,10 @@ struct VerifyCommand: ParsableCommand {
             (indexed, not on disk), altered files (size or SHA-256 differs, or a symbolic link or other file where \
             the index expects a file or folder), unindexed files (in the tree, not in the index; index.sqlite* and \
             run manifests are ignored), symbolic links (reported, never followed), unreadable files and folders, and \
-            leftover temporary files of interrupted writes (.NAME.tmp-*, with their size; they do not make the \
-            archive unclean). Names that are not UTF-8 and control characters are shown as \\xhh. With --json, one \
+            leftovers of interrupted writes, with their size: temporary files (.NAME.tmp-*) and complete files a \
+            killed run renamed into place before indexing them, which its commit journal \
+            (.commit-journal.tmp-*) names; leftovers do not make the archive unclean, and the next run over the \
+            same inputs removes or files them. Names that are not UTF-8 and control characters are shown as \\xhh. With --json, one \
             object {"altered":[{"path","reason"}],"checked","leftovers":[{"path","size"}],"links":[{"path",\
             "target"}],"missing","ok","unindexed","unreadable":[{"path","reason"}]} with archive-relative paths.
             Exit status: 0 clean, 1 a problem was found (or the index is damaged or cannot be read), 2 bad usage, \
@@ -61,7 +63,7 @@ struct VerifyCommand: ParsableCommand {
             if !report.leftovers.isEmpty {
                 let bytes = report.leftovers.reduce(Int64(0)) { $0 + $1.size }
                 summary +=
-                    "; \(report.leftovers.count) leftover temporary file(s) of interrupted writes (\(bytes) bytes, "
+                    "; \(report.leftovers.count) leftover file(s) of interrupted writes (\(bytes) bytes, "
                     + "no indexed data; safe to delete while no run writes)"
             }
             StandardError.write(TerminalText.escaped(summary))

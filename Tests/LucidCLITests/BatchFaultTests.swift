@@ -1,6 +1,7 @@
 import Foundation
 import LucidArchive
 import LucidCodecs
+import LucidFiles
 import LucidPNG
 import LucidTestSupport
 import Testing
@@ -9,10 +10,13 @@ import Testing
 /// shrink mid-batch. Every time: a clear error per file, the batch goes on, `lucid verify` passes,
 /// no partial or temporary file remains, and no input is modified.
 @Suite struct BatchFaultTests {
-    /// Every rendition under `root` decodes completely (run manifests and an archive's index aside).
+    /// Every rendition under `root` decodes completely (run manifests, an archive's index and temporary
+    /// files aside: a killed run may leave temporary files, never a partial file under a final name).
     static func expectCompleteRenditions(under root: String, sourceLocation: SourceLocation = #_sourceLocation) {
         for name in ProcessFixture.renditions(under: root)
-        where !name.hasPrefix(Archive.indexName) && !name.hasPrefix(Archive.runsFolder + "/") {
+        where !name.hasPrefix(Archive.indexName) && !name.hasPrefix(Archive.runsFolder + "/")
+            && !AtomicFileWriter.isTemporaryFileName((name as NSString).lastPathComponent)
+        {
             let bytes = [UInt8](FileManager.default.contents(atPath: root + "/" + name) ?? Data())
             let complete: Bool
             if name.hasSuffix(".png") {
