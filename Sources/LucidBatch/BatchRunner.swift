@@ -17,16 +17,25 @@ public enum BatchEvent: Sendable {
 /// a file's PACS upload as a child task of its own on the default executor (network waits), and
 /// this task reports every event, one at a time, as the children finish.
 ///
-/// Each stage takes at most `jobs` files at once: `jobs` being processed or processed and waiting
-/// for an upload to start, `jobs` uploading, and `jobs` found by the walker but not started. Memory
-/// holds those paths and images, however many files there are; a PACS slower than the processing
-/// holds the processing back. A failing file becomes a failed outcome; the batch goes on.
+/// The workers write every output to a temporary name without waiting for the disk; one writer
+/// child task (on the batch's threads, never a worker's) takes every file processed meanwhile and
+/// makes the group durable together (`FileProcessor.commit`: flushes, renames, one index
+/// transaction), and only then are the files reported or uploaded. While it writes, the next group
+/// gathers (group commit).
+///
+/// Each stage takes a bounded number of files: `jobs` being processed or processed and waiting
+/// for an upload to start, at most 4 per job processed and waiting for the writer or in its hands
+/// (paths and temporary names, no pixels), `jobs` uploading, and `jobs` found by the walker but not
+/// started. Memory holds those paths and images, however many files there are; a PACS or a disk
+/// slower than the processing holds the processing back. A failing file becomes a failed outcome;
+/// the batch goes on.
 ///
 /// With an archive folder, files sharing a SOP Instance UID are filed in walk order whatever the
 /// workers' timing (`ArchiveTurns`): the first is archived, the others meet it as archived.
 ///
 /// `cancel()` (on SIGINT) stops the walk, drops the files not started and lets the files being
-/// processed finish, so every output is complete (written to a temporary name, then renamed).
+/// processed finish and the writer commit them, so every output is complete (written to a temporary
+/// name, then renamed).
 public final class BatchRunner: Sendable {
     private let processor: FileProcessor
     private let jobs: Int
