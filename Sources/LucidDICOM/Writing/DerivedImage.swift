@@ -105,7 +105,10 @@ public struct DerivedImage: Sendable {
             throw .imageTooLarge(
                 width: processed.width, height: processed.height, reason: "Pixel Data is at most 2^32 - 2 bytes")
         }
-        if let sample = processed.pixels.first(where: { Int($0) > encoding.maximumSample }) {
+        // The largest sample first (one vectorisable pass), the offending one only when there is one.
+        let maximum = encoding.maximumSample
+        if Int(processed.pixels.max() ?? 0) > maximum, let sample = processed.pixels.first(where: { Int($0) > maximum })
+        {
             throw .imageMismatch(
                 reason: "sample \(sample) exceeds \(encoding.maximumSample), the largest of \(encoding.bitsStored) bits"
             )

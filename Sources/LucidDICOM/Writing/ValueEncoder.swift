@@ -14,17 +14,17 @@ enum ValueEncoder {
             bytes = raw
             if vr.isText { try checkEncodedText(raw, tag: tag, vr: vr) }
         case (.uint16s(let values), .US), (.uint16s(let values), .OW):
-            bytes = values.flatMap { littleEndian($0) }
+            bytes = littleEndian(values)
         case (.int16s(let values), .SS):
-            bytes = values.flatMap { littleEndian(UInt16(bitPattern: $0)) }
+            bytes = littleEndian(values)
         case (.uint32s(let values), .UL), (.uint32s(let values), .OL):
-            bytes = values.flatMap { littleEndian($0) }
+            bytes = littleEndian(values)
         case (.int32s(let values), .SL):
-            bytes = values.flatMap { littleEndian(UInt32(bitPattern: $0)) }
+            bytes = littleEndian(values)
         case (.float32s(let values), .FL), (.float32s(let values), .OF):
-            bytes = values.flatMap { littleEndian($0.bitPattern) }
+            bytes = littleEndian(values.map(\.bitPattern))
         case (.numbers(let values), .FD), (.numbers(let values), .OD):
-            bytes = values.flatMap { littleEndian($0.bitPattern) }
+            bytes = littleEndian(values.map(\.bitPattern))
         case (.tags(let values), .AT):
             bytes = values.flatMap { littleEndian($0.group) + littleEndian($0.element) }
         default:
@@ -81,6 +81,17 @@ enum ValueEncoder {
         }
         guard let text = DecimalString.format(value) else { throw .invalidNumber(tag: tag, vr: vr, value: value) }
         return text
+    }
+
+    /// The little-endian bytes of `values` (two's complement for signed ones), in one allocation:
+    /// on a little-endian machine the array's own bytes, copied once. A derived image's pixel data
+    /// is millions of samples, so no array per sample.
+    static func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
+        #if _endian(little)
+            return values.withUnsafeBytes { Array($0) }
+        #else
+            return values.flatMap { value in withUnsafeBytes(of: value.littleEndian) { Array($0) } }
+        #endif
     }
 
     static func littleEndian(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xFF), UInt8(value >> 8)] }
