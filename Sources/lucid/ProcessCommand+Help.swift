@@ -15,7 +15,11 @@ extension ProcessCommand {
             printed line shows control characters escaped. Outputs mirror the input tree under --out, relative to \
             the common root of the inputs: NAME.png, NAME.16.png, NAME.jpg (NAME is the full input file name, its \
             bytes kept; multi-frame files add .FRAME). Only regular files are read, each opened without blocking; \
-            files that are not DICOM or 16-bit grayscale PNG by their first 132 bytes are skipped unread.
+            files that are not DICOM or 16-bit grayscale PNG by their first 132 bytes are skipped unread. Every \
+            output is written to a temporary name; one writer makes each group of finished files durable (fsync of \
+            the files, rename, fsync of their folders) and with --archive indexes the group in one transaction, \
+            before any of them is reported ok: a killed run leaves no partial file under a final name, and a re-run \
+            completes the rest.
             --archive DIR files each DICOM image as DIR/PATIENT/DATE_STUDY/NUMBER_MODALITY_SERIES/ with the original \
             (SOP.dcm), the derived DICOM (DERIVED-SOP.derived.dcm) and the renditions (DERIVED-SOP.png...), indexed \
             in DIR/index.sqlite; an image already archived with the same recipe is skipped ("already archived"). An \
