@@ -86,7 +86,7 @@ let package = Package(
             name: "LucidBatch",
             dependencies: [
                 "LucidImaging", "LucidDICOM", "LucidCodecs", "LucidPNG", "LucidFiles", "LucidRendering",
-                "LucidArchive", "LucidPACS", "LucidDose",
+                "LucidArchive", "LucidPACS", "LucidDose", "LucidDeidentify",
             ], exclude: ["README.md"]),
         // `lucid bench`: measures the kernels and decoders; part of the command, not a library product.
         .target(
