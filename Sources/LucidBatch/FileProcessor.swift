@@ -40,6 +40,7 @@ public struct FileProcessor: Sendable {
             case .dicom(let image, let bytes):
                 // De-identified, every stage names the instance by its pseudonymous UIDs, never by `path`.
                 let name = settings.deidentifier == nil ? path : image.source
+                try await claimDeidentified(name: name, bytes: bytes, path: path, turn: turn)
                 if settings.capturesReport {
                     outcome.report = ReportCapture(identity: ReportIdentity(dataSet: image.dataSet))
                     captureDose(of: image, outcome: &outcome)

@@ -56,6 +56,8 @@ public struct ProcessSettings: Sendable {
     /// later stage sees only the de-identified instance, named `<Study UID>/<Series UID>/<SOP
     /// Instance UID>.dcm` from its pseudonymous UIDs (see `LoadedInput.load`). Nil by default.
     public var deidentifier: Deidentifier?
+    /// The de-identified instances written so far (`FileProcessor.claimDeidentified`).
+    package let deidentifiedInstances = DeidentifiedInstances()
 
     /// 300 frames: a 10-second cine loop at 30 frames a second. Longer objects are volumes or long
     /// loops, whose every frame as a separate picture floods a folder (a hostile header could ask for

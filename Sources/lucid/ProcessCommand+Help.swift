@@ -55,7 +55,8 @@ extension ProcessCommand {
             derived DICOM, the --archive folders, index and original, the PACS, the manifest, the report) sees only the \
             de-identified instance. A file held back by the burned-in rule, or that cannot be de-identified, fails \
             (named, errorCode deidentify.heldBack or deidentify.cannotWrite, exit status 1) and nothing is written for \
-            it; 16-bit PNG inputs are skipped (no header to de-identify). Renditions are named from the pseudonymous \
+            it, as for a later input that de-identifies to the same instance with other content; 16-bit PNG \
+            inputs are skipped (no header to de-identify). Renditions are named from the pseudonymous \
             UIDs, never from input names: --out/STUDY/SERIES/SOP.dcm.png (.FRAME.png for multi-frame files), and their \
             Source text chunk (JPEG comment) holds STUDY/SERIES/SOP.dcm. The archive files the de-identified instance \
             as the original (the input's bytes are never copied) with that name as its source. The run manifest holds \
