@@ -136,7 +136,7 @@ let package = Package(
             name: "LucidBatchTests",
             dependencies: [
                 "LucidBatch", "LucidRendering", "LucidPACS", "LucidDICOM", "LucidCodecs", "LucidPNG", "LucidFiles",
-                "LucidImaging", "LucidDICOMweb", "LucidDose", "LucidTestSupport",
+                "LucidImaging", "LucidDICOMweb", "LucidDose", "LucidDeidentify", "LucidTestSupport",
             ]),
         .testTarget(
             name: "LucidCLITests",
