@@ -16,7 +16,8 @@ import Testing
             ["process", input, "--archive", orthanc.target, "--deidentify", "--key-file", key, "--json"],
             environment: orthanc.credentials)
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(PACSFixture.summary(run)?["pacs"] as? [String: Int] == ["uploaded": 2, "alreadyPresent": 0, "failed": 0])
+        #expect(
+            PACSFixture.summary(run)?["pacs"] as? [String: Int] == ["uploaded": 2, "alreadyPresent": 0, "failed": 0])
         #expect(try orthanc.instanceID(sopInstanceUID: fixture.sourceUIDs[0]) == nil)
         let shared = folder + "/shared"
         let deidentify = try LucidBinary.run(["deidentify", input, "--out", shared, "--key-file", key])
@@ -24,7 +25,8 @@ import Testing
         let written = try #require(DeidentifyCommandTests.files(below: shared).first)
         let expected = try #require(FileManager.default.contents(atPath: shared + "/" + written))
         let uid = try #require(try DICOMFile.read(path: shared + "/" + written).dataSet.string(.sopInstanceUID))
-        let id = try #require(try orthanc.instanceID(sopInstanceUID: uid), "the de-identified instance is not in Orthanc")
+        let id = try #require(
+            try orthanc.instanceID(sopInstanceUID: uid), "the de-identified instance is not in Orthanc")
         #expect(try orthanc.file(instanceID: id) == expected)
     }
 }
