@@ -86,7 +86,7 @@ let package = Package(
             name: "LucidBatch",
             dependencies: [
                 "LucidImaging", "LucidDICOM", "LucidCodecs", "LucidPNG", "LucidFiles", "LucidRendering",
-                "LucidArchive", "LucidPACS", "LucidDose",
+                "LucidArchive", "LucidPACS", "LucidDose", "LucidDeidentify",
             ], exclude: ["README.md"]),
         // `lucid bench`: measures the kernels and decoders; part of the command, not a library product.
         .target(
@@ -136,7 +136,7 @@ let package = Package(
             name: "LucidBatchTests",
             dependencies: [
                 "LucidBatch", "LucidRendering", "LucidPACS", "LucidDICOM", "LucidCodecs", "LucidPNG", "LucidFiles",
-                "LucidImaging", "LucidDICOMweb", "LucidDose", "LucidTestSupport",
+                "LucidImaging", "LucidDICOMweb", "LucidDose", "LucidDeidentify", "LucidTestSupport",
             ]),
         .testTarget(
             name: "LucidCLITests",

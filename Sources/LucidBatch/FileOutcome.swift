@@ -53,6 +53,9 @@ public struct FileOutcome: Sendable, Equatable {
     /// one per kind, in the order found. A flag never changes `status`; `--fail-on` turns chosen
     /// kinds into the run's exit status 1.
     public var flags: [Flag] = []
+    /// With `--deidentify`: the name the run manifest and the report give the input instead of its
+    /// path (`SharedNames`); nil otherwise.
+    public var sharedName: String?
 
     public init(
         path: String, status: Status, outputs: [String] = [], seconds: Double = 0, error: String? = nil,
@@ -91,7 +94,7 @@ public struct FileOutcome: Sendable, Equatable {
     /// each flag `{"kind","severity","message", ...details}`), seconds rounded to
     /// the millisecond; with a PACS also
     /// `"pacs":{"alreadyPresent","failed","uploaded"}` (instances); when steps were skipped also
-    /// `"skippedSteps":["STEP (reason)", ...]`.
+    /// `"skippedSteps":["STEP (reason)", ...]`; with `--deidentify` also `"sharedName"`.
     public var jsonLine: String {
         var object: [String: Any] = [
             "path": path, "status": status.rawValue, "outputs": outputs,
@@ -101,6 +104,7 @@ public struct FileOutcome: Sendable, Equatable {
         ]
         if let pacs { object["pacs"] = pacs.jsonObject }
         if !skippedSteps.isEmpty { object["skippedSteps"] = skippedSteps }
+        if let sharedName { object["sharedName"] = sharedName }
         return JSONLine.encode(object)
     }
 }
