@@ -86,7 +86,7 @@ let package = Package(
             name: "LucidBatch",
             dependencies: [
                 "LucidImaging", "LucidDICOM", "LucidCodecs", "LucidPNG", "LucidFiles", "LucidRendering",
-                "LucidArchive", "LucidPACS", "LucidDose",
+                "LucidArchive", "LucidPACS", "LucidDose", "LucidDeidentify",
             ], exclude: ["README.md"]),
         // `lucid bench`: measures the kernels and decoders; part of the command, not a library product.
         .target(
@@ -127,7 +127,8 @@ let package = Package(
             name: "LucidArchiveTests",
             dependencies: ["LucidArchive", "LucidDICOM", "LucidImaging", "LucidTestSupport"]),
         .testTarget(
-            name: "LucidDICOMwebTests", dependencies: ["LucidDICOMweb", "LucidDICOM", "LucidTestSupport"]),
+            name: "LucidDICOMwebTests",
+            dependencies: ["LucidDICOMweb", "LucidDICOM", "LucidBatch", "LucidTestSupport"]),
         .testTarget(name: "LucidPACSTests", dependencies: ["LucidPACS", "LucidDICOMweb", "LucidTestSupport"]),
         .testTarget(name: "LucidDoseTests", dependencies: ["LucidDose", "LucidDICOM", "LucidTestSupport"]),
         .testTarget(
@@ -136,7 +137,7 @@ let package = Package(
             name: "LucidBatchTests",
             dependencies: [
                 "LucidBatch", "LucidRendering", "LucidPACS", "LucidDICOM", "LucidCodecs", "LucidPNG", "LucidFiles",
-                "LucidImaging", "LucidDICOMweb", "LucidDose", "LucidTestSupport",
+                "LucidImaging", "LucidDICOMweb", "LucidDose", "LucidDeidentify", "LucidTestSupport",
             ]),
         .testTarget(
             name: "LucidCLITests",

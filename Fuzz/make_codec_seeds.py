@@ -148,15 +148,19 @@ def htj2k_seeds(folder: str) -> dict[str, bytes]:
     write_pnm(os.path.join(folder, "hrgb8.ppm"), image(8, 8, 8, 3), 8)
     signed = os.path.join(folder, "hs12.raw")
     image(10, 10, 12, signed=True).astype("<i2").tofile(signed)
+    # Two decomposition levels keep these tiny images within what OpenJPH decodes (2^levels below
+    # the smaller side of each tile); gray8_levels5 is one it leaves to OpenJPEG.
+    two = ["-num_decomps", "2"]
     cases = [
-        ("gray8", "h8.pgm", ["-reversible", "true"]), ("gray12", "h12.pgm", ["-reversible", "true"]),
-        ("gray16", "h16.pgm", ["-reversible", "true"]), ("gray12_lossy", "h12.pgm", ["-qstep", "0.05"]),
-        ("gray8_tiles", "h8.pgm", ["-reversible", "true", "-tile_size", "{8,8}"]),
+        ("gray8", "h8.pgm", ["-reversible", "true", *two]), ("gray12", "h12.pgm", ["-reversible", "true", *two]),
+        ("gray16", "h16.pgm", ["-reversible", "true", *two]), ("gray12_lossy", "h12.pgm", ["-qstep", "0.05", *two]),
+        ("gray8_tiles", "h8.pgm", ["-reversible", "true", "-tile_size", "{8,8}", *two]),
         ("gray16_levels1", "h16.pgm", ["-reversible", "true", "-num_decomps", "1", "-block_size", "{8,8}"]),
-        ("gray8_lrcp", "h8.pgm", ["-reversible", "true", "-prog_order", "LRCP"]),
-        ("rgb8", "hrgb8.ppm", ["-reversible", "true"]),
+        ("gray8_lrcp", "h8.pgm", ["-reversible", "true", "-prog_order", "LRCP", *two]),
+        ("gray8_levels5", "h8.pgm", ["-reversible", "true"]),
+        ("rgb8", "hrgb8.ppm", ["-reversible", "true", *two]),
         ("signed12", "hs12.raw", ["-reversible", "true", "-dims", "{10,10}", "-num_comps", "1", "-signed", "true",
-                                  "-bit_depth", "12", "-downsamp", "{1,1}"]),
+                                  "-bit_depth", "12", "-downsamp", "{1,1}", *two]),
     ]
     seeds: dict[str, bytes] = {}
     for name, source, arguments in cases:

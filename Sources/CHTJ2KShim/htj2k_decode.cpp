@@ -1,6 +1,8 @@
 #include "CHTJ2KShim.h"
+#include "htj2k_guarded_file.h"
 #include "htj2k_header.h"
 #include "htj2k_messages.h"
+#include "htj2k_structure.h"
 
 #include <openjph/ojph_arch.h>
 #include <openjph/ojph_codestream.h>
@@ -77,13 +79,25 @@ extern "C" int lucid_htj2k_decode(const uint8_t *data, size_t length, const luci
         set_message(message, message_capacity, "invalid arguments");
         return -1;
     }
+    if (data == nullptr || length == 0) {
+        set_message(message, message_capacity, "empty HTJ2K data");
+        return -1;
+    }
     return lucid_htj2k::guarded(message, message_capacity, [&]() -> int {
-        ojph::mem_infile file;
-        ojph::codestream codestream;
-        lucid_htj2k_header header;
-        if (lucid_htj2k::read_main_header(file, codestream, data, length, &header, message, message_capacity) != 0) {
+        std::size_t first_tile_part = 0;
+        lucid_htj2k::main_header declared;
+        std::string problem = lucid_htj2k::structure_problem(data, length, &first_tile_part, &declared);
+        if (problem.empty()) problem = lucid_htj2k::openjph_limitation(declared);
+        lucid_htj2k::guarded_codestream stream;
+        if (problem.empty()) problem = lucid_htj2k::guard_tile_parts(data, length, first_tile_part, stream);
+        if (!problem.empty()) {
+            set_message(message, message_capacity, problem);
             return -1;
         }
+        lucid_htj2k::guarded_infile file(stream);
+        ojph::codestream codestream;
+        lucid_htj2k_header header;
+        if (lucid_htj2k::read_main_header(file, codestream, &header, message, message_capacity) != 0) return -1;
         if (!lucid_htj2k::same_header(header, *expected)) {
             set_message(message, message_capacity, "the main header changed between reads");
             return -1;

@@ -48,19 +48,9 @@ int describe(ojph::codestream &codestream, lucid_htj2k_header *header, char *mes
 
 namespace lucid_htj2k {
 
-int read_main_header(ojph::mem_infile &file, ojph::codestream &codestream, const uint8_t *data, size_t length,
-                     lucid_htj2k_header *header, char *message, size_t capacity) {
-    if (data == nullptr || length == 0) {
-        set_message(message, capacity, "empty HTJ2K data");
-        return -1;
-    }
+int read_main_header(ojph::infile_base &file, ojph::codestream &codestream, lucid_htj2k_header *header,
+                     char *message, size_t capacity) {
     std::memset(header, 0, sizeof *header);
-    std::string problem = lucid_htj2k::structure_problem(data, length);
-    if (!problem.empty()) {
-        set_message(message, capacity, problem);
-        return -1;
-    }
-    file.open(data, length);
     codestream.read_headers(&file);
     return describe(codestream, header, message, capacity);
 }
@@ -79,10 +69,20 @@ extern "C" int lucid_htj2k_read_header(const uint8_t *data, size_t length, lucid
         set_message(message, message_capacity, "invalid arguments");
         return -1;
     }
+    if (data == nullptr || length == 0) {
+        set_message(message, message_capacity, "empty HTJ2K data");
+        return -1;
+    }
     return lucid_htj2k::guarded(message, message_capacity, [&]() -> int {
+        std::string problem = lucid_htj2k::structure_problem(data, length);
+        if (!problem.empty()) {
+            set_message(message, message_capacity, problem);
+            return -1;
+        }
         ojph::mem_infile file;
+        file.open(data, length);
         ojph::codestream codestream;
-        return lucid_htj2k::read_main_header(file, codestream, data, length, header, message, message_capacity);
+        return lucid_htj2k::read_main_header(file, codestream, header, message, message_capacity);
     });
 }
 

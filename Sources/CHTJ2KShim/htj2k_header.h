@@ -14,11 +14,11 @@
 
 namespace lucid_htj2k {
 
-/* Checks the codestream's structure, opens `file` on it and reads its main header with
-   `codestream` (which may throw), filling `header`. -1 with a message when the structure or the
-   size is invalid. */
-int read_main_header(ojph::mem_infile &file, ojph::codestream &codestream, const uint8_t *data, std::size_t length,
-                     lucid_htj2k_header *header, char *message, std::size_t capacity);
+/* Reads the main header of the codestream `file` is open on with `codestream` (which may throw),
+   filling `header`. -1 with a message when the size is invalid. The caller has checked the
+   codestream's structure (`structure_problem`). */
+int read_main_header(ojph::infile_base &file, ojph::codestream &codestream, lucid_htj2k_header *header,
+                     char *message, std::size_t capacity);
 
 /* Whether two reads of a main header agree on every field. */
 bool same_header(const lucid_htj2k_header &a, const lucid_htj2k_header &b);

@@ -7,6 +7,14 @@
 namespace lucid_htj2k {
 namespace {
 
+/* The smallest extent of a tile along one axis: the image spans [start, end), tiles start at
+   `origin` every `size` pixels; only the first and the last tile can be narrower than `size`. */
+uint64_t smallest_tile_side(uint64_t start, uint64_t end, uint64_t origin, uint64_t size) {
+    const uint64_t first_end = std::min(end, origin + ((start - origin) / size + 1) * size);
+    const uint64_t last_start = std::max(start, origin + ((end - 1 - origin) / size) * size);
+    return std::min({first_end - start, end - last_start, size});
+}
+
 std::string check_siz(const bytes_view &view, std::size_t at, uint32_t length, main_header &header) {
     if (length < 41) return "the SIZ marker segment is too short";
     uint64_t x = view.u32(at + 6), y = view.u32(at + 10), x0 = view.u32(at + 14), y0 = view.u32(at + 18);
@@ -27,6 +35,12 @@ std::string check_siz(const bytes_view &view, std::size_t at, uint32_t length, m
         return "the SIZ tile size overflows a 32-bit tile count";
     }
     header.tiles = ((x - tile_x0 + tile_width - 1) / tile_width) * ((y - tile_y0 + tile_height - 1) / tile_height);
+    header.offset_x = x0;
+    header.offset_y = y0;
+    header.tile_offset_x = tile_x0;
+    header.tile_offset_y = tile_y0;
+    header.smallest_tile = std::min(smallest_tile_side(x0, x, tile_x0, tile_width),
+                                    smallest_tile_side(y0, y, tile_y0, tile_height));
     if (header.tiles > 65535) return "the SIZ tile grid has more than 65535 tiles";
     // OpenJPH allocates every tile-component's structures up front, about 180 KB each for 8x8 tiles
     // with 64x64 code-blocks and 5 levels, whatever the tile's size: a tiny image cut into thousands of
@@ -55,6 +69,7 @@ std::string check_cod(const bytes_view &view, std::size_t at, uint32_t length, m
     header.transform = view.u8(at + 13);
     if (progression > 4) return "the COD progression order is invalid";
     if (layers == 0) return "the COD marker declares no quality layer";
+    if (layers > 1) return "the COD marker declares several quality layers (OpenJPH 0.9 decodes one)";
     if (transform_components > 1 || (transform_components == 1 && header.components < 3)) {
         return "the COD multiple-component transform is invalid";
     }
@@ -124,6 +139,8 @@ std::string check_main_header(const bytes_view &view, std::size_t &position, mai
             problem = header.has_siz ? "the main header has two SIZ markers" : check_siz(view, position, length, header);
         } else if (marker == 0xFF52) {
             problem = header.has_cod ? "the main header has two COD markers" : check_cod(view, position, length, header);
+        } else if (marker == 0xFF53) {
+            header.component_styles = true;
         } else if (marker == 0xFF5C || marker == 0xFF5D) {
             header.quantization.push_back(position);
         }
@@ -138,6 +155,17 @@ std::string check_main_header(const bytes_view &view, std::size_t &position, mai
         std::string problem = check_quantization(view, at, header);
         if (!problem.empty()) return problem;
     }
+    return "";
+}
+
+std::string openjph_limitation(const main_header &header) {
+    if (header.offset_x != 0 || header.offset_y != 0 || header.tile_offset_x != 0 || header.tile_offset_y != 0) {
+        return "the image or tile grid has an offset (OpenJPH 0.9 decodes such images wrongly)";
+    }
+    if (header.levels >= 64 || (uint64_t(1) << header.levels) >= header.smallest_tile) {
+        return "a tile is too small for its decomposition levels (OpenJPH 0.9 decodes it wrongly)";
+    }
+    if (header.component_styles) return "coding styles differ by component or tile (left to OpenJPEG)";
     return "";
 }
 

@@ -21,7 +21,7 @@ std::string check_tile_data(const bytes_view &view, std::size_t start, std::size
 }  // namespace
 
 /* Each tile-part: SOT, marker segments up to SOD, then Psot bytes in all. */
-std::string check_tile_parts(const bytes_view &view, std::size_t position, const main_header &header) {
+std::string check_tile_parts(const bytes_view &view, std::size_t position, main_header &header) {
     while (view.has(position, 2) && view.u16(position) != 0xFFD9) {
         if (view.u16(position) != 0xFF90) return "a tile-part does not start with an SOT marker";
         if (!view.has(position, 12)) return "a tile-part header is cut short";
@@ -42,6 +42,7 @@ std::string check_tile_parts(const bytes_view &view, std::size_t position, const
             if (code < 0xFF50 || code > 0xFF6F || marker + 4 > end) return "a tile-part header is malformed";
             uint32_t length = view.u16(marker + 2);
             if (length < 2 || marker + 2 + length > end) return "a tile-part header marker segment is cut short";
+            if (code == 0xFF52 || code == 0xFF53) header.component_styles = true;
             marker += 2 + length;
         }
         std::string problem = check_tile_data(view, marker + 2, end, part_length == 0, header);
@@ -51,12 +52,15 @@ std::string check_tile_parts(const bytes_view &view, std::size_t position, const
     return "";
 }
 
-std::string structure_problem(const uint8_t *data, std::size_t length) {
+std::string structure_problem(const uint8_t *data, std::size_t length, std::size_t *first_tile_part,
+                              main_header *declared) {
     const bytes_view view = {data, length};
     main_header header;
     std::size_t position = 0;
     std::string problem = check_main_header(view, position, header);
+    if (first_tile_part != nullptr) *first_tile_part = position;
     if (problem.empty()) problem = check_tile_parts(view, position, header);
+    if (declared != nullptr) *declared = header;
     return problem;
 }
 

@@ -84,7 +84,8 @@ public final class BatchRunner: Sendable {
         defer { threads.shutdown() }
         let walk = SharedWalker(walker)
         // Files are started in walk order, so the order they are started in is the walk order.
-        let turns = processor.settings.archive == nil ? nil : ArchiveTurns()
+        let settings = processor.settings
+        let turns = settings.archive == nil && settings.deidentifier == nil ? nil : ArchiveTurns()
         var summary = BatchSummary()
         if processor.settings.pacs != nil { summary.pacs = PACSCounts() }
         func finish(_ outcome: FileOutcome) {

@@ -1,6 +1,7 @@
 import LucidArchive
 import LucidCodecs
 import LucidDICOM
+import LucidDeidentify
 import LucidRendering
 
 extension FileError {
@@ -24,6 +25,17 @@ extension FileError {
         case .interrupted: return "interrupted"
         case .unusable: return "input.unusable"
         case .pacs: return "pacs.upload"
+        case .deidentify(_, let error): return "deidentify." + Self.caseName(error)
+        }
+    }
+
+    /// `heldBack` for the burned-in rule (Burned In Annotation YES, or absent on a modality that
+    /// burns text in), `cannotWrite` or `unreadable` otherwise.
+    private static func caseName(_ error: DeidentifyError) -> String {
+        switch error {
+        case .burnedInAnnotation, .burnedInUnknown: return "heldBack"
+        case .cannotWrite: return "cannotWrite"
+        case .unreadable, .keyUnreadable, .keyTooOpen, .keyTooShort: return "unreadable"
         }
     }
 

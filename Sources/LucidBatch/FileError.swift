@@ -1,6 +1,7 @@
 import LucidArchive
 import LucidCodecs
 import LucidDICOM
+import LucidDeidentify
 import LucidFiles
 import LucidRendering
 
@@ -44,6 +45,9 @@ public enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
     /// naming it; `causes` are the distinct reasons without the instances' names (`not pushed:
     /// dicomweb+http://…: unreachable`), shared by every file a PACS that is down fails.
     case pacs(path: String, reasons: [String], causes: [String] = [])
+    /// With `--deidentify`: the input was held back by the burned-in rule, or could not be
+    /// de-identified; nothing of it was written.
+    case deidentify(path: String, DeidentifyError)
 
     /// Where an interrupted run left an input.
     public enum InterruptionPoint: Sendable, Equatable {
@@ -60,7 +64,7 @@ public enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
             .render(let path, _, _), .noRenditionFormat(let path), .encode(let path, _, _),
             .derivedDICOM(let path, _, _), .outputFolder(let path, _, _), .write(let path, _),
             .archive(let path, _), .conflict(let path, _, _), .interrupted(let path, _), .unusable(let path, _),
-            .pacs(let path, _, _):
+            .pacs(let path, _, _), .deidentify(let path, _):
             return path
         }
     }
@@ -77,6 +81,8 @@ public enum FileError: Error, Sendable, Equatable, CustomStringConvertible {
         case .frameOutOfRange(let path, let frame, let frameCount):
             return "\(path): frame \(frame) does not exist; the file has \(frameCount) frame(s)"
         case .render(_, _, let error):
+            return error.description
+        case .deidentify(_, let error):
             return error.description
         case .noRenditionFormat(let path):
             return "\(path): no rendition format was asked for"

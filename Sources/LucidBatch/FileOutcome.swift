@@ -56,6 +56,9 @@ public struct FileOutcome: Sendable, Equatable {
     /// Renditions written under `--out` to temporary names, not yet flushed and renamed into place
     /// (`FileProcessor.commit` does it); empty once the outcome is reported.
     package var unsettled: [PendingFileWrite] = []
+    /// With `--deidentify`: the name the run manifest and the report give the input instead of its
+    /// path (`SharedNames`); nil otherwise.
+    public var sharedName: String?
 
     public init(
         path: String, status: Status, outputs: [String] = [], seconds: Double = 0, error: String? = nil,
@@ -94,7 +97,7 @@ public struct FileOutcome: Sendable, Equatable {
     /// each flag `{"kind","severity","message", ...details}`), seconds rounded to
     /// the millisecond; with a PACS also
     /// `"pacs":{"alreadyPresent","failed","uploaded"}` (instances); when steps were skipped also
-    /// `"skippedSteps":["STEP (reason)", ...]`.
+    /// `"skippedSteps":["STEP (reason)", ...]`; with `--deidentify` also `"sharedName"`.
     public var jsonLine: String {
         var object: [String: Any] = [
             "path": path, "status": status.rawValue, "outputs": outputs,
@@ -104,6 +107,7 @@ public struct FileOutcome: Sendable, Equatable {
         ]
         if let pacs { object["pacs"] = pacs.jsonObject }
         if !skippedSteps.isEmpty { object["skippedSteps"] = skippedSteps }
+        if let sharedName { object["sharedName"] = sharedName }
         return JSONLine.encode(object)
     }
 }

@@ -73,11 +73,12 @@ extension FileProcessor {
         _ image: DICOMImage, plan: ArchivePlan, path: String, steps: StepsSpec, preset: String?,
         outcome: inout FileOutcome
     ) throws(FileError) {
-        guard let layout = settings.layout else { return }
+        guard settings.layout != nil else { return }
         let frameCount = image.pixel.numberOfFrames
         let missing = plan.renditionFrames.filter { frame in
             settings.formats.contains { format in
-                let output = layout.outputPath(for: path, frame: frameCount > 1 ? frame : nil, format: format)
+                guard let output = mirroredPath(of: path, frame: frameCount > 1 ? frame : nil, format: format)
+                else { return false }
                 return !FileManager.default.fileExists(atPath: output)
             }
         }
@@ -104,12 +105,21 @@ extension FileProcessor {
         derived.seriesDescription = "Lucid " + (preset ?? plan.recipe)
         derived.transferSyntax = DerivedImage.losslessSyntax(for: image)
         derived.studyInstanceUIDWhenAbsent = DerivedUIDs.study(derivedSeriesUID: plan.derivedSeriesInstanceUID)
+        if settings.deidentifier != nil {
+            // The time of processing would date the export and make every run differ: the profile's dummy.
+            derived.contentDate = Self.deidentifiedContentDate
+            derived.timeZone = TimeZone(secondsFromGMT: 0) ?? .current
+        }
         do throws(DICOMWriteError) {
             return try derived.encode()
         } catch {
             throw .derivedDICOM(path: path, frame: product.frame, error)
         }
     }
+
+    /// Content and Instance Creation Date and Time of a derived image made with `--deidentify`:
+    /// 1900-01-01 00:00:00 UTC, written `19000101` `000000` like the profile's dummy values (PS3.15 E.1.1 D).
+    static let deidentifiedContentDate = Date(timeIntervalSince1970: -2_208_988_800)
 
     /// Derivation Description of a derived image (PS3.3 C.7.6.1): the steps, the window, the
     /// preset when one chose the steps, and the software, e.g. `steps median:3,window:auto; window

@@ -36,23 +36,26 @@ public struct FileProcessor: Sendable {
         var store: PendingStore?
         defer { if store == nil { turn?.done() } }
         do throws(FileError) {
-            switch try LoadedInput.load(path, limits: settings.limits) {
+            switch try LoadedInput.load(path, limits: settings.limits, deidentifier: settings.deidentifier) {
             case .unsupported(let reason, let message):
                 outcome.skip(reason, message)
             case .doseReport(let dataSet):
                 turn?.done()
                 readDoseReport(dataSet, outcome: &outcome)
             case .dicom(let image, let bytes):
+                // De-identified, every stage names the instance by its pseudonymous UIDs, never by `path`.
+                let name = settings.deidentifier == nil ? path : image.source
+                try await claimDeidentified(name: name, bytes: bytes, path: path, turn: turn)
                 if settings.capturesReport {
                     outcome.report = ReportCapture(identity: ReportIdentity(dataSet: image.dataSet))
                     captureDose(of: image, outcome: &outcome)
                 }
                 if settings.archive != nil || settings.pacs != nil {
                     try await archiveDICOM(
-                        image, bytes: bytes, path: path, turn: turn, outcome: &outcome, uploads: &uploads,
+                        image, bytes: bytes, path: name, turn: turn, outcome: &outcome, uploads: &uploads,
                         store: &store)
                 } else {
-                    try processDICOM(image, path: path, outcome: &outcome)
+                    try processDICOM(image, path: name, outcome: &outcome)
                 }
             case .png16(let samples, let bitsStored):
                 turn?.done()  // a PNG claims no SOP Instance UID: later files need not wait for its rendering
@@ -176,14 +179,23 @@ public struct FileProcessor: Sendable {
         }
     }
 
+    /// The path of a rendition under `--out`, nil without it: the input's path mirrored, or with
+    /// `--deidentify` the de-identified instance's name (`<Study UID>/<Series UID>/<SOP Instance
+    /// UID>.dcm`, which `path` then is) below `--out`.
+    func mirroredPath(of path: String, frame: Int?, format: RenditionFormat) -> String? {
+        guard let layout = settings.layout else { return nil }
+        if settings.deidentifier != nil { return layout.outputPath(stem: path, frame: frame, format: format) }
+        return layout.outputPath(for: path, frame: frame, format: format)
+    }
+
     /// Writes a frame's renditions under `--out`, when given, to temporary names (`outcome.unsettled`):
     /// `commit` flushes them and renames them into place.
     func writeMirrored(_ product: FrameProduct, path: String, frameCount: Int, outcome: inout FileOutcome)
         throws(FileError)
     {
-        guard let layout = settings.layout else { return }
         for (format, bytes) in product.encoded {
-            let output = layout.outputPath(for: path, frame: frameCount > 1 ? product.frame : nil, format: format)
+            guard let output = mirroredPath(of: path, frame: frameCount > 1 ? product.frame : nil, format: format)
+            else { return }
             let folder = FileSystemPath.parent(FileSystemPath.absolute(output, base: FileSystemPath.currentDirectory))
             do throws(FileWriteError) {
                 try FolderMaker.create(folder)

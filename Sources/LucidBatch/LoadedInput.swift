@@ -1,5 +1,6 @@
 import LucidCodecs
 import LucidDICOM
+import LucidDeidentify
 import LucidDose
 import LucidImaging
 import LucidPNG
@@ -24,9 +25,14 @@ enum LoadedInput {
     /// Reads and recognises `path` within `limits`. The path is opened without blocking and must be
     /// a regular file (a FIFO or device put in its place after listing is skipped); its first
     /// `DICOMFile.sniffLength` bytes decide whether it may be DICOM or a PNG, and anything else is
-    /// skipped as not DICOM without reading the rest.
-    /// - Throws: `FileError` when it cannot be opened, or is DICOM (or a 16-bit PNG) that cannot be read.
-    static func load(_ path: String, limits: ReadLimits) throws(FileError) -> LoadedInput {
+    /// skipped as not DICOM without reading the rest. With `deidentifier`, a DICOM file is
+    /// de-identified at once and only the de-identified instance is returned (`deidentified`), and a
+    /// 16-bit PNG is skipped as not DICOM: it has no header to de-identify.
+    /// - Throws: `FileError` when it cannot be opened, is DICOM (or a 16-bit PNG) that cannot be read,
+    ///   or is held back or refused by `deidentifier` (`FileError.deidentify`).
+    static func load(_ path: String, limits: ReadLimits, deidentifier: Deidentifier? = nil) throws(FileError)
+        -> LoadedInput
+    {
         let opened: InputFile
         do throws(InputFileError) {
             opened = try InputFile(path: path)
@@ -34,7 +40,7 @@ enum LoadedInput {
             if case .notRegularFile = error { return .unsupported(.notRegularFile, error.reason) }
             throw .input(path: path, error)
         }
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         do throws(DICOMError) {
             let head = try DICOMFile.read(opened, upTo: DICOMFile.sniffLength)
             guard
@@ -52,14 +58,18 @@ enum LoadedInput {
         } catch {
             throw .dicom(path: path, error)
         }
-        if bytes.starts(with: pngSignature) { return try loadPNG(bytes, path: path, limits: limits) }
-        let file: DICOMFile
+        if bytes.starts(with: pngSignature) {
+            if deidentifier != nil { return .unsupported(.notDICOM, pngNotDeidentified) }
+            return try loadPNG(bytes, path: path, limits: limits)
+        }
+        var file: DICOMFile
         do throws(DICOMError) {
             file = try DICOMFile(bytes: bytes, source: path, limits: limits)
         } catch {
             if case .notDICOM = error { return .unsupported(.notDICOM, "not DICOM") }
             throw .dicom(path: path, error)
         }
+        if let deidentifier { (file, bytes) = try deidentified(file, by: deidentifier, path: path, limits: limits) }
         let pixelTags: [DICOMTag] = [.pixelData, DICOMTag(0x7FE0, 0x0008), DICOMTag(0x7FE0, 0x0009)]
         if !pixelTags.contains(where: { file.dataSet[$0] != nil }) {
             if DoseFacts(dataSet: file.dataSet).kind == .rdsr { return .doseReport(file.dataSet) }

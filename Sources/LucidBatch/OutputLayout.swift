@@ -63,7 +63,12 @@ public struct OutputLayout: Sendable, Equatable {
     /// The output path of one rendition of `input`.
     /// - Parameter frame: the frame number from 1 for multi-frame files, nil for single-frame files.
     public func outputPath(for input: String, frame: Int?, format: RenditionFormat) -> String {
-        let stem = relativeStem(of: input)
+        outputPath(stem: relativeStem(of: input), frame: frame, format: format)
+    }
+
+    /// The output path of one rendition named `stem` (relative to `outputDirectory`), e.g. a
+    /// de-identified instance's `<Study UID>/<Series UID>/<SOP Instance UID>.dcm`.
+    public func outputPath(stem: String, frame: Int?, format: RenditionFormat) -> String {
         let frameSuffix = frame.map { ".\($0)" } ?? ""
         let folder = outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
         return folder + "/" + stem + frameSuffix + format.suffix

@@ -1,5 +1,6 @@
 import LucidArchive
 import LucidDICOM
+import LucidDeidentify
 import LucidDose
 import LucidImaging
 import LucidPACS
@@ -51,6 +52,12 @@ public struct ProcessSettings: Sendable {
     /// With `--report`: each outcome gets its image's identity and the thumbnails of its first
     /// processed frame (`FileOutcome.report`). Default false, so a run without a report pays nothing.
     public var capturesReport = false
+    /// With `--deidentify`: every DICOM input is de-identified right after it is read, and every
+    /// later stage sees only the de-identified instance, named `<Study UID>/<Series UID>/<SOP
+    /// Instance UID>.dcm` from its pseudonymous UIDs (see `LoadedInput.load`). Nil by default.
+    public var deidentifier: Deidentifier?
+    /// The de-identified instances written so far (`FileProcessor.claimDeidentified`).
+    package let deidentifiedInstances = DeidentifiedInstances()
 
     /// 300 frames: a 10-second cine loop at 30 frames a second. Longer objects are volumes or long
     /// loops, whose every frame as a separate picture floods a folder (a hostile header could ask for

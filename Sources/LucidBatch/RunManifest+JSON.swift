@@ -11,17 +11,24 @@ extension RunManifest {
         object["options"] = optionsObject
         object["files"] = files.map { fileObject($0, folder: folder) }
         object["summary"] = summary.jsonObject
+        if withholdsInputs {
+            object["arguments"] = NSNull()
+            object["directory"] = NSNull()
+        }
         return object
     }
 
-    /// `{"archive","formats","frame","jobs","out","pacs","preset","quality","shard","steps","threads"}`.
+    /// `{"archive","formats","frame","jobs","out","pacs","preset","quality","shard","steps","threads"}`, with
+    /// `--deidentify` also `"deidentify"`.
     var optionsObject: [String: Any] {
-        [
+        var object: [String: Any] = [
             "preset": options.preset ?? NSNull(), "steps": options.steps, "formats": options.formats,
             "quality": options.quality, "jobs": options.jobs, "threads": options.threads,
             "frame": options.frame ?? NSNull(), "out": options.out ?? NSNull(), "archive": options.archive ?? NSNull(),
             "pacs": options.pacs ?? NSNull(), "shard": options.shard ?? NSNull(),
         ]
+        if let deidentify = options.deidentify { object["deidentify"] = deidentify }
+        return object
     }
 
     /// `{"error","errorCode","flags","notes","outputs":[{"path","sha256"}],"path","preset","seconds","skipReason",

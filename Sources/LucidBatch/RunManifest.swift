@@ -29,6 +29,9 @@ public final class RunManifest: Sendable {
         public var pacs: String?
         /// `--shard K/N`, as given.
         public var shard: String?
+        /// With `--deidentify`: the PS3.15 profile and options applied (`basic`, then the option
+        /// names); nil without.
+        public var deidentify: [String]?
 
         public init(
             preset: String?, steps: String, formats: [String], quality: Int, jobs: Int, threads: Int, frame: Int?,
@@ -51,13 +54,17 @@ public final class RunManifest: Sendable {
     public let options: Options
     /// The command line, start time, process and directory of the run.
     public let run: RunIdentity
+    /// With `--deidentify`: the manifest records neither the arguments (they name the inputs) nor
+    /// the current directory, and each file by `FileOutcome.path` as the caller made it shareable.
+    public let withholdsInputs: Bool
     private let files = Mutex<[FileOutcome]>([])
 
     public init(
         options: Options, arguments: [String], started: Date = Date(),
-        processID: Int32 = ProcessInfo.processInfo.processIdentifier
+        processID: Int32 = ProcessInfo.processInfo.processIdentifier, withholdsInputs: Bool = false
     ) {
         self.options = options
+        self.withholdsInputs = withholdsInputs
         self.run = RunIdentity(arguments: arguments, started: started, processID: processID)
     }
 

@@ -4,19 +4,26 @@ import CHTJ2KShim
 /// transfer syntaxes HTJ2K Lossless (1.2.840.10008.1.2.4.201), HTJ2K Lossless RPCL (.202) and
 /// HTJ2K (.203, lossy), added to DICOM PS3.5 §8.2 and Annex A.4 by Supplement 235.
 ///
-/// Codestreams from files are decoded by OpenJPEG's HT block decoder (`decode`), lossless encoding
-/// is OpenJPH's (`encode`). OpenJPH 0.9.0, Debian's, overflows a heap buffer while parsing the
-/// precincts of a malformed codestream (a 404-byte reproducer is kept in `Fuzz/findings`), which
-/// no check of the marker structure can rule out; OpenJPEG, fuzzed continuously upstream, refuses
-/// it. OpenJPH's decoder stays reachable inside the package (`decodeThroughOpenJPH`) to check the
-/// encoder against its own library; before it sees a codestream the shim checks its marker
-/// structure (SIZ tile grid, COD, QCD, tile-part headers, no marker code inside the entropy-coded
-/// data), against the divisions by zero, endless loops and failed asserts of OpenJPH 0.9.0.
+/// Codestreams are decoded by OpenJPH (`decode`), which is fast, and where OpenJPH cannot decode
+/// one (subsampled or mixed components, more than 16 bits, several quality layers, classic
+/// code-blocks, or anything it refuses) by OpenJPEG's HT block decoder; lossless encoding is
+/// OpenJPH's (`encode`). OpenJPH 0.9.0, Debian's, trusts what a codestream declares, so before it
+/// sees one the shim checks its marker structure (SIZ tile grid, COD, QCD, tile-part headers, no
+/// marker code inside the entropy-coded data: the divisions by zero, endless loops and failed asserts
+/// of OpenJPH 0.9.0) and gives it a copy whose tile-parts end in guard bytes that no well-formed
+/// packet reaches: a packet declaring more code-block data than its tile-part holds, which makes
+/// OpenJPH 0.9.0 clear memory past a heap buffer, stops at the guard with an error instead
+/// (`Fuzz/regressions/FuzzHTJ2K` keeps the reproducer).
 public enum HTJ2KCodec {
-    /// Decodes one HTJ2K codestream through OpenJPEG; see `JPEG2000Codec.decode` for the checks
-    /// made before and after decoding (for HT code-blocks, the OpenJPH shim's check of the marker
-    /// structure: OpenJPEG 2.5.0's HT decoder fails asserts on a marker code inside MEL data).
+    /// Decodes one HTJ2K codestream: through OpenJPH (`decodeThroughOpenJPH`), and through OpenJPEG
+    /// (`JPEG2000Codec.decode`, with the checks it makes before and after decoding) when OpenJPH
+    /// refuses it. A header declaring more samples than `limits` allows is refused at once.
     public static func decode(_ bytes: [UInt8], limits: CodestreamLimits) throws(CodecError) -> DecodedCodestream {
+        do {
+            return try decodeThroughOpenJPH(bytes, limits: limits)
+        } catch {
+            if case .imageTooLarge = error { throw error }
+        }
         do {
             return try JPEG2000Codec.decode(bytes, limits: limits)
         } catch {
@@ -31,8 +38,7 @@ public enum HTJ2KCodec {
         }
     }
 
-    /// Decodes one HTJ2K codestream (`.j2c`, starting with the SOC marker `FF 4F`) through OpenJPH,
-    /// for checking the encoder with its own library; files are decoded by `decode`.
+    /// Decodes one HTJ2K codestream (`.j2c`, starting with the SOC marker `FF 4F`) through OpenJPH.
     ///
     /// The main header is read first: its `width * height * components` must be at most
     /// `limits.maximumSampleCount` before any sample buffer is allocated. Samples come out

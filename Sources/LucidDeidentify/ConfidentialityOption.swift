@@ -48,17 +48,20 @@ public enum ConfidentialityOption: String, Sendable, CaseIterable, Comparable {
     }
 
     /// Whether Lucid applies the option. The others are refused on the command line: cleaning
-    /// free-text descriptions and graphics needs rules the table does not give, and keeping full
-    /// dates or the original UIDs defeats sharing outside the hospital. Retain Safe Private keeps the
-    /// attributes of Table E.3.10-1 (`SafePrivateAttributes`). Clean Structured Content is the content tree kept with every item
+    /// graphics needs rules the table does not give (the text of a graphic annotation is placed on
+    /// the image), and keeping full dates or the original UIDs defeats sharing outside the
+    /// hospital. Retain Safe Private keeps the attributes of Table E.3.10-1
+    /// (`SafePrivateAttributes`). Clean Structured Content is the content tree kept with every item
     /// cleaned by the profile: codes and measurements stay, names, IDs, dates, UIDs and free text
-    /// go or are replaced.
+    /// go or are replaced. Clean Descriptors keeps a description whose every word is in
+    /// `DescriptorVocabulary` and code sequences with their items cleaned; any other value gets the
+    /// Basic Profile's action.
     public var isImplemented: Bool {
         switch self {
         case .retainDeviceIdentity, .retainInstitutionIdentity, .retainPatientCharacteristics,
-            .retainLongitudinalModifiedDates, .cleanStructuredContent, .retainSafePrivate:
+            .retainLongitudinalModifiedDates, .cleanStructuredContent, .retainSafePrivate, .cleanDescriptors:
             return true
-        case .retainUIDs, .retainLongitudinalFullDates, .cleanDescriptors, .cleanGraphics:
+        case .retainUIDs, .retainLongitudinalFullDates, .cleanGraphics:
             return false
         }
     }

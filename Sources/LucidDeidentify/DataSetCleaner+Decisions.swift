@@ -41,7 +41,13 @@ extension DataSetCleaner {
             {
                 return shifted
             }
-            // Cleaning free text needs rules the table does not give: the Basic Profile's action.
+            // Clean Descriptors: free text kept when every word is known not to identify
+            // (`DescriptorVocabulary`); otherwise, and for any other C, the Basic Profile's action.
+            if option == .cleanDescriptors, case .text(let values) = dataSet.value(of: element),
+                DescriptorVocabulary.isClean(values, identifying: identifyingWords)
+            {
+                return .copy
+            }
             resolved = ConfidentialityProfile.rule(for: tag)?.basic.resolved(type: type) ?? .remove
         }
         return apply(resolved, to: element, in: dataSet, vr: vr)

@@ -13,6 +13,9 @@ struct DataSetCleaner {
     let patientID: String
     /// The whole-day shift of dates, when the modified-dates option is in force.
     let dayOffset: Int?
+    /// The top level's names and IDs, upper-cased, under Clean Descriptors (else empty): a
+    /// description holding one is not kept.
+    let identifyingWords: Set<String>
     /// Original -> pseudonym of every value replaced by a keyed pseudonym.
     private(set) var mapping: [MappingRow] = []
 
@@ -35,6 +38,8 @@ struct DataSetCleaner {
         self.sopClassUID = source.dataSet.string(.sopClassUID) ?? ""
         self.patientID = patientID
         self.dayOffset = dayOffset
+        self.identifyingWords =
+            profile.options.contains(.cleanDescriptors) ? DescriptorVocabulary.identifyingWords(of: source.dataSet) : []
     }
 
     /// Appends the cleaned elements of `dataSet` and `additions` (which replace elements of the

@@ -42,6 +42,13 @@ public struct Pseudonymizer: Sendable {
         "ANON^" + patientID(for: original).dropFirst(5)
     }
 
+    /// The name that stands for an input path where the path must not appear (the run manifest and
+    /// report of `lucid process --deidentify`): `input-` and 16 base32 characters of the HMAC of the
+    /// path's UTF-8 bytes, so the same key names the same path the same way.
+    public func inputName(forPath path: String) -> String {
+        "input-" + Self.base32(Array(mac(label: "input-path", path).prefix(10)))
+    }
+
     /// The whole-day shift of a patient's dates (Retain Longitudinal Temporal Information with
     /// Modified Dates, PS3.15 E.3.6): from 1 to 3650 days into the past, from the key and the
     /// original Patient ID, so every study of one patient moves by the same amount.

@@ -70,24 +70,7 @@ struct DeidentifyCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     var options: Set<ConfidentialityOption> {
-        get throws {
-            var chosen: Set<ConfidentialityOption> = []
-            for name in optionNames {
-                guard let option = ConfidentialityOption(rawValue: name.lowercased()) else {
-                    throw ValidationError(
-                        "unknown --option '\(name)': use "
-                            + ConfidentialityOption.allCases.filter(\.isImplemented).map(\.name).joined(separator: ", ")
-                    )
-                }
-                guard option.isImplemented else {
-                    throw ValidationError(
-                        "--option \(option.name) (\(option.codeMeaning)) is not implemented yet; "
-                            + "nothing was written")
-                }
-                chosen.insert(option)
-            }
-            return chosen
-        }
+        get throws { try ProcessDeidentifyOptions.options(named: optionNames) }
     }
 
     var jobCount: Int { jobs ?? min(64, max(1, ProcessInfo.processInfo.activeProcessorCount)) }

@@ -53,6 +53,20 @@ extension ProcessCommand {
             central 99 % of the in-field pixels within 1/512 of the stored range (4 to 16 grey levels). Flags are \
             findings: the files stay ok. --fail-on KIND,... makes chosen kinds exit status 1 (kinds: saturated, \
             blank, deviation-index, drl, dose-check).
+            --deidentify --key-file FILE de-identifies every DICOM input right after reading it, as lucid \
+            deidentify does (PS3.15 Basic Profile, keyed pseudonyms; --option NAME, --allow-burned-in and \
+            --assume-no-burned-in as there): every later stage (the recipe and preset auto, the first look, renditions, \
+            derived DICOM, the --archive folders, index and original, the PACS, the manifest, the report) sees only the \
+            de-identified instance. A file held back by the burned-in rule, or that cannot be de-identified, fails \
+            (named, errorCode deidentify.heldBack or deidentify.cannotWrite, exit status 1) and nothing is written for \
+            it, as for a later input that de-identifies to the same instance with other content; 16-bit PNG \
+            inputs are skipped (no header to de-identify). Renditions are named from the pseudonymous \
+            UIDs, never from input names: --out/STUDY/SERIES/SOP.dcm.png (.FRAME.png for multi-frame files), and their \
+            Source text chunk (JPEG comment) holds STUDY/SERIES/SOP.dcm. The archive files the de-identified instance \
+            as the original (the input's bytes are never copied) with that name as its source. The run manifest holds \
+            no arguments and no directory, and names each file input-XXXXXXXXXXXXXXXX (keyed on its path; also \
+            sharedName in its JSON line), its messages too; so does the --report page. The JSON lines and standard \
+            error are the operator's and name the inputs.
             Every run writes a manifest, lucid-run-<yyyyMMdd'T'HHmmss'Z'>-<pid>.json (start time, UTC), into --out \
             and into DIR/runs/ with --archive: the Lucid version, start and end times, the arguments and options, \
             every input with its status, preset, steps, the window used per frame, its outputs (relative to the \

@@ -95,10 +95,12 @@ extension ProcessCommand {
         case .steps(let spec): stepsText = spec.description
         case .preset(let preset): (stepsText, presetName) = (preset.stepsText, preset.name)
         }
-        return RunManifest.Options(
+        var options = RunManifest.Options(
             preset: presetName, steps: stepsText, formats: settings.formats.map(\.rawValue), quality: quality,
             jobs: jobs,
             threads: threadsPerJob, frame: frame, out: out, archive: archiveFolder,
             pacs: try pacsTarget?.description, shard: try inputShard?.description)
+        options.deidentify = deidentification.manifestEntry
+        return options
     }
 }

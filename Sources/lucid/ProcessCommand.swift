@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LucidArchive
 import LucidBatch
+import LucidDeidentify
 import LucidFiles
 import LucidImaging
 import LucidPACS
@@ -119,9 +120,12 @@ struct ProcessCommand: AsyncParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @OptionGroup(title: "De-identification") var deidentification: ProcessDeidentifyOptions
+
     func run() async throws {
-        // A bad --drl file ends the run (exit 2) before anything is created.
+        // A bad --drl file or key file ends the run (exit 2) before anything is created.
         let referenceLevels = try ReferenceLevelsFile.load(drlFile, command: "lucid process")
+        let deidentifier = try deidentification.deidentifier()
         var lines: LineReader?
         if let filesFrom {
             do {
@@ -156,6 +160,8 @@ struct ProcessCommand: AsyncParsableCommand {
         settings.pngCompression = pngCompression.compression
         settings.capturesReport = report != nil
         settings.referenceLevels = referenceLevels
+        settings.deidentifier = deidentifier
+        let sharing = deidentifier.map { SharedNames(pseudonymizer: $0.pseudonymizer) }
         // Made only when some input exists: a report opens its spool (and makes its folder) at once.
         let batchReport =
             creates ? report.map { BatchReport(path: $0, referenceLevels: settings.referenceLevels) } : nil
@@ -167,15 +173,17 @@ struct ProcessCommand: AsyncParsableCommand {
         uploader?.whenHalted { halt in if halt.isConfiguration { runner.cancel() } }
         let reporter = BatchReporter(json: json, quiet: quiet, showProgress: !quiet && isatty(2) == 1)
         let manifest = RunManifest(
-            options: try manifestOptions(settings), arguments: Array(CommandArguments.all.dropFirst()))
+            options: try manifestOptions(settings), arguments: Array(CommandArguments.all.dropFirst()),
+            withholdsInputs: sharing != nil)
         let stopReading = lines?.canceller
         interruption.onSignal {
             runner.cancel()
             stopReading?.cancel()
         }
-        var summary = await runner.run(walker) { event in
+        var summary = await runner.run(walker) { found in
+            let event = sharing?.named(found) ?? found  // the manifest and report name no input
             reporter.report(event)
-            manifest.record(Self.collect(event, into: batchReport))
+            manifest.record(Self.collect(sharing?.shared(event) ?? event, into: batchReport))
         }
         interruption.stop()
         summary.failOn = try failOnKinds

@@ -152,7 +152,7 @@ import Testing
     @Test func anOptionNotImplementedIsRefusedNotIgnored() throws {
         let (folder, key) = try Self.workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for option in ["clean-descriptors", "retain-uids", "retain-longitudinal-full-dates", "clean-graphics"] {
+        for option in ["retain-uids", "retain-longitudinal-full-dates", "clean-graphics"] {
             let run = try LucidBinary.run([
                 "deidentify", Self.evrle, "--out", folder + "/out", "--key-file", key, "--option", option,
             ])

@@ -20,9 +20,9 @@ import Testing
         try Data(try SyntheticDose.bytes(dataSet)).write(to: URL(fileURLWithPath: path))
     }
 
-    static func ctReport(uid: String, dlp: Double) -> WritableDataSet {
+    static func ctReport(uid: String, dlp: Double, studyDescription: String? = nil) -> WritableDataSet {
         SyntheticDose.report(
-            sopInstance: uid, study: "1.2.826.0.1.3680043.2.1125.77",
+            sopInstance: uid, study: "1.2.826.0.1.3680043.2.1125.77", studyDescription: studyDescription,
             content: [
                 SyntheticDose.container("113811", [SyntheticDose.num("113813", dlp, unit: "mGycm")]),
                 SyntheticDose.ctAcquisition(ctdiVol: 8, dlp: dlp, dlpUnit: "mGycm"),
@@ -67,6 +67,49 @@ import Testing
         let total = try #require(ct["dlpTotal"] as? [String: Any])
         #expect(total["value"] as? Double == 499.75 && total["unit"] as? String == "mGy.cm")
         #expect((ct["events"] as? [[String: Any]])?.count == 2)
+    }
+
+    @Test("--study: reports each below a DLP total level whose sum is above it: only the study line is flagged")
+    func studyAboveReferenceLevel() throws {
+        let folder = try LucidBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, uid, dlp) in [
+            ("a", "1.2.826.0.1.3680043.2.1125.77.1", 310.25), ("b", "1.2.826.0.1.3680043.2.1125.77.2", 189.5),
+        ] {
+            try Self.write(
+                Self.ctReport(uid: uid, dlp: dlp, studyDescription: "CT ABDOMEN"), to: folder + "/\(name).dcm")
+        }
+        let levels = folder + "/levels.csv"
+        let csv = "exam,modality,match,quantity,limit,unit,source\nAbdomen,CT,abdomen,dlpTotal,400,mGy.cm,Local 2026\n"
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: levels))
+        let result = try LucidBinary.run(["dose", "--json", "--study", "--drl", levels, folder])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = try Self.lines(result)
+        #expect(lines.count == 3)
+        for line in lines.dropLast() {
+            #expect((line["flags"] as? [Any])?.isEmpty == true, "\(line["path"] ?? ""): \(line["flags"] ?? "")")
+        }
+        let study = try #require(lines.last)
+        #expect(study["study"] as? String == "1.2.826.0.1.3680043.2.1125.77")
+        let flags = try #require(study["flags"] as? [[String: Any]])
+        #expect(flags.count == 1)
+        let flag = try #require(flags.first)
+        #expect(flag["kind"] as? String == "drl" && flag["severity"] as? String == "warning")
+        #expect(flag["exam"] as? String == "Abdomen" && flag["quantity"] as? String == "dlpTotal")
+        #expect(flag["source"] as? String == "Local 2026")
+        let value = try #require(flag["value"] as? [String: Any])
+        #expect(value["value"] as? Double == 499.75 && value["unit"] as? String == "mGy.cm", "\(value)")
+        let limit = try #require(flag["limit"] as? [String: Any])
+        #expect(limit["value"] as? Double == 400 && limit["unit"] as? String == "mGy.cm", "\(limit)")
+
+        let table = try LucidBinary.run(["dose", "--study", "--drl", levels, folder])
+        #expect(table.status == 0, "\(table.standardError)")
+        let rows = table.outputText.split(separator: "\n").map(String.init)
+        let warning =
+            "    warning drl: Abdomen: dlpTotal 499.75 mGy.cm above the reference level 400 mGy.cm (Local 2026)"
+        #expect(rows.filter { $0.contains("warning drl") } == [warning], "\(table.outputText)")
+        let studyRow = try #require(rows.firstIndex { $0.hasPrefix("study 1.2.826.0.1.3680043.2.1125.77") })
+        #expect(rows.dropFirst(studyRow + 1).first == warning, "the warning is under the study's row")
     }
 
     @Test("Exit 1 for an unreadable or non-DICOM file named, the others still reported; non-DICOM in a folder skipped")

@@ -46,20 +46,28 @@ import Testing
     }
 
     @Test(
-        "Headless Chromium opens the report: every thumbnail decodes, no script error, a screenshot that is not blank")
+        "Chromium: 3 rows done, 1 failed, every thumbnail decoded at its size and shown pixel for pixel, no violation")
     func browser() throws {
         guard let browser = HeadlessChromium.find() else { return }
         let (fixture, report) = try Self.processed()
         let check = try HeadlessChromium.check(browser, page: report)
-        #expect(check == HeadlessChromium.Check(images: 6, loaded: 6, errors: 0))
+        #expect(check == HeadlessChromium.Check(images: 6, loaded: 6, okRows: 3, failedRows: 1, violations: 0))
         let screenshot = fixture.folder + "/screenshot.png"
         try HeadlessChromium.screenshot(browser, page: report, to: screenshot)
         let image = try ReferencePNG(path: screenshot)
         #expect(image.width == 1280 && image.height == 2000)
-        #expect(Set(image.samples).count > 1)
+        let thumbnails = try HeadlessChromium.thumbnails(in: String(contentsOfFile: report, encoding: .utf8))
+        #expect(thumbnails.count == 6)
+        var places: [HeadlessChromium.Place] = []
+        for thumbnail in thumbnails {
+            let place = HeadlessChromium.place(of: thumbnail, in: image, notAt: places)
+            #expect(place != nil, "a \(thumbnail.width) x \(thumbnail.height) thumbnail is not in the screenshot")
+            if let place { places.append(place) }
+        }
+        #expect(Set(places.map(\.y)).count == 3, "three rows of two thumbnails: \(places)")
     }
 
-    @Test("The browser check fails for a thumbnail whose PNG is broken")
+    @Test("The browser check fails for a thumbnail whose PNG is broken, and for anything beyond the page's policy")
     func brokenThumbnail() throws {
         guard let browser = HeadlessChromium.find() else { return }
         let (_, report) = try Self.processed()
@@ -69,7 +77,19 @@ import Testing
         let broken = html.replacingCharacters(in: range, with: "data:image/png;base64,AAAAAAAAAAA")
         try broken.write(toFile: report, atomically: true, encoding: .utf8)
         let check = try HeadlessChromium.check(browser, page: report)
-        #expect(check == HeadlessChromium.Check(images: 6, loaded: 5, errors: 0))
+        #expect(check == HeadlessChromium.Check(images: 6, loaded: 5, okRows: 3, failedRows: 1, violations: 0))
+
+        let outside = html.replacingOccurrences(
+            of: "</table>",
+            with: "</table><img src=\"https://example.invalid/x.png\" width=\"1\" height=\"1\"><script>x=1</script>")
+        try outside.write(toFile: report, atomically: true, encoding: .utf8)
+        let blocked = try HeadlessChromium.check(browser, page: report)
+        #expect(blocked == HeadlessChromium.Check(images: 7, loaded: 6, okRows: 3, failedRows: 1, violations: 2))
+
+        let lost = html.replacingOccurrences(of: "<tr class=\"failed\">", with: "<tr class=\"gone\">")
+        try lost.write(toFile: report, atomically: true, encoding: .utf8)
+        let rows = try HeadlessChromium.check(browser, page: report)
+        #expect(rows == HeadlessChromium.Check(images: 6, loaded: 6, okRows: 3, failedRows: 0, violations: 0))
     }
 
     @Test("With --archive alone the report has the same rows")

@@ -3,10 +3,11 @@ import LucidCodecs
 import LucidTestSupport
 import Testing
 
-/// Files' HTJ2K codestreams are decoded by OpenJPEG's HT decoder after the OpenJPH shim's structure
-/// check: it reads what OpenJPH writes, and refuses every reproducer FuzzHTJ2K found in either
-/// library (Fuzz/regressions/FuzzHTJ2K): OpenJPH 0.9.0 writing 21 MB past a heap buffer, OpenJPEG
-/// 2.5.0 failing an assert on a marker code inside MEL data, and the tile-grid faults.
+/// Files' HTJ2K codestreams are decoded by OpenJPH through the shim's guards, and by OpenJPEG's HT
+/// decoder when OpenJPH refuses them: the file decoder reads what OpenJPH writes, and refuses every
+/// reproducer FuzzHTJ2K found in either library (Fuzz/regressions/FuzzHTJ2K): OpenJPH 0.9.0 writing
+/// 21 MB past a heap buffer, OpenJPEG 2.5.0 failing an assert on a marker code inside MEL data, and
+/// the tile-grid faults.
 @Suite struct HTJ2KFileDecodingTests {
     static let limits = CodestreamLimits(maximumSampleCount: 1 << 20)
 

@@ -26,10 +26,16 @@ import Testing
         let mounted = Process()
         mounted.executableURL = URL(fileURLWithPath: "/bin/mount")
         mounted.arguments = ["-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", mount]
+        let reason = Pipe()
+        mounted.standardError = reason
         try mounted.run()
+        let said = String(decoding: reason.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         mounted.waitUntilExit()
         guard mounted.terminationStatus == 0 else {
-            Issue.record("cannot mount a read-only tmpfs here (needs root): the read-only case was NOT checked")
+            Self.notMounted(
+                "cannot mount a read-only tmpfs here (mount needs root in a privileged container; uid \(getuid()), "
+                    + "mount said: \(said)): the read-only case did NOT run")
             return
         }
         defer {
@@ -44,6 +50,16 @@ import Testing
             Issue.record("writing into a read-only mount succeeded")
         } catch {
             #expect(SystemErrorText.describe(error) == "Read-only file system (errno 30)", "\(error)")
+        }
+    }
+
+    /// Under CI (`CI` set) a test that could not mount fails; elsewhere it says loudly on standard
+    /// error that it did not run, and passes.
+    static func notMounted(_ message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        if ProcessInfo.processInfo.environment["CI"] != nil {
+            Issue.record(Comment(rawValue: message + " and CI is set"), sourceLocation: sourceLocation)
+        } else {
+            FileHandle.standardError.write(Data("SKIPPED: \(message).\n".utf8))
         }
     }
 }

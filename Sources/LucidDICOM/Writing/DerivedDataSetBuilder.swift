@@ -45,7 +45,8 @@ struct DerivedDataSetBuilder {
         try setPixels()
     }
 
-    /// Patient (PS3.3 C.7.1.1), General Study (C.7.2.1), Patient Study (C.7.2.2) and the General
+    /// Patient (PS3.3 C.7.1.1, with Patient Identity Removed and De-identification Method when the
+    /// source has them), General Study (C.7.2.1), Patient Study (C.7.2.2) and the General
     /// Series / General Image attributes every derived image carries. A source without a Study
     /// Instance UID (Type 1) gets `studyInstanceUIDWhenAbsent` or a new one.
     private mutating func copyPatientAndStudy() throws(DICOMWriteError) {
@@ -57,6 +58,8 @@ struct DerivedDataSetBuilder {
             (0x0008, 0x0090, .PN, 2), (0x0020, 0x0010, .SH, 2), (0x0008, 0x0050, .SH, 2),
             (0x0008, 0x1030, .LO, 3), (0x0018, 0x0015, .CS, 3),
             (0x0020, 0x0013, .IS, 2), (0x0028, 0x0301, .CS, 3),
+            // A de-identified source's marks (PS3.3 C.7.1.1, C.7.6.1): the derived image is as de-identified.
+            (0x0012, 0x0062, .CS, 3), (0x0012, 0x0063, .LO, 3), (0x0028, 0x0303, .CS, 3),
         ]
         for (group, element, vr, type) in attributes { try copy(DICOMTag(group, element), vr, type: type) }
         if case .bytes(let raw)? = output[.studyInstanceUID]?.value, raw.contains(where: { $0 != 0 && $0 != 0x20 }) {
