@@ -7,7 +7,7 @@ import Synchronization
 ///
 /// The index runs in WAL mode with a busy timeout, so several workers and several `lucid process`
 /// runs can share one archive: writers queue for SQLite's write lock instead of failing, and every
-/// image is committed in one transaction.
+/// image is committed in one transaction (a batch's writer commits a group of images in one, `commit`).
 public final class Archive: Sendable {
     public static let indexName = "index.sqlite"
     /// The folder of `lucid process` run manifests (`lucid-run-*.json`), which the index does not record.
