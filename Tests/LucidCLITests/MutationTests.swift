@@ -2,11 +2,14 @@ import Foundation
 import LucidTestSupport
 import Testing
 
-/// Every file of `SampleImages/` and of the shared corpus, mutated (`DICOMMutation.all`: cuts,
-/// byte flips, every length field set to 0xFFFFFFFF and past the end), read, checked, decoded and
-/// rendered frame by frame with the standard limits. Each file's mutations run in a child process
-/// (`LucidMutationProbe`) under an address-space cap, which reports its own peak resident memory:
-/// tests run in parallel in one process, so only a child's peak is its own.
+/// Every file of `SampleImages/`, of the shared corpus and of the codec set, mutated
+/// (`DICOMMutation.all`: cuts, byte flips, every length field set to 0xFFFFFFFF and past the end),
+/// read, checked, decoded and rendered frame by frame with the standard limits. Each file's
+/// mutations run in a child process (`LucidMutationProbe`) under an address-space cap, which reports
+/// its own peak resident memory: tests run in parallel in one process, so only a child's peak is its
+/// own. The codec set's files run `codecMutations` of their mutations each (`DICOMMutation.sample`):
+/// all of them took 215 s of CPU in a debug build, its large JPEG 2000 and JPEG Lossless frames
+/// decoded once per mutation.
 @Suite struct MutationTests {
     /// Address space the probe may map: far above what a sample needs, far below what an
     /// unbounded, header-driven allocation would take.
@@ -18,6 +21,14 @@ import Testing
             .filter { $0.hasSuffix(".dcm") }.sorted().map { sampleImages + "/" + $0 }
         return SampleCorpus.fileNames().map(SampleCorpus.path) + local
     }
+
+    /// The 64 files of `../shared/dicom-codecs`.
+    static var codecFiles: [String] {
+        ((try? SampleCorpus.codecEntries()) ?? []).compactMap { $0["file"] as? String }.map(SampleCorpus.codecsPath)
+    }
+
+    /// Mutations run per codec-set file: an evenly spaced fixed subset of `DICOMMutation.all`.
+    static let codecMutations = 48
 
     static var probe: String {
         (LucidBinary.path as NSString).deletingLastPathComponent + "/LucidMutationProbe"
@@ -33,13 +44,33 @@ import Testing
         #expect(Self.files.count >= 47, "\(Self.files)")
     }
 
+    @Test("the codec set holds its 64 files to mutate")
+    func codecSetPresent() {
+        #expect(Self.codecFiles.count == 64, "\(Self.codecFiles.count) codec-set files")
+    }
+
     @Test("every mutation gives a typed error naming the file, or an image; memory stays bounded", arguments: files)
     func mutate(path: String) throws {
+        try probe(path, mutations: nil)
+    }
+
+    @Test(
+        "codec set: sampled mutations give a typed error naming the file, or an image; memory stays bounded",
+        arguments: codecFiles)
+    func mutateCodecFile(path: String) throws {
+        try probe(path, mutations: Self.codecMutations)
+    }
+
+    /// Runs the probe over `path`'s mutations (`mutations` of them evenly spaced when given) and checks
+    /// its report: one line per mutation, errors naming the file, some refusals, the memory bound.
+    private func probe(_ path: String, mutations: Int?) throws {
         let bytes = try #require(FileManager.default.contents(atPath: path), "cannot read \(path)")
-        let expected = DICOMMutation.all(for: [UInt8](bytes), seed: Self.seed(path)).count
+        let all = DICOMMutation.all(for: [UInt8](bytes), seed: Self.seed(path))
+        let expected = mutations.map { DICOMMutation.sample(all, count: $0).count } ?? all.count
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.probe)
-        process.arguments = [path, String(Self.seed(path)), String(Self.addressSpace)]
+        process.arguments =
+            [path, String(Self.seed(path)), String(Self.addressSpace)] + (mutations.map { [String($0)] } ?? [])
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

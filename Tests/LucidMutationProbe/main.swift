@@ -12,12 +12,17 @@ import LucidTestSupport
 // every frame, in this process, and prints one line per mutation:
 //   `ok <label> frames=<n>`  or  `error <label> <DICOMError or RenderError text>`
 // then `peak <baseline KiB> <final KiB>`: VmHWM (peak resident memory) after reading the file and
-// at the end. The standard `ReadLimits` apply. Usage: LucidMutationProbe FILE SEED ADDRESS-SPACE-BYTES
+// at the end. The standard `ReadLimits` apply.
+// Usage: LucidMutationProbe FILE SEED ADDRESS-SPACE-BYTES [MUTATIONS]
 // The address space cap (RLIMIT_AS) turns an unbounded allocation into a crash the test reports.
+// MUTATIONS runs only that many of the file's mutations, evenly spaced (`DICOMMutation.sample`).
 
 let arguments = CommandLine.arguments
-guard arguments.count == 4, let seed = UInt64(arguments[2]), let addressSpace = Int(arguments[3]) else {
-    FileHandle.standardError.write(Data("usage: LucidMutationProbe FILE SEED ADDRESS-SPACE-BYTES\n".utf8))
+guard arguments.count == 4 || arguments.count == 5, let seed = UInt64(arguments[2]),
+    let addressSpace = Int(arguments[3]), let sampled = Int(arguments.count == 5 ? arguments[4] : String(Int.max))
+else {
+    FileHandle.standardError.write(
+        Data("usage: LucidMutationProbe FILE SEED ADDRESS-SPACE-BYTES [MUTATIONS]\n".utf8))
     exit(2)
 }
 var cap = rlimit(rlim_cur: rlim_t(addressSpace), rlim_max: rlim_t(addressSpace))
@@ -90,8 +95,17 @@ struct PixelKey: Equatable {
     }
 }
 
-/// Renders every frame of `image`, decoding through `cache` when its pixel key is the original's.
+/// Renders every frame of `image`: grayscale frames of at most 16 bits through the display pipeline,
+/// decoding through `cache` when the pixel key is the original's; other frames with `Renderer.render`.
 func renderEveryFrame(_ image: DICOMImage, cache: inout Original?) throws(RenderError) {
+    guard image.pixel.isGrayscale, !image.pixel.isFloat, image.pixel.bitsAllocated <= 16 else {
+        // Colour, float and wider frames: decoded and rendered as `lucid render` does (RGB, or the
+        // 16-bit quantisation), without the cache.
+        for index in 0..<image.pixel.numberOfFrames {
+            _ = try Renderer.render(image, options: RenderOptions(frame: index + 1, threads: 1))
+        }
+        return
+    }
     let key = PixelKey(image)
     let options = RenderOptions(threads: 1)
     let sameSamples = cache.map { $0.key == key } ?? false
@@ -145,7 +159,7 @@ if let image = try? run(original, label: name, cache: &cache) {
             key: PixelKey(image), frames: frames, displays: frames.indices.map { image.display(frame: $0) })
     }
 }
-let mutations = DICOMMutation.all(for: original, seed: seed)
+let mutations = DICOMMutation.sample(DICOMMutation.all(for: original, seed: seed), count: sampled)
 let baseline = peakResidentKiB()
 var output = ""
 for mutation in mutations {

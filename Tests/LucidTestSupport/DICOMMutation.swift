@@ -73,4 +73,11 @@ public enum DICOMMutation: Sendable, Equatable, CustomStringConvertible {
         }
         return mutations
     }
+
+    /// `count` of `mutations`, evenly spaced from the first, in order (all of them when there are
+    /// no more than `count`): a fixed subset that keeps the mix of cuts, flips and length fields.
+    public static func sample(_ mutations: [DICOMMutation], count: Int) -> [DICOMMutation] {
+        guard mutations.count > count else { return mutations }
+        return (0..<max(count, 0)).map { mutations[$0 * mutations.count / count] }
+    }
 }
