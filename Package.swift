@@ -53,6 +53,7 @@ let package = Package(
         // OpenJPH (HTJ2K) is C++; its Debian pkg-config file is empty, so the library is linked by name.
         .target(name: "CHTJ2KShim", dependencies: ["CCodecShims"], linkerSettings: [.linkedLibrary("openjph")]),
         .target(name: "CBuildInfo"),
+        .target(name: "CHeapSettings"),
         // bytes -> image -> operations -> bytes -> archive -> PACS (README, "Architecture").
         .target(name: "LucidImaging", exclude: ["README.md", "Median/generate_median_networks.py"]),
         .target(
@@ -98,7 +99,7 @@ let package = Package(
             dependencies: [
                 "LucidBatch", "LucidBench", "LucidPACS", "LucidRendering", "LucidArchive", "LucidDICOM",
                 "LucidCodecs", "LucidPNG", "LucidFiles", "LucidImaging", "LucidDICOMweb", "LucidDose",
-                "LucidDeidentify", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LucidDeidentify", "CHeapSettings", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], exclude: ["README.md"]),
         .target(name: "LucidTestSupport", dependencies: ["LucidDICOM", "CZlib"], path: "Tests/LucidTestSupport"),
         // Runs the mutations of one file in a child process, so the mutation test can cap and measure its memory.

@@ -1,1 +1,2 @@
+HeapSettings.apply()
 await LucidCommand.start(CommandArguments.all)

@@ -43,20 +43,22 @@ extension PixelDataDecoder {
         }
     }
 
-    /// `count` unsigned integers of `Word`'s width from byte `start`, in the data set's byte order.
+    /// `count` unsigned integers of `Word`'s width from byte `start`, in the data set's byte order:
+    /// copied as they are, then byte-swapped when the data set's order is not the machine's. The
+    /// caller has checked that the frame lies within the Pixel Data element.
     private func readWords<Word: FixedWidthInteger & UnsignedInteger>(from start: Int, _ count: Int) -> [Word] {
         let bytes = file.dataSet.buffer
-        let width = Word.bitWidth / 8
-        let bigEndian = file.dataSet.isBigEndian
+        let length = count * MemoryLayout<Word>.size
+        precondition(start >= 0 && length <= bytes.count - start, "a native frame outside its data set")
         var values = [Word](repeating: 0, count: count)
-        for sample in 0..<count {
-            var value: Word = 0
-            let first = start + sample * width
-            for byte in 0..<width {
-                let shift = bigEndian ? (width - 1 - byte) * 8 : byte * 8
-                value |= Word(bytes[first + byte]) << Word(shift)
+        values.withUnsafeMutableBytes { words in
+            bytes.withUnsafeBytes { source in
+                words.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<start + length]))
             }
-            values[sample] = value
+        }
+        let machineIsBigEndian = UInt16(1).bigEndian == 1
+        if file.dataSet.isBigEndian != machineIsBigEndian {
+            for index in values.indices { values[index] = values[index].byteSwapped }
         }
         return values
     }
