@@ -21,21 +21,8 @@ extension AtomicFileWriter {
     public static func writeUnsettled(
         _ bytes: [UInt8], to path: String, permissions: mode_t = 0o644, calls: FileSystemCalls = .system
     ) throws(FileWriteError) -> PendingFileWrite {
-        let (directory, name) = split(path)
-        guard !name.isEmpty, name != ".", name != ".." else {
-            throw FileWriteError(path: path, operation: "check path", reason: "it names no file")
-        }
-        let temporary = directory + temporaryName(for: name)
-        let descriptor = FileSystemName.withCPath(temporary) {
-            open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
-        }
-        guard descriptor >= 0 else { throw failure(path, "create temporary file \(temporary)") }
-        var failed: (step: String, code: Int32)?
-        if !writeAll(bytes, to: descriptor, calls: calls) { failed = ("write \(temporary)", errno) }
-        if close(descriptor) != 0 && failed == nil { failed = ("close \(temporary)", errno) }
-        guard let failed else { return PendingFileWrite(temporary: temporary, path: path) }
-        FileSystemName.withCPath(temporary) { _ = unlink($0) }
-        throw FileWriteError(path: path, operation: failed.step, reason: describe(failed.code), code: failed.code)
+        let (_, temporary) = try fillTemporary(bytes, for: path, permissions: permissions, flush: false, calls: calls)
+        return PendingFileWrite(temporary: temporary, path: path)
     }
 
     /// Makes a group of pending writes durable and visible: each temporary file is flushed

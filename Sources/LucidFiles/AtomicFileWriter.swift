@@ -48,6 +48,31 @@ public enum AtomicFileWriter {
         _ bytes: [UInt8], to path: String, permissions: mode_t = 0o644, replacing: Bool = true,
         calls: FileSystemCalls = .system
     ) throws(FileWriteError) {
+        let (directory, temporary) = try fillTemporary(
+            bytes, for: path, permissions: permissions, flush: true, calls: calls)
+        var failed: (step: String, code: Int32)?
+        if replacing {
+            if renamePath(temporary, to: path) != 0 { failed = ("rename \(temporary) to \(path)", errno) }
+        } else if linkPath(temporary, to: path) != 0 {
+            failed = ("link \(temporary) to \(path)", errno)
+        } else {
+            FileSystemName.withCPath(temporary) { _ = unlink($0) }
+        }
+        guard let failed else {
+            syncDirectory(directory)
+            return
+        }
+        FileSystemName.withCPath(temporary) { _ = unlink($0) }
+        throw FileWriteError(path: path, operation: failed.step, reason: describe(failed.code), code: failed.code)
+    }
+
+    /// Creates a temporary file beside `path` (`temporaryName`), writes `bytes` into it, flushes it
+    /// to disk when `flush`, and closes it. Returns the destination's folder prefix and the
+    /// temporary file's path.
+    /// - Throws: `FileWriteError` naming the failed step, after removing the temporary file.
+    static func fillTemporary(
+        _ bytes: [UInt8], for path: String, permissions: mode_t, flush: Bool, calls: FileSystemCalls
+    ) throws(FileWriteError) -> (directory: String, temporary: String) {
         let (directory, name) = split(path)
         guard !name.isEmpty, name != ".", name != ".." else {
             throw FileWriteError(path: path, operation: "check path", reason: "it names no file")
@@ -56,31 +81,15 @@ public enum AtomicFileWriter {
         let descriptor = FileSystemName.withCPath(temporary) {
             open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         }
-        guard descriptor >= 0 else {
-            throw failure(path, "create temporary file \(temporary)")
-        }
+        guard descriptor >= 0 else { throw failure(path, "create temporary file \(temporary)") }
         var failed: (step: String, code: Int32)?
         if !writeAll(bytes, to: descriptor, calls: calls) {
             failed = ("write \(temporary)", errno)
-        } else if calls.fsync(descriptor) != 0 {
+        } else if flush, calls.fsync(descriptor) != 0 {
             failed = ("flush \(temporary) to disk", errno)
         }
-        if close(descriptor) != 0 && failed == nil {
-            failed = ("close \(temporary)", errno)
-        }
-        if failed == nil, replacing, renamePath(temporary, to: path) != 0 {
-            failed = ("rename \(temporary) to \(path)", errno)
-        } else if failed == nil, !replacing {
-            if linkPath(temporary, to: path) != 0 {
-                failed = ("link \(temporary) to \(path)", errno)
-            } else {
-                FileSystemName.withCPath(temporary) { _ = unlink($0) }
-            }
-        }
-        guard let failed else {
-            syncDirectory(directory)
-            return
-        }
+        if close(descriptor) != 0 && failed == nil { failed = ("close \(temporary)", errno) }
+        guard let failed else { return (directory, temporary) }
         FileSystemName.withCPath(temporary) { _ = unlink($0) }
         throw FileWriteError(path: path, operation: failed.step, reason: describe(failed.code), code: failed.code)
     }

@@ -85,18 +85,8 @@ struct DeidentifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let key: [UInt8]
-        do throws(DeidentifyError) {
-            key = try KeyFile.read(keyFile)
-        } catch {
-            StandardError.write("lucid: \(error)")
-            throw ProcessingFailure(status: 2)
-        }
-        var deidentifier = Deidentifier(
-            profile: ConfidentialityProfile(options: try options), pseudonymizer: Pseudonymizer(key: key),
-            implementationVersion: LucidVersion.current)
-        deidentifier.allowBurnedIn = allowBurnedIn
-        deidentifier.assumeNoBurnedIn = assumeNoBurnedIn
+        let deidentifier = try ProcessDeidentifyOptions.deidentifier(
+            keyFile: keyFile, options: options, allowBurnedIn: allowBurnedIn, assumeNoBurnedIn: assumeNoBurnedIn)
         let run = DeidentifyRun(
             deidentifier: deidentifier, outputFolder: out, readLimits: try limits.readLimits(jobs: jobCount),
             jobs: jobCount)

@@ -78,6 +78,18 @@ struct ProcessDeidentifyOptions: ParsableArguments {
     ///   used (unreadable, too short, readable by others).
     func deidentifier() throws -> Deidentifier? {
         guard deidentify, let keyFile else { return nil }
+        return try Self.deidentifier(
+            keyFile: keyFile, options: Self.options(named: optionNames), allowBurnedIn: allowBurnedIn,
+            assumeNoBurnedIn: assumeNoBurnedIn)
+    }
+
+    /// The de-identifier of `lucid deidentify` and `lucid process --deidentify`: the Basic Profile with
+    /// `options`, pseudonyms keyed by the secret in `keyFile`, and the burned-in rule's two overrides.
+    /// - Throws: `ProcessingFailure` with status 2 after naming the problem when the key cannot be
+    ///   used (unreadable, too short, readable by others).
+    static func deidentifier(
+        keyFile: String, options: Set<ConfidentialityOption>, allowBurnedIn: Bool, assumeNoBurnedIn: Bool
+    ) throws -> Deidentifier {
         let key: [UInt8]
         do throws(DeidentifyError) {
             key = try KeyFile.read(keyFile)
@@ -86,8 +98,8 @@ struct ProcessDeidentifyOptions: ParsableArguments {
             throw ProcessingFailure(status: 2)
         }
         var deidentifier = Deidentifier(
-            profile: ConfidentialityProfile(options: try Self.options(named: optionNames)),
-            pseudonymizer: Pseudonymizer(key: key), implementationVersion: LucidVersion.current)
+            profile: ConfidentialityProfile(options: options), pseudonymizer: Pseudonymizer(key: key),
+            implementationVersion: LucidVersion.current)
         deidentifier.allowBurnedIn = allowBurnedIn
         deidentifier.assumeNoBurnedIn = assumeNoBurnedIn
         return deidentifier
