@@ -128,8 +128,7 @@ let package = Package(
             name: "LucidArchiveTests",
             dependencies: ["LucidArchive", "LucidDICOM", "LucidImaging", "LucidTestSupport"]),
         .testTarget(
-            name: "LucidDICOMwebTests",
-            dependencies: ["LucidDICOMweb", "LucidDICOM", "LucidBatch", "LucidTestSupport"]),
+            name: "LucidDICOMwebTests", dependencies: ["LucidDICOMweb", "LucidDICOM", "LucidTestSupport"]),
         .testTarget(name: "LucidPACSTests", dependencies: ["LucidPACS", "LucidDICOMweb", "LucidTestSupport"]),
         .testTarget(name: "LucidDoseTests", dependencies: ["LucidDose", "LucidDICOM", "LucidTestSupport"]),
         .testTarget(

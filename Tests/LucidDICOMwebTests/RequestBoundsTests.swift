@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import LucidBatch
 import LucidTestSupport
 import Testing
 
@@ -25,7 +24,9 @@ import Testing
     }
 
     /// The access check in a task of its own, ending with its error, or nil when it passed.
-    /// Starts an access check and waits for its connection to reach `server`, at most 600 s.
+    /// Starts an access check and waits for its connection to reach `server`: at most 600 s, since
+    /// the task that sends it runs on the test run's shared pool of two threads, which tests waiting
+    /// on child processes can hold for minutes.
     static func connectedAccessCheck(_ client: DICOMwebClient, _ server: ScriptedHTTPServer) async throws
         -> Task<DICOMwebError?, Never>
     {
@@ -38,13 +39,8 @@ import Testing
         return waiting
     }
 
-    /// A thread of the checks' own (as `lucid process` runs its work): the test run's shared pool of two
-    /// threads can be held for minutes by tests waiting on child processes, and a check waiting for
-    /// it would never reach the server.
-    static let threads = BatchThreads(count: 1)
-
     static func checkingAccess(_ client: DICOMwebClient) -> Task<DICOMwebError?, Never> {
-        Task(executorPreference: threads) {
+        Task {
             do throws(DICOMwebError) {
                 try await client.checkAccess()
                 return nil
