@@ -37,14 +37,6 @@ public enum DerivedUIDs {
 
     /// `2.25.<UUID>` from the SHA-256 of `name`.
     static func uid(for name: String) -> String {
-        var bytes = Array(SHA256Digest.bytes(of: name).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x80
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let uuid = UUID(
-            uuid: (
-                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
-            ))
-        return DICOMUID.fromUUID(uuid)
+        DICOMUID.fromDigest(SHA256Digest.bytes(of: name))
     }
 }

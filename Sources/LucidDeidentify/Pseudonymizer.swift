@@ -19,15 +19,7 @@ public struct Pseudonymizer: Sendable {
     /// with the version set to 8 and the RFC 9562 variant bits (RFC 9562 §5.8). Every UID attribute
     /// the profile replaces goes through this one function, so references stay consistent.
     public func uid(for original: String) -> String {
-        var bytes = Array(mac(label: "uid", original).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x80
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let uuid = UUID(
-            uuid: (
-                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
-            ))
-        return DICOMUID.fromUUID(uuid)
+        DICOMUID.fromDigest(mac(label: "uid", original))
     }
 
     /// The pseudonymous Patient ID: `ANON-` and 16 base32 characters (RFC 4648 alphabet) of the

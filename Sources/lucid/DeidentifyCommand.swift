@@ -90,14 +90,7 @@ struct DeidentifyCommand: ParsableCommand {
         let run = DeidentifyRun(
             deidentifier: deidentifier, outputFolder: out, readLimits: try limits.readLimits(jobs: jobCount),
             jobs: jobCount)
-        var lines: LineReader?
-        if let filesFrom {
-            do {
-                lines = try LineReader(path: filesFrom)
-            } catch {
-                throw ValidationError("\(error)")
-            }
-        }
+        let lines = try LineReader.filesFrom(filesFrom)
         let outcomes = run.run(inputs: inputs, lines: lines)
         for outcome in outcomes { report(outcome) }
         var failed = outcomes.contains { $0.status == .failed || $0.status == .heldBack }

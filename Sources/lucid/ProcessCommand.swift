@@ -126,14 +126,7 @@ struct ProcessCommand: AsyncParsableCommand {
         // A bad --drl file or key file ends the run (exit 2) before anything is created.
         let referenceLevels = try ReferenceLevelsFile.load(drlFile, command: "lucid process")
         let deidentifier = try deidentification.deidentifier()
-        var lines: LineReader?
-        if let filesFrom {
-            do {
-                lines = try LineReader(path: filesFrom)
-            } catch {
-                throw ValidationError("\(error)")
-            }
-        }
+        let lines = try LineReader.filesFrom(filesFrom)
         let layout = out.map { OutputLayout(inputs: inputs, usesFilesFrom: filesFrom != nil, outputDirectory: $0) }
         let interruption = Interruption()
         // When no INPUT exists, nothing is created (no PACS asked, no folder, index or manifest).

@@ -93,7 +93,26 @@ struct ProcessFixture {
         return hashes
     }
 
-    /// The JSON objects of standard output, one a line.
+    /// Runs `lucid` with `arguments`, sends it SIGINT (Ctrl-C) once it has printed its first line
+    /// (its first file done), and waits for it to end: the ended process, for its termination reason
+    /// and status, and everything it printed on standard output.
+    static func interruptedAfterFirstLine(_ arguments: [String]) throws -> (process: Process, output: Data) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: LucidBinary.path)
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        var received = readThroughFirstLine(of: output.fileHandleForReading)
+        process.interrupt()
+        received.append(output.fileHandleForReading.readDataToEndOfFile())
+        _ = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process, received)
+    }
+
     /// Reads from `handle` until the first complete line (or the end), returning everything read:
     /// the point at which a running `lucid` has finished its first file.
     static func readThroughFirstLine(of handle: FileHandle) -> Data {
@@ -106,6 +125,7 @@ struct ProcessFixture {
         return received
     }
 
+    /// The JSON objects of standard output, one a line.
     static func jsonLines(_ output: Data) -> [[String: Any]] {
         String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]

@@ -146,21 +146,9 @@ import Testing
         let fixture = try ProcessFixture()
         for index in 0..<40 { try fixture.copy("ct_nema_ct1_evrle.dcm", to: "copy\(index).dcm") }
         let report = fixture.folder + "/report.html"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: LucidBinary.path)
-        process.arguments = [
+        let (process, received) = try ProcessFixture.interruptedAfterFirstLine([
             "process", fixture.input, "--out", fixture.output, "--json", "--jobs", "1", "--report", report,
-        ]
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        var received = ProcessFixture.readThroughFirstLine(of: output.fileHandleForReading)
-        process.interrupt()
-        received.append(output.fileHandleForReading.readDataToEndOfFile())
-        _ = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        ])
         #expect(process.terminationStatus == 130)
         let summary = try #require(ProcessFixture.jsonLines(received).last?["summary"] as? [String: Any])
         let files = try #require(summary["files"] as? Int)

@@ -28,6 +28,19 @@ public enum DICOMUID {
         return "2.25." + decimal(high: high, low: low)
     }
 
+    /// `2.25.` and a version 8 UUID (RFC 9562 §5.8) made of the first 16 bytes of `digest` (a hash
+    /// or MAC of at least 16 bytes), the version and variant bits set: the same digest always gives
+    /// the same UID, and different digests collide only as their first 122 bits do.
+    public static func fromDigest(_ digest: [UInt8]) -> String {
+        precondition(digest.count >= 16, "a UID needs 16 bytes of digest")
+        var bytes = Array(digest.prefix(16))
+        bytes[6] = (bytes[6] & 0x0F) | 0x80
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let high = bytes[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let low = bytes[8..<16].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return "2.25." + decimal(high: high, low: low)
+    }
+
     /// The decimal digits of the 128-bit number `high * 2^64 + low`.
     static func decimal(high: UInt64, low: UInt64) -> String {
         if high == 0 { return String(low) }
