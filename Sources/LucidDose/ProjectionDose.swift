@@ -1,3 +1,5 @@
+import LucidDICOM
+
 /// What a Projection X-Ray Radiation Dose report says (PS3.16 TID 10001, 10002, 10003, 10005):
 /// Dose Area Product Total (113722) and Dose (RP) Total (113725) of the accumulated data, and per
 /// Irradiation Event X-Ray Data (113706) in document order its DAP (122130), Dose (RP) (113738),
@@ -12,14 +14,14 @@ public struct ProjectionDose: Sendable, Equatable {
         /// Irradiation Event UID (113769): the same event in two reports is one event.
         public var irradiationEventUID: String?
         /// Irradiation Event Type (113721), CID 10002: `Fluoroscopy`, `Stationary Acquisition`, ...
-        public var eventType: SRCode?
+        public var eventType: CodedConcept?
 
         /// True for a fluoroscopy event: (P5-06000, SRT) or (44491008, SCT) "Fluoroscopy".
         public var isFluoroscopy: Bool { eventType.map { ["P5-06000", "44491008"].contains($0.value) } ?? false }
 
         public init(
             dap: DoseQuantity? = nil, doseRP: DoseQuantity? = nil, averageGlandularDose: DoseQuantity? = nil,
-            exposure: ExposureIndication? = nil, irradiationEventUID: String? = nil, eventType: SRCode? = nil
+            exposure: ExposureIndication? = nil, irradiationEventUID: String? = nil, eventType: CodedConcept? = nil
         ) {
             self.irradiationEventUID = irradiationEventUID
             self.eventType = eventType

@@ -9,20 +9,20 @@ public struct SRContentItem: Sendable, Equatable {
     public var valueType: String
     /// `CONTAINS`, `HAS CONCEPT MOD`, `HAS OBS CONTEXT`, ...; nil for the root.
     public var relationship: String?
-    public var conceptName: SRCode?
+    public var conceptName: CodedConcept?
     /// A NUM item's Numeric Value (0040,A30A, DS): nil when the measured value is empty.
     public var numericValue: Double?
     /// A NUM item's Measurement Units Code (0040,08EA): the UCUM code value, e.g. `mGy.cm`.
-    public var units: SRCode?
+    public var units: CodedConcept?
     /// A CODE item's Concept Code (0040,A168).
-    public var code: SRCode?
+    public var code: CodedConcept?
     /// The value of a TEXT, UIDREF, DATETIME, DATE, TIME or PNAME item, as written.
     public var text: String?
     public var children: [SRContentItem]
 
     public init(
-        valueType: String, relationship: String? = nil, conceptName: SRCode? = nil, numericValue: Double? = nil,
-        units: SRCode? = nil, code: SRCode? = nil, text: String? = nil, children: [SRContentItem] = []
+        valueType: String, relationship: String? = nil, conceptName: CodedConcept? = nil, numericValue: Double? = nil,
+        units: CodedConcept? = nil, code: CodedConcept? = nil, text: String? = nil, children: [SRContentItem] = []
     ) {
         self.valueType = valueType
         self.relationship = relationship

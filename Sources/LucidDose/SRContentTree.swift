@@ -29,14 +29,14 @@ public enum SRContentTree {
         let valueType = dataSet.string(SRTag.valueType)?.uppercased() ?? ""
         var result = SRContentItem(
             valueType: valueType, relationship: relationship,
-            conceptName: SRCode(sequence: SRTag.conceptNameCodeSequence, in: dataSet))
+            conceptName: CodedConcept(sequence: SRTag.conceptNameCodeSequence, in: dataSet))
         switch valueType {
         case "NUM":
             let measured = dataSet.sequence(SRTag.measuredValueSequence)?.first
             result.numericValue = measured?.doseNumber(SRTag.numericValue)
-            if let measured { result.units = SRCode(sequence: SRTag.measurementUnitsCodeSequence, in: measured) }
+            if let measured { result.units = CodedConcept(sequence: SRTag.measurementUnitsCodeSequence, in: measured) }
         case "CODE":
-            result.code = SRCode(sequence: SRTag.conceptCodeSequence, in: dataSet)
+            result.code = CodedConcept(sequence: SRTag.conceptCodeSequence, in: dataSet)
         case "TEXT": result.text = dataSet.string(SRTag.textValue)
         case "UIDREF": result.text = dataSet.string(SRTag.uid)
         case "DATETIME": result.text = dataSet.string(SRTag.dateTime)

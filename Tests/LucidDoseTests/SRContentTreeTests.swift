@@ -45,7 +45,7 @@ import Testing
                 ]))
         let root = try #require(SRContentTree.root(of: dataSet))
         #expect(root.children.map(\.text) == ["Head routine", nil, "1.2.3.4"])
-        #expect(root.children[1].code == SRCode(value: "113690", scheme: "DCM", meaning: "Head"))
+        #expect(root.children[1].code == CodedConcept(value: "113690", scheme: "DCM", meaning: "Head"))
         #expect(SRContentTree.templateIdentifier(of: dataSet) == "10011")
     }
 

@@ -1,6 +1,6 @@
 /// A coded concept: Code Value (0008,0100), Coding Scheme Designator (0008,0102) and Code Meaning
 /// (0008,0104), the content of a Code Sequence item (PS3.3 Table 8.8-1).
-public struct CodedConcept: Sendable, Hashable {
+public struct CodedConcept: Sendable, Hashable, CustomStringConvertible {
     public let value: String
     public let scheme: String
     public let meaning: String
@@ -10,6 +10,9 @@ public struct CodedConcept: Sendable, Hashable {
         self.scheme = scheme
         self.meaning = meaning
     }
+
+    /// `(value, scheme, "meaning")`, as DCMTK's `dsrdump` prints a code.
+    public var description: String { "(\(value),\(scheme),\"\(meaning)\")" }
 
     /// The Code Sequence item for this concept.
     public var item: WritableDataSet {

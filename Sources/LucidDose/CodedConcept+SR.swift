@@ -1,18 +1,9 @@
 import LucidDICOM
 
-/// A coded concept of a Structured Report (PS3.3 §8.8, Code Sequence Macro): Code Value (0008,0100)
-/// (or Long / URN Code Value), Coding Scheme Designator (0008,0102) and Code Meaning (0008,0104).
-public struct SRCode: Sendable, Equatable, CustomStringConvertible {
-    public var value: String
-    public var scheme: String
-    public var meaning: String
-
-    public init(value: String, scheme: String, meaning: String) {
-        self.value = value
-        self.scheme = scheme
-        self.meaning = meaning
-    }
-
+/// A coded concept of a Structured Report (PS3.3 §8.8, Code Sequence Macro) read from a data set:
+/// Code Value (0008,0100) (or Long / URN Code Value), Coding Scheme Designator (0008,0102) and Code
+/// Meaning (0008,0104).
+extension CodedConcept {
     /// The first item of a code sequence, or nil when the sequence is absent or its item has no code.
     init?(sequence tag: DICOMTag, in dataSet: DataSet) {
         guard let item = dataSet.sequence(tag)?.first else { return nil }
@@ -29,9 +20,6 @@ public struct SRCode: Sendable, Equatable, CustomStringConvertible {
     func isDICOM(_ code: String) -> Bool {
         value == code && (scheme.isEmpty || scheme == "DCM" || scheme.hasPrefix("DCM"))
     }
-
-    /// `(value, scheme, "meaning")`, as DCMTK's `dsrdump` prints a code.
-    public var description: String { "(\(value),\(scheme),\"\(meaning)\")" }
 }
 
 /// Tags of the SR Document Content Module (PS3.3 §C.17.3) and the Code Sequence Macro.
