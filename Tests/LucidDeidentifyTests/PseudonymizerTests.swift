@@ -19,6 +19,9 @@ import Testing
         #expect(uid != b.uid(for: original))
         #expect(uid != a.uid(for: original + "1"))
         #expect(uid.hasPrefix("2.25.") && DICOMUID.isValid(uid) && uid.utf8.count <= 64)
+        // Computed apart from Lucid (Python's hmac): HMAC-SHA-256(key, "uid\0" + original), first 16
+        // bytes with the version and variant bits set, as one integer.
+        #expect(uid == "2.25.142619894485420745774152557828534729248")
         // The integer is a version 8 UUID (RFC 9562 §5.8): version nibble 8, variant bits 10.
         let value = uid.dropFirst(5).reduce(into: [UInt8](repeating: 0, count: 16)) { bytes, digit in
             var carry = Int(digit.asciiValue ?? 48) - 48

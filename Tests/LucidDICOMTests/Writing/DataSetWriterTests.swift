@@ -104,6 +104,13 @@ import Testing
         #expect(DICOMUID.fromUUID(uuid) == DICOMUID.lucidImplementationClassUID)
         let maximum = UUID(uuidString: "ffffffff-ffff-ffff-ffff-ffffffffffff") ?? UUID()
         #expect(DICOMUID.fromUUID(maximum) == "2.25.340282366920938463463374607431768211455")
+        // SHA-256("abc") (FIPS 180-2 example), first 16 bytes with RFC 9562 version 8 and variant set,
+        // as computed by Python's hashlib and int.from_bytes.
+        let abc: [UInt8] = [
+            0xba, 0x78, 0x16, 0xbf, 0x8f, 0x01, 0xcf, 0xea, 0x41, 0x41, 0x40, 0xde, 0x5d, 0xae, 0x22, 0x23,
+            0xb0, 0x03, 0x61, 0xa3, 0x96, 0x17, 0x7a, 0x9c, 0xb4, 0x10, 0xff, 0x61, 0xf2, 0x00, 0x15, 0xad,
+        ]
+        #expect(DICOMUID.fromDigest(abc) == "2.25.247859944228867097191300499870369849891")
         let small = UUID(uuidString: "00000000-0000-0000-0000-00000000000a") ?? UUID()
         #expect(DICOMUID.fromUUID(small) == "2.25.10")
         let generated = DICOMUID.generate()
