@@ -2,16 +2,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <isa-l/igzip_lib.h>
-#include <zlib.h>
+#include <isa-l/crc.h>
 
 #include "shim_common.h"
 #include "CPNGShim.h"
+#include "huffman_deflate.h"
 
-/* The PNG file written without libpng, so that its image data can be deflated by ISA-L's igzip
-   (libpng's writer only calls zlib): signature, IHDR, the text chunks, IDAT, IEND (PNG
-   specification, ISO/IEC 15948 / W3C PNG 3rd edition, §5 and §11). Every row is SUB-filtered
-   (filter type 1: each byte minus the byte one pixel to its left). */
+/* The PNG file written without libpng, so that its image data can be deflated by Lucid's
+   literal-only Huffman coder (huffman_deflate.c; libpng's writer only calls zlib): signature, IHDR,
+   the text chunks, IDAT, IEND (PNG specification, ISO/IEC 15948 / W3C PNG 3rd edition, §5 and §11),
+   chunk CRCs by ISA-L's crc32_gzip_refl (the CRC-32 of PNG §5.5). Every row is AVERAGE-filtered
+   (filter type 3). */
 
 static const uint8_t png_signature[8] = { 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
 /* Image data is written in IDAT chunks of at most this many bytes. */
@@ -29,8 +30,8 @@ static int append_chunk(lucid_codec_buffer *out, const char type[4], const uint8
     uint8_t head[8];
     put_be32(head, (uint32_t)length);
     memcpy(head + 4, type, 4);
-    uLong crc = crc32(0L, (const Bytef *)type, 4);
-    if (length > 0) crc = crc32_z(crc, data, length);
+    uint32_t crc = crc32_gzip_refl(0, (const uint8_t *)type, 4);
+    if (length > 0) crc = crc32_gzip_refl(crc, data, length);
     uint8_t tail[4];
     put_be32(tail, (uint32_t)crc);
     if (shim_buffer_append(out, head, 8) != 0) return -1;
@@ -54,66 +55,43 @@ static int append_text(lucid_codec_buffer *out, const lucid_png_text_in *text) {
     return result;
 }
 
-/* The filtered scanlines: each row's filter byte (1, SUB) and its bytes minus the bytes one pixel
-   (`pixel_bytes`) to the left; 16-bit samples written big-endian first. */
+/* Row `y` of `pixels` as PNG bytes: the row itself, or for 16-bit samples on a little-endian host
+   a big-endian copy in `scratch`. */
+static const uint8_t *png_row(const uint8_t *pixels, uint32_t y, size_t row_bytes, int swap, uint8_t *scratch) {
+    const uint8_t *row = pixels + (size_t)y * row_bytes;
+    if (!swap) return row;
+    for (size_t i = 0; i < row_bytes; i += 2) {
+        scratch[i] = row[i + 1];
+        scratch[i + 1] = row[i];
+    }
+    return scratch;
+}
+
+/* The filtered scanlines: each row's filter byte (3, AVERAGE) and each byte minus the floor of the
+   mean of the byte one pixel (`pixel_bytes`) to its left and the byte above it, both 0 outside the
+   image (PNG §9.2). `rows` holds three rows of scratch space. */
 static void filter_rows(const uint8_t *pixels, uint32_t width, uint32_t height, int bytes_per_sample,
-                        int channels, uint8_t *filtered) {
+                        int channels, uint8_t *rows, uint8_t *filtered) {
     size_t pixel_bytes = (size_t)bytes_per_sample * (size_t)channels;
     size_t row_bytes = (size_t)width * pixel_bytes;
     int swap = bytes_per_sample == 2 && shim_host_is_little_endian();
+    uint8_t *zero_row = rows, *scratch[2] = { rows + row_bytes, rows + 2 * row_bytes };
+    memset(zero_row, 0, row_bytes);
+    const uint8_t *above = zero_row;
     for (uint32_t y = 0; y < height; y++) {
-        const uint8_t *row = pixels + (size_t)y * row_bytes;
-        uint8_t *line = filtered + (size_t)y * (row_bytes + 1);
-        line[0] = 1;
-        uint8_t *bytes = line + 1;
-        if (swap) {
-            for (size_t i = 0; i < row_bytes; i += 2) {
-                bytes[i] = row[i + 1];
-                bytes[i + 1] = row[i];
-            }
-        } else {
-            memcpy(bytes, row, row_bytes);
+        const uint8_t *restrict row = png_row(pixels, y, row_bytes, swap, scratch[y & 1]);
+        const uint8_t *restrict up = above;
+        uint8_t *restrict line = filtered + (size_t)y * (row_bytes + 1);
+        line[0] = 3;
+        uint8_t *restrict bytes = line + 1;
+        for (size_t i = 0; i < pixel_bytes; i++) bytes[i] = (uint8_t)(row[i] - (up[i] >> 1));
+        /* floor((a + b) / 2) without leaving 8 bits: (a & b) + ((a ^ b) >> 1). */
+        for (size_t i = pixel_bytes; i < row_bytes; i++) {
+            uint8_t left = row[i - pixel_bytes];
+            bytes[i] = (uint8_t)(row[i] - (uint8_t)((left & up[i]) + ((left ^ up[i]) >> 1)));
         }
-        for (size_t i = row_bytes; i-- > pixel_bytes;) bytes[i] = (uint8_t)(bytes[i] - bytes[i - pixel_bytes]);
+        above = row;
     }
-}
-
-/* Deflates `input` as one zlib stream with igzip at level 1. Returns 0, or -1 with a message. */
-static int deflate_igzip(const uint8_t *input, size_t length, lucid_codec_buffer *stream, shim_message message) {
-    if (length > UINT32_MAX) {
-        shim_set_message(message, "the image data exceeds 4 GiB, more than one deflate call takes");
-        return -1;
-    }
-    size_t bound = length + length / 8 + 1024;
-    if (shim_buffer_reserve(stream, bound) != 0) {
-        shim_set_message(message, "out of memory for the compressed image data");
-        return -1;
-    }
-    uint8_t *level_buffer = malloc(ISAL_DEF_LVL1_DEFAULT);
-    if (level_buffer == NULL) {
-        shim_set_message(message, "out of memory for the igzip level buffer");
-        return -1;
-    }
-    struct isal_zstream zstream;
-    isal_deflate_init(&zstream);
-    zstream.level = 1;
-    zstream.level_buf = level_buffer;
-    zstream.level_buf_size = ISAL_DEF_LVL1_DEFAULT;
-    zstream.gzip_flag = IGZIP_ZLIB;
-    zstream.end_of_stream = 1;
-    zstream.flush = NO_FLUSH;
-    zstream.next_in = (uint8_t *)input;
-    zstream.avail_in = (uint32_t)length;
-    zstream.next_out = stream->data;
-    zstream.avail_out = bound > UINT32_MAX ? UINT32_MAX : (uint32_t)bound;
-    int status = isal_deflate(&zstream);
-    free(level_buffer);
-    if (status != COMP_OK || zstream.internal_state.state != ZSTATE_END) {
-        shim_set_message(message, "igzip could not deflate the image data");
-        return -1;
-    }
-    stream->length = zstream.total_out;
-    return 0;
 }
 
 int lucid_png_encode_fast(const void *pixels, uint32_t width, uint32_t height, int bit_depth, int channels,
@@ -133,13 +111,17 @@ int lucid_png_encode_fast(const void *pixels, uint32_t width, uint32_t height, i
     }
     size_t filtered_length = (row_bytes + 1) * (size_t)height;
     uint8_t *filtered = malloc(filtered_length);
-    if (filtered == NULL) {
+    uint8_t *rows = row_bytes <= SIZE_MAX / 3 ? malloc(3 * row_bytes) : NULL;
+    if (filtered == NULL || rows == NULL) {
+        free(filtered);
+        free(rows);
         shim_set_message(message, "out of memory for the filtered rows");
         return -1;
     }
-    filter_rows(pixels, width, height, bit_depth / 8, channels, filtered);
+    filter_rows(pixels, width, height, bit_depth / 8, channels, rows, filtered);
+    free(rows);
     lucid_codec_buffer stream = { 0 };
-    int failed = deflate_igzip(filtered, filtered_length, &stream, message);
+    int failed = lucid_huffman_deflate(filtered, filtered_length, &stream, message);
     free(filtered);
     if (failed) {
         lucid_codec_buffer_free(&stream);

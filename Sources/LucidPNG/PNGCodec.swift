@@ -3,8 +3,8 @@ import CPNGShim
 import LucidCodecs
 import LucidImaging
 
-/// Grayscale and RGB PNG encoding (through libpng, or Lucid's own chunk writer with ISA-L's igzip
-/// for `PNGCompression.fast`), grayscale PNG decoding through libpng.
+/// Grayscale and RGB PNG encoding (through libpng, or for `PNGCompression.fast` Lucid's own chunk
+/// writer and literal-only Huffman deflate), grayscale PNG decoding through libpng.
 ///
 /// Samples are written exactly (PNG is lossless): 8-bit images as bit depth 8, 16-bit images
 /// as bit depth 16 with big-endian samples on disk, as the PNG specification requires.

@@ -1,12 +1,16 @@
 /// How a PNG file's image data is compressed. Every choice writes standard PNG that libpng,
 /// Pillow and browsers read; only speed and size differ.
 ///
-/// Measured on 2048 x 2500 8-bit CR renditions of the pipeline benchmark's phantom (one thread, the
-/// filtered rows deflated; `Benchmarks/README.md`): `fast` 17 ms for 2.30 MB, `small` 101 ms for
-/// 1.85 MB, `zlib(level: 1)` 92 ms for 1.94 MB.
+/// Measured on 2048 x 2500 8-bit renditions of the pipeline benchmark's CR phantom (one thread,
+/// whole encode, best of 15 and 5): `fast` 7.2 ms for 1.94 MB, `small` 64 ms for 1.85 MB,
+/// `zlib(level: 1)` 60 ms for 1.94 MB. ISA-L's igzip level 1, the fastest general deflate Debian
+/// has, took 19 ms for 2.30 MB on the same rows: on noisy image rows almost nothing repeats, so its
+/// match search costs time and buys little.
 public enum PNGCompression: Sendable, Equatable, CustomStringConvertible {
-    /// SUB filter, ISA-L igzip level 1 (`lucid_png_encode_fast`): the default, several times
-    /// faster than zlib for files about a fifth larger.
+    /// AVERAGE filter, literal-only deflate (`lucid_png_encode_fast`): every MiB of filtered rows
+    /// one dynamic Huffman block whose code ISA-L builds from the block's byte histogram (stored
+    /// where that is not smaller), no match search. The default: about zlib level 1's size, eight
+    /// times faster.
     case fast
     /// AVERAGE filter, zlib level 1 with the run-length strategy through libpng: the smallest of
     /// the measured choices at a speed still usable for batches.

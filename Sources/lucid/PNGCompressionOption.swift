@@ -7,8 +7,8 @@ enum PNGCompressionOption: String, ExpressibleByArgument, CaseIterable {
     case small
 
     static let help = ArgumentHelp(
-        "PNG compression: fast (default; ISA-L igzip, files about a fifth larger) or small (zlib, several times "
-            + "slower).", valueName: "fast|small")
+        "PNG compression: fast (default; Huffman-only deflate) or small (zlib, about 5 % smaller, several "
+            + "times slower).", valueName: "fast|small")
 
     var compression: PNGCompression { self == .fast ? .fast : .small }
 }

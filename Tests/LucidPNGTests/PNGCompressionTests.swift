@@ -5,7 +5,7 @@ import LucidPNG
 import LucidTestSupport
 import Testing
 
-/// The three compressions write standard PNG of the same samples; `fast` (ISA-L igzip, Lucid's own
+/// The three compressions write standard PNG of the same samples; `fast` (literal-only Huffman deflate, Lucid's own
 /// chunk writer) stays within a fifth of zlib level 1's size, `small` is no larger than it.
 @Suite struct PNGCompressionTests {
     static let choices: [PNGCompression] = [.fast, .small, .zlib(level: 1)]
@@ -32,13 +32,13 @@ import Testing
         }
     }
 
-    @Test("fast is within 25 % of zlib level 1's size on a radiograph-like rendering; small is no larger")
+    @Test("fast is within 20 % of zlib level 1's size on a radiograph-like rendering; small is no larger")
     func sizes() throws {
         let image = Self.rendered
         let zlib = try PNGCodec.encode(image, compression: .zlib(level: 1)).count
         let fast = try PNGCodec.encode(image, compression: .fast).count
         let small = try PNGCodec.encode(image, compression: .small).count
-        #expect(Double(fast) <= Double(zlib) * 1.25, "fast \(fast) bytes, zlib level 1 \(zlib)")
+        #expect(Double(fast) <= Double(zlib) * 1.20, "fast \(fast) bytes, zlib level 1 \(zlib)")
         #expect(small <= zlib, "small \(small) bytes, zlib level 1 \(zlib)")
     }
 

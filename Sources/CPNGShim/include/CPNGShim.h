@@ -70,9 +70,10 @@ int lucid_png_encode(const void *pixels, uint32_t width, uint32_t height, int bi
                      lucid_codec_buffer *out, char *message, size_t message_capacity);
 
 /**
- * As `lucid_png_encode`, with every row SUB-filtered and the image data deflated by ISA-L's igzip
- * at level 1 (several times faster than zlib on rendered radiographs, files about a fifth
- * larger); the PNG chunks are written by this shim, not libpng. The file is standard PNG.
+ * As `lucid_png_encode`, with every row AVERAGE-filtered and the image data deflated as literals
+ * only, one dynamic Huffman code per MiB built by ISA-L (several times faster than zlib on rendered
+ * radiographs, files about the size of zlib level 1's); the PNG chunks are written by this shim,
+ * not libpng. The file is standard PNG.
  */
 int lucid_png_encode_fast(const void *pixels, uint32_t width, uint32_t height, int bit_depth, int channels,
                           const lucid_png_text_in *texts, size_t text_count, lucid_codec_buffer *out,
