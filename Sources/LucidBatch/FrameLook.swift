@@ -27,18 +27,17 @@ public struct FrameLook: Sendable, Equatable {
     /// All the levels the encoding holds, `2^BitsStored`.
     public let encodingLevels: Int
 
-    /// Counts the samples inside the frame's edge bands into a histogram of `2^BitsStored` bins,
-    /// then takes every figure from it. `padding` holds stored values, as
-    /// `DisplayAttributes.paddingRange` gives them.
+    /// Counts the samples inside the frame's edge bands into a histogram of `2^BitsStored` bins
+    /// (``SampleHistogram``'s kernel, on one thread: the batch runs files side by side), then takes
+    /// every figure from it. `padding` holds stored values, as `DisplayAttributes.paddingRange` gives them.
     public init(samples: GrayImage<UInt16>, encoding: StoredValueEncoding, padding: ClosedRange<Int>?) {
         let maximumSample = encoding.maximumSample
-        var histogram = [Int](repeating: 0, count: maximumSample + 1)
         let field = FrameField(samples)
-        for y in field.rows {
-            let row = y * samples.width
-            for sample in samples.pixels[(row + field.columns.lowerBound)..<(row + field.columns.upperBound)] {
-                histogram[min(Int(sample), maximumSample)] += 1
-            }
+        var histogram = samples.withView { whole in
+            let inside = whole.cropped(
+                x: field.columns.lowerBound, y: field.rows.lowerBound, width: field.columns.count,
+                height: field.rows.count)
+            return SampleHistogram(view: inside, encoding: encoding, threads: 1).counts
         }
         bandCount = samples.pixels.count - field.count
         if let padding,

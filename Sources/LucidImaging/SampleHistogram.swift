@@ -17,6 +17,13 @@ public struct SampleHistogram: Sendable, Equatable {
         self.counts = HistogramKernels.count(image, binCount: encoding.maximumSample + 1, threads: threads)
     }
 
+    /// Counts the samples of `view` (a whole image or a part of one, ``ImageView/cropped(x:y:width:height:)``),
+    /// as ``init(image:encoding:threads:)``.
+    public init(view: ImageView<UInt16>, encoding: StoredValueEncoding, threads: Int = StripScheduler.availableThreads) {
+        self.encoding = encoding
+        self.counts = HistogramKernels.count(view, binCount: encoding.maximumSample + 1, threads: threads)
+    }
+
     /// The smallest and largest sample present, or nil when no pixel is counted.
     public var sampleRange: ClosedRange<Int>? {
         guard let low = counts.firstIndex(where: { $0 > 0 }), let high = counts.lastIndex(where: { $0 > 0 }) else {
