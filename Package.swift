@@ -143,7 +143,7 @@ let package = Package(
             name: "LucidCLITests",
             dependencies: [
                 "lucid", "LucidMutationProbe", "LucidBench", "LucidArchive", "LucidCodecs", "LucidPNG", "LucidFiles",
-                "LucidDICOM",
+                "LucidDICOM", "CHeapSettings",
                 "LucidImaging", "LucidTestSupport",
             ]),
     ],

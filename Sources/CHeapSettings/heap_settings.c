@@ -1,23 +1,27 @@
+#include <stdlib.h> /* defines __GLIBC__ on glibc systems */
+
 #include "CHeapSettings.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
-int lucid_keep_large_blocks(long mmap_threshold, long trim_threshold, long top_pad) {
+int lucid_keep_large_blocks(void) {
 #if defined(__GLIBC__)
-    if (mmap_threshold < 0 || mmap_threshold > 0x7fffffffL || trim_threshold < 0 || trim_threshold > 0x7fffffffL
-        || top_pad < 0 || top_pad > 0x7fffffffL) {
-        return 0;
-    }
-    int taken = mallopt(M_MMAP_THRESHOLD, (int)mmap_threshold);
-    taken &= mallopt(M_TRIM_THRESHOLD, (int)trim_threshold);
-    taken &= mallopt(M_TOP_PAD, (int)top_pad);
+    /* Each call is made whatever the others return, so one refusal does not undo the rest. */
+    int taken = mallopt(M_MMAP_THRESHOLD, (int)LUCID_HEAP_MMAP_THRESHOLD);
+    taken &= mallopt(M_TRIM_THRESHOLD, (int)LUCID_HEAP_TRIM_THRESHOLD);
+    taken &= mallopt(M_TOP_PAD, (int)LUCID_HEAP_TOP_PAD);
     return taken == 1;
 #else
-    (void)mmap_threshold;
-    (void)trim_threshold;
-    (void)top_pad;
     return 0;
+#endif
+}
+
+long lucid_heap_mapped_block_count(void) {
+#if defined(__GLIBC__)
+    return (long)mallinfo2().hblks;
+#else
+    return -1;
 #endif
 }

@@ -19,7 +19,8 @@ public struct SampleHistogram: Sendable, Equatable {
 
     /// Counts the samples of `view` (a whole image or a part of one, ``ImageView/cropped(x:y:width:height:)``),
     /// as ``init(image:encoding:threads:)``.
-    public init(view: ImageView<UInt16>, encoding: StoredValueEncoding, threads: Int = StripScheduler.availableThreads) {
+    public init(view: ImageView<UInt16>, encoding: StoredValueEncoding, threads: Int = StripScheduler.availableThreads)
+    {
         self.encoding = encoding
         self.counts = HistogramKernels.count(view, binCount: encoding.maximumSample + 1, threads: threads)
     }
