@@ -16,7 +16,7 @@ extension ArchiveFolder {
             throw .unwritable(path: displayPath + "/" + temporary, reason: NoFollowCalls.describe(errno))
         }
         var failure: String?
-        if !AtomicFileWriter.writeAll(bytes, to: file) {
+        if !AtomicFileWriter.writeAllDirect(bytes, to: file) {
             failure = "write: " + NoFollowCalls.describe(errno)
         } else if flush, fsync(file) != 0 {
             failure = "flush to disk: " + NoFollowCalls.describe(errno)

@@ -81,7 +81,19 @@ extension DICOMFile {
     {
         let chunk = 1 << 20
         var bytes = head
-        bytes.reserveCapacity(min(max(file.size, head.count), limit) + 1)
+        if file.isRegularFile, head.count <= limit {
+            // What the file held when opened, and one byte more to see whether it grew, read
+            // straight into one array; a file that grew, or a pipe, goes on in chunks.
+            let expected = min(max(file.size - head.count, 0) + 1, limit + 1 - head.count)
+            do throws(InputFileError) {
+                bytes = try file.read(after: head, upTo: expected)
+            } catch {
+                throw .unreadable(file: file.path, reason: error.reason)
+            }
+            if bytes.count < head.count + expected { return bytes }
+        } else {
+            bytes.reserveCapacity(min(max(file.size, head.count), limit) + 1)
+        }
         while bytes.count <= limit {
             let wanted = limit - bytes.count >= chunk ? chunk : limit - bytes.count + 1
             let data = try read(file, upTo: wanted)

@@ -64,10 +64,22 @@ public final class InputFile {
     /// Reads the next `count` bytes, or fewer at the end of the file.
     /// - Throws: `InputFileError.readFailed` on an I/O error.
     public func read(upTo count: Int) throws(InputFileError) -> [UInt8] {
+        try read(after: [], upTo: count)
+    }
+
+    /// `head` followed by the next `count` bytes (fewer at the end of the file), read straight into
+    /// the one array returned.
+    /// - Throws: `InputFileError.readFailed` on an I/O error.
+    public func read(after head: [UInt8], upTo count: Int) throws(InputFileError) -> [UInt8] {
         var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: max(0, count)) { buffer, initialized in
+        let bytes = [UInt8](unsafeUninitializedCapacity: head.count + max(0, count)) { buffer, initialized in
             initialized = 0
-            while initialized < buffer.count, let base = buffer.baseAddress {
+            guard let base = buffer.baseAddress else { return }
+            head.withUnsafeBufferPointer { source in
+                if let start = source.baseAddress { base.update(from: start, count: source.count) }
+            }
+            initialized = head.count
+            while initialized < buffer.count {
                 let got = systemRead(descriptor, base + initialized, buffer.count - initialized)
                 if got < 0 && errno == EINTR { continue }
                 if got < 0 { failure = errno }

@@ -83,7 +83,7 @@ public enum AtomicFileWriter {
         }
         guard descriptor >= 0 else { throw failure(path, "create temporary file \(temporary)") }
         var failed: (step: String, code: Int32)?
-        if !writeAll(bytes, to: descriptor, calls: calls) {
+        if !writeAllDirect(bytes, to: descriptor, calls: calls) {
             failed = ("write \(temporary)", errno)
         } else if flush, calls.fsync(descriptor) != 0 {
             failed = ("flush \(temporary) to disk", errno)
@@ -143,17 +143,7 @@ public enum AtomicFileWriter {
 
     /// Writes every byte to `descriptor`, retrying after `EINTR`; false (with `errno`) on failure.
     package static func writeAll(_ bytes: [UInt8], to descriptor: Int32, calls: FileSystemCalls = .system) -> Bool {
-        bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                guard let base = buffer.baseAddress else { return false }
-                let written = calls.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 { return false }
-                offset += written
-            }
-            return true
-        }
+        writeAll(bytes, from: 0, to: descriptor, calls: calls)
     }
 
     /// Makes the rename durable; best effort, since some file systems refuse directory fsync.

@@ -50,11 +50,13 @@ extension PixelDataDecoder {
         let bytes = file.dataSet.buffer
         let length = count * MemoryLayout<Word>.size
         precondition(start >= 0 && length <= bytes.count - start, "a native frame outside its data set")
-        var values = [Word](repeating: 0, count: count)
-        values.withUnsafeMutableBytes { words in
+        // Every word is written by the copy, so the array is not zeroed first.
+        var values = [Word](unsafeUninitializedCapacity: count) { words, initialized in
             bytes.withUnsafeBytes { source in
-                words.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<start + length]))
+                UnsafeMutableRawBufferPointer(words).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: source[start..<start + length]))
             }
+            initialized = count
         }
         let machineIsBigEndian = UInt16(1).bigEndian == 1
         if file.dataSet.isBigEndian != machineIsBigEndian {
