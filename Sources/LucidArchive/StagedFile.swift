@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// A derived file or rendition written ahead of `Archive.store` to a temporary name in its final
 /// folder (flushed to disk), so that the frames of a large image go to disk one at a time instead of
 /// being held in memory until the image is filed. `store` renames it into place; `discard` removes it.
@@ -80,5 +83,79 @@ extension Archive {
     static func split(_ path: String) -> (folder: String, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return ("", path) }
         return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+    }
+}
+
+/// A derived file or rendition to stage before its digest is known: `Archive.stage(contents:flush:)`
+/// writes it and computes its SHA-256 at the same time.
+public struct ArchiveContent: Sendable {
+    public var role: FileRole
+    /// Relative to the archive root.
+    public var path: String
+    public let bytes: [UInt8]
+    public var sopInstanceUID: String
+
+    public init(role: FileRole, path: String, bytes: [UInt8], sopInstanceUID: String) {
+        self.role = role
+        self.path = path
+        self.bytes = bytes
+        self.sopInstanceUID = sopInstanceUID
+    }
+}
+
+extension Archive {
+    /// Stages `contents` as `stage(_:flush:)` does, computing each file's SHA-256 on a second
+    /// thread while its bytes go to disk: a large file's direct write leaves the processor idle
+    /// (`AtomicFileWriter.writeAllDirect`), and the digest fills that time.
+    /// - Throws: as `stage(_:flush:)`; the files already staged are removed.
+    public func stage(contents: [ArchiveContent], flush: Bool = true) throws(ArchiveError) -> [StagedFile] {
+        var folders: [String: ArchiveFolder] = [:]
+        var staged: [StagedFile] = []
+        do throws(ArchiveError) {
+            for content in contents {
+                let (folderPath, name) = Self.split(content.path)
+                let opened: ArchiveFolder
+                if let known = folders[folderPath] {
+                    opened = known
+                } else {
+                    opened = try openFolder(folderPath, create: true)
+                    folders[folderPath] = opened
+                }
+                // Only the write uses the folder while this thread waits for both, so handing it to
+                // the writing thread shares nothing.
+                nonisolated(unsafe) let folder = opened
+                let (written, digest) = Self.concurrently(
+                    { () throws(ArchiveError) in try folder.writeTemporary(content.bytes, for: name, flush: flush) },
+                    { SHA256Digest.hex(content.bytes) })
+                staged.append(
+                    StagedFile(
+                        role: content.role, path: content.path, temporaryName: try written.get(),
+                        size: Int64(content.bytes.count), sha256: digest, sopInstanceUID: content.sopInstanceUID))
+            }
+        } catch {
+            discard(staged)
+            throw error
+        }
+        return staged
+    }
+
+    /// Runs `first` and `second` at the same time (two iterations of `DispatchQueue.concurrentPerform`)
+    /// and returns both results once both are done.
+    static func concurrently<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () throws(ArchiveError) -> First, _ second: @Sendable () -> Second
+    ) -> (Result<First, ArchiveError>, Second) {
+        let firstResult = Mutex<Result<First, ArchiveError>?>(nil)
+        let secondResult = Mutex<Second?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                let result = Result { () throws(ArchiveError) in try first() }
+                firstResult.withLock { $0 = result }
+            } else {
+                let result = second()
+                secondResult.withLock { $0 = result }
+            }
+        }
+        // concurrentPerform returns after both iterations, each of which set its result.
+        return (firstResult.withLock { $0 }.unsafelyUnwrapped, secondResult.withLock { $0 }.unsafelyUnwrapped)
     }
 }

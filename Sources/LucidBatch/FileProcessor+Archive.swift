@@ -80,9 +80,9 @@ extension FileProcessor {
         do throws(FileError) {
             try processFrames(image, path: path, plan: plan, steps: steps, preset: preset, outcome: &outcome) {
                 product throws(FileError) in
-                let files = try frameFiles(image, product: product, plan: plan, preset: preset)
+                let contents = try frameContents(image, product: product, plan: plan, preset: preset)
                 staged += try Self.archiveCall(path) { () throws(ArchiveError) in
-                    try archive.stage(files, flush: false)
+                    try archive.stage(contents: contents, flush: false)
                 }
             }
             outcome.flags = firstLookFlags(image: image, pixelFlags: outcome.flags)

@@ -40,15 +40,25 @@ extension FileProcessor {
     }
 
     /// The derived DICOM (when the frame's pixels were processed) and the renditions of one
-    /// processed frame, as archive files; renditions of a frame without one depict the original.
-    func frameFiles(_ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?)
-        throws(FileError) -> [ArchiveFile]
+    /// processed frame, as archive contents (hashed when staged); renditions of a frame without one
+    /// depict the original.
+    func frameContents(_ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?)
+        throws(FileError) -> [ArchiveContent]
     {
-        let derived = try derivedFile(image, product: product, plan: plan, preset: preset)
-        let depicted = derived?.sopInstanceUID ?? plan.identity.sopInstanceUID
-        return (derived.map { [$0] } ?? [])
+        var contents: [ArchiveContent] = []
+        if plan.derivesPixels, let filtered = product.filtered {
+            contents.append(
+                ArchiveContent(
+                    role: .derived, path: plan.derivedPath(frame: product.frame),
+                    bytes: try derivedBytes(
+                        image, product: product, filtered: filtered, plan: plan, preset: preset,
+                        path: plan.sourcePath),
+                    sopInstanceUID: plan.derivedSOPInstanceUID(frame: product.frame)))
+        }
+        let depicted = contents.first?.sopInstanceUID ?? plan.identity.sopInstanceUID
+        return contents
             + product.encoded.map { format, encoded in
-                ArchiveFile(
+                ArchiveContent(
                     role: .rendition, path: plan.renditionPath(frame: product.frame, suffix: format.suffix),
                     bytes: encoded, sopInstanceUID: depicted)
             }
