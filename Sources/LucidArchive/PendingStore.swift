@@ -34,6 +34,32 @@ extension Archive {
         }
     }
 
+    /// Stages the original's bytes as `stagePending` does, on a second thread while `work` runs on
+    /// this one (processing the image's frames and staging their files): the original's write to
+    /// disk then costs the worker no time. Returns the staged original, or why it could not be
+    /// staged, and what `work` returned; with both in hand the caller makes the `PendingStore`
+    /// (`pending(_:original:staged:)`) or discards what was staged.
+    public func stagingOriginal<Work: Sendable>(
+        _ plan: ArchivePlan, original: [UInt8], during work: @Sendable () -> Work
+    ) -> (original: Result<StagedFile, ArchiveError>, work: Work) {
+        let file = ArchiveFile(
+            role: .original, path: plan.originalPath, bytes: original, sha256: plan.originalSHA256,
+            sopInstanceUID: plan.identity.sopInstanceUID)
+        let (staged, result) = Self.concurrently(
+            { () throws(ArchiveError) -> StagedFile in
+                guard let first = try stage([file], flush: false).first else {
+                    throw .unwritable(path: absolute(plan.originalPath), reason: "staging wrote nothing")
+                }
+                return first
+            }, work)
+        return (staged, result)
+    }
+
+    /// The pending store of `plan` from its staged original and other staged files.
+    public func pending(_ plan: ArchivePlan, original: StagedFile, staged: [StagedFile]) -> PendingStore {
+        PendingStore(plan: plan, original: original, staged: staged)
+    }
+
     /// Removes the temporary files of a pending store that will not be committed; best effort.
     public func discard(_ store: PendingStore) { discard(store.files) }
 }

@@ -76,26 +76,44 @@ extension FileProcessor {
             pushProduced(files, plan: plan, path: path, uploads: &uploads)
             return
         }
-        var staged: [StagedFile] = []
-        do throws(FileError) {
-            try processFrames(image, path: path, plan: plan, steps: steps, preset: preset, outcome: &outcome) {
-                product throws(FileError) in
-                let contents = try frameContents(image, product: product, plan: plan, preset: preset)
-                staged += try Self.archiveCall(path) { () throws(ArchiveError) in
-                    try archive.stage(contents: contents, flush: false)
+        // The original goes to disk while the frames are processed and staged.
+        let (frozenPlan, before) = (plan, outcome)
+        let (original, frames) = archive.stagingOriginal(plan, original: bytes) { () -> StagedFrames in
+            var staged = StagedFrames(outcome: before)
+            do throws(FileError) {
+                try processFrames(
+                    image, path: path, plan: frozenPlan, steps: steps, preset: preset, outcome: &staged.outcome
+                ) { product throws(FileError) in
+                    let contents = try frameContents(image, product: product, plan: frozenPlan, preset: preset)
+                    staged.files += try Self.archiveCall(path) { () throws(ArchiveError) in
+                        try archive.stage(contents: contents, flush: false)
+                    }
                 }
+            } catch {
+                staged.error = error
             }
-            outcome.flags = firstLookFlags(image: image, pixelFlags: outcome.flags)
-            plan.flags = FirstLook.jsonArray(outcome.flags)
-            let pending = try Self.archiveCall(path) { () throws(ArchiveError) in
-                try archive.stagePending(plan, original: bytes, staged: staged)
-            }
-            staged = []
-            store = pending
+            return staged
+        }
+        outcome = frames.outcome
+        let stagedOriginal: StagedFile
+        do throws(FileError) {
+            if let error = frames.error { throw error }
+            stagedOriginal = try Self.archiveCall(path) { () throws(ArchiveError) in try original.get() }
         } catch {
-            archive.discard(staged)
+            archive.discard(frames.files + ((try? original.get()).map { [$0] } ?? []))
             throw error
         }
+        outcome.flags = firstLookFlags(image: image, pixelFlags: outcome.flags)
+        plan.flags = FirstLook.jsonArray(outcome.flags)
+        store = archive.pending(plan, original: stagedOriginal, staged: frames.files)
+    }
+
+    /// What processing an image's frames for the archive left: the outcome so far, the files
+    /// staged, and the error that stopped it, if one did.
+    struct StagedFrames: Sendable {
+        var outcome: FileOutcome
+        var files: [StagedFile] = []
+        var error: FileError?
     }
 
     /// Whether processed frames of `image` get a derived DICOM: grayscale images of at most 16 bits
