@@ -12,6 +12,7 @@ int lucid_keep_large_blocks(void) {
     int taken = mallopt(M_MMAP_THRESHOLD, (int)LUCID_HEAP_MMAP_THRESHOLD);
     taken &= mallopt(M_TRIM_THRESHOLD, (int)LUCID_HEAP_TRIM_THRESHOLD);
     taken &= mallopt(M_TOP_PAD, (int)LUCID_HEAP_TOP_PAD);
+    taken &= mallopt(M_ARENA_MAX, LUCID_HEAP_ARENAS);
     return taken == 1;
 #else
     return 0;
