@@ -9,7 +9,8 @@ The script creates (or reuses) Benchmarks/.venv, the venv of compare.py plus pyd
 in it. It writes `--files` CR-sized DICOM files (2048x2500, 12 bits stored, Explicit VR Little Endian,
 each with its own seed and window, every fourth MONOCHROME1) to a temporary folder, then runs every
 contender over the same files: the full pipeline (read, median 3x3, CLAHE clip 2 on 8x8 tiles, the
-file's window, 8-bit PNG) with Lucid and with Python in one process and in a Pool of N, and the window
+file's window, 8-bit PNG) with Lucid (also with `--archive`: original, derived DICOM, PNG and index,
+all durable, beside the same `--out`) and with Python in one process and in a Pool of N, and the window
 and PNG part alone with Lucid and DCMTK's `dcmj2pnm +Wi 1 +on` (one file at a time, as the issue asks,
 and N at a time). Each contender runs once untimed (warm-up: page cache, lazy initialisation), then
 `--repeat` times, the rounds interleaved; its figure is files per second of the best run. The outputs

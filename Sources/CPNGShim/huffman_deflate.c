@@ -59,25 +59,24 @@ static uint64_t stored_bits(size_t length) {
 typedef struct {
     struct isal_huff_histogram histogram;
     struct isal_hufftables tables;
-    uint32_t counts[4][256];
+    uint32_t counts[8][256];
 } huffman_work;
 
-/* Counts the bytes of `block` in four interleaved histograms (so that runs of one value do not
-   wait on each other's increments) and sums them into ISA-L's histogram, with one end-of-block. */
+/* Counts the bytes of `block` in eight interleaved histograms (filtered image rows are mostly a few
+   small values, so neighbouring bytes would otherwise wait on each other's increments of one
+   counter) and sums them into ISA-L's histogram, with one end-of-block. */
 static void count_bytes(const uint8_t *block, size_t length, huffman_work *work) {
     memset(work->counts, 0, sizeof work->counts);
     size_t i = 0;
-    for (; i + 4 <= length; i += 4) {
-        work->counts[0][block[i]]++;
-        work->counts[1][block[i + 1]]++;
-        work->counts[2][block[i + 2]]++;
-        work->counts[3][block[i + 3]]++;
+    for (; i + 8 <= length; i += 8) {
+        for (int lane = 0; lane < 8; lane++) work->counts[lane][block[i + lane]]++;
     }
     for (; i < length; i++) work->counts[0][block[i]]++;
     memset(&work->histogram, 0, sizeof work->histogram);
     for (int symbol = 0; symbol < 256; symbol++) {
-        work->histogram.lit_len_histogram[symbol] = (uint64_t)work->counts[0][symbol] + work->counts[1][symbol]
-            + work->counts[2][symbol] + work->counts[3][symbol];
+        uint64_t total = 0;
+        for (int lane = 0; lane < 8; lane++) total += work->counts[lane][symbol];
+        work->histogram.lit_len_histogram[symbol] = total;
     }
     work->histogram.lit_len_histogram[256] = 1;
 }

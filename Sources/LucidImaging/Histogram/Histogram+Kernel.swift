@@ -15,8 +15,10 @@ enum HistogramKernels {
         let stride = source.stride
         let workers = max(1, min(threads, height))
         // Several interleaved sub-histograms per worker let runs of equal samples (flat regions)
-        // update different counters, instead of waiting on the previous increment of the same one.
-        let lanes = binCount <= 1 << 12 ? 4 : 1
+        // update different counters, instead of waiting on the previous increment of the same one;
+        // as many as fit the 32 KiB first-level cache (12-bit samples: two lanes counted a 2048 x 2500
+        // radiograph in 2.0 ms, four in 2.4, one in 3.3).
+        let lanes = binCount <= 1 << 11 ? 4 : binCount <= 1 << 12 ? 2 : 1
         let slice = binCount * lanes
         var partial = [UInt32](repeating: 0, count: slice * workers)
         var totals = [Int](repeating: 0, count: binCount)
