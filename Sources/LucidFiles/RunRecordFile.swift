@@ -13,20 +13,40 @@ package enum RunRecordFile {
     /// `lucid-run-<start time as yyyyMMdd'T'HHmmss'Z', UTC>-<pid>.json`, e.g.
     /// `lucid-run-20250102T030405Z-4242.json`.
     package static func fileName(started: Date, processID: Int32) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return "lucid-run-\(formatter.string(from: started))-\(processID).json"
+        let (time, _) = utc(started)
+        return "lucid-run-\(time.year)\(two(time.month))\(two(time.day))T\(two(time.hour))\(two(time.minute))"
+            + "\(two(time.second))Z-\(processID).json"
     }
 
     /// ISO 8601 in UTC with milliseconds: `2025-01-02T03:04:05.678Z`.
     package static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        let (time, milliseconds) = utc(date)
+        let fraction = String(milliseconds + 1000).dropFirst()
+        return "\(time.year)-\(two(time.month))-\(two(time.day))T\(two(time.hour)):\(two(time.minute)):"
+            + "\(two(time.second)).\(fraction)Z"
     }
+
+    /// The calendar fields of `date` in UTC (`gmtime_r`) and its milliseconds, rounded to the
+    /// nearest. Plain C time functions, not Foundation's formatters, which load ICU's locale and
+    /// time-zone data (a few milliseconds at the end of every run).
+    private static func utc(_ date: Date) -> (
+        (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int), milliseconds: Int
+    ) {
+        let total = Int((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = total >= 0 ? total / 1000 : (total - 999) / 1000
+        var clock = time_t(seconds)
+        var fields = tm()
+        gmtime_r(&clock, &fields)
+        return (
+            (
+                Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday), Int(fields.tm_hour),
+                Int(fields.tm_min), Int(fields.tm_sec)
+            ), total - seconds * 1000
+        )
+    }
+
+    /// `value` (0...99) as two digits.
+    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// Pretty-printed JSON with sorted keys and a final newline; nil when a value cannot be
     /// written as JSON.

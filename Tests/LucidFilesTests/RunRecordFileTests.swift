@@ -35,3 +35,18 @@ import Testing
         #expect(String(decoding: first, as: UTF8.self).contains("\"run\" : 1"))
     }
 }
+
+/// The run record's file name and timestamps, checked against fixed dates.
+@Suite struct RunRecordTimeTests {
+    @Test("file names and ISO 8601 timestamps in UTC, milliseconds rounded, around leap days and years")
+    func formats() {
+        // 2025-01-02T03:04:05.678Z
+        let date = Date(timeIntervalSince1970: 1_735_787_045.678)
+        #expect(RunRecordFile.fileName(started: date, processID: 4242) == "lucid-run-20250102T030405Z-4242.json")
+        #expect(RunRecordFile.timestamp(date) == "2025-01-02T03:04:05.678Z")
+        // 2024-02-29T23:59:59.9996Z rounds to the next day.
+        #expect(RunRecordFile.timestamp(Date(timeIntervalSince1970: 1_709_251_199.9996)) == "2024-03-01T00:00:00.000Z")
+        #expect(RunRecordFile.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000Z")
+        #expect(RunRecordFile.timestamp(Date(timeIntervalSince1970: 4_102_444_800.05)) == "2100-01-01T00:00:00.050Z")
+    }
+}
