@@ -40,13 +40,13 @@ extension Archive {
     /// staged, and what `work` returned; with both in hand the caller makes the `PendingStore`
     /// (`pending(_:original:staged:)`) or discards what was staged.
     public func stagingOriginal<Work: Sendable>(
-        _ plan: ArchivePlan, original: [UInt8], during work: @Sendable () -> Work
+        _ plan: ArchivePlan, original: [UInt8], during work: () -> Work
     ) -> (original: Result<StagedFile, ArchiveError>, work: Work) {
         let file = ArchiveFile(
             role: .original, path: plan.originalPath, bytes: original, sha256: plan.originalSHA256,
             sopInstanceUID: plan.identity.sopInstanceUID)
         let (staged, result) = Self.concurrently(
-            { () throws(ArchiveError) -> StagedFile in
+            { [self] () throws(ArchiveError) -> StagedFile in
                 guard let first = try stage([file], flush: false).first else {
                     throw .unwritable(path: absolute(plan.originalPath), reason: "staging wrote nothing")
                 }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import LucidFiles
 
 /// A derived file or rendition written ahead of `Archive.store` to a temporary name in its final
 /// folder (flushed to disk), so that the frames of a large image go to disk one at a time instead of
@@ -139,23 +139,12 @@ extension Archive {
         return staged
     }
 
-    /// Runs `first` and `second` at the same time (two iterations of `DispatchQueue.concurrentPerform`)
-    /// and returns both results once both are done.
+    /// Runs `first` (a write that waits on the disk) on a thread of its own and `second` on this
+    /// one (`ForkJoin`), and returns both results once both are done.
     static func concurrently<First: Sendable, Second: Sendable>(
-        _ first: @Sendable () throws(ArchiveError) -> First, _ second: @Sendable () -> Second
+        _ first: @escaping @Sendable () throws(ArchiveError) -> First, _ second: () -> Second
     ) -> (Result<First, ArchiveError>, Second) {
-        let firstResult = Mutex<Result<First, ArchiveError>?>(nil)
-        let secondResult = Mutex<Second?>(nil)
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 {
-                let result = Result { () throws(ArchiveError) in try first() }
-                firstResult.withLock { $0 = result }
-            } else {
-                let result = second()
-                secondResult.withLock { $0 = result }
-            }
-        }
-        // concurrentPerform returns after both iterations, each of which set its result.
-        return (firstResult.withLock { $0 }.unsafelyUnwrapped, secondResult.withLock { $0 }.unsafelyUnwrapped)
+        ForkJoin.run(
+            background: { Result { () throws(ArchiveError) in try first() } }, foreground: second)
     }
 }
