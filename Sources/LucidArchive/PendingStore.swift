@@ -19,15 +19,8 @@ extension Archive {
     public func stagePending(_ plan: ArchivePlan, original: [UInt8], staged: [StagedFile])
         throws(ArchiveError) -> PendingStore
     {
-        let file = ArchiveFile(
-            role: .original, path: plan.originalPath, bytes: original, sha256: plan.originalSHA256,
-            sopInstanceUID: plan.identity.sopInstanceUID)
         do throws(ArchiveError) {
-            let stagedOriginal = try stage([file], flush: false)
-            guard let first = stagedOriginal.first else {
-                throw .unwritable(path: absolute(plan.originalPath), reason: "staging wrote nothing")
-            }
-            return PendingStore(plan: plan, original: first, staged: staged)
+            return PendingStore(plan: plan, original: try stageOriginal(plan, original), staged: staged)
         } catch {
             discard(staged)
             throw error
@@ -42,17 +35,18 @@ extension Archive {
     public func stagingOriginal<Work: Sendable>(
         _ plan: ArchivePlan, original: [UInt8], during work: () -> Work
     ) -> (original: Result<StagedFile, ArchiveError>, work: Work) {
+        Self.concurrently({ [self] () throws(ArchiveError) in try stageOriginal(plan, original) }, work)
+    }
+
+    /// The original's bytes (whose SHA-256 is `plan.originalSHA256`) staged, not flushed.
+    private func stageOriginal(_ plan: ArchivePlan, _ original: [UInt8]) throws(ArchiveError) -> StagedFile {
         let file = ArchiveFile(
             role: .original, path: plan.originalPath, bytes: original, sha256: plan.originalSHA256,
             sopInstanceUID: plan.identity.sopInstanceUID)
-        let (staged, result) = Self.concurrently(
-            { [self] () throws(ArchiveError) -> StagedFile in
-                guard let first = try stage([file], flush: false).first else {
-                    throw .unwritable(path: absolute(plan.originalPath), reason: "staging wrote nothing")
-                }
-                return first
-            }, work)
-        return (staged, result)
+        guard let staged = try stage([file], flush: false).first else {
+            throw .unwritable(path: absolute(plan.originalPath), reason: "staging wrote nothing")
+        }
+        return staged
     }
 
     /// The pending store of `plan` from its staged original and other staged files.

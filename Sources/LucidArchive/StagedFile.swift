@@ -29,29 +29,13 @@ extension Archive {
     /// fails, those already staged are removed.
     /// - Throws: `ArchiveError` naming the folder or file, e.g. `.symbolicLink` for a planted link.
     public func stage(_ files: [ArchiveFile], flush: Bool = true) throws(ArchiveError) -> [StagedFile] {
-        var folders: [String: ArchiveFolder] = [:]
-        var staged: [StagedFile] = []
-        do throws(ArchiveError) {
-            for file in files {
-                let (folderPath, name) = Self.split(file.path)
-                let folder: ArchiveFolder
-                if let opened = folders[folderPath] {
-                    folder = opened
-                } else {
-                    folder = try openFolder(folderPath, create: true)
-                    folders[folderPath] = folder
-                }
-                staged.append(
-                    StagedFile(
-                        role: file.role, path: file.path,
-                        temporaryName: try folder.writeTemporary(file.bytes, for: name, flush: flush),
-                        size: Int64(file.bytes.count), sha256: file.sha256, sopInstanceUID: file.sopInstanceUID))
-            }
-        } catch {
-            discard(staged)
-            throw error
-        }
-        return staged
+        try stage(
+            files.map {
+                (
+                    ArchiveContent(role: $0.role, path: $0.path, bytes: $0.bytes, sopInstanceUID: $0.sopInstanceUID),
+                    $0.sha256
+                )
+            }, flush: flush)
     }
 
     /// Removes staged files that will not be stored; best effort. Each folder is opened once.
@@ -103,16 +87,32 @@ public struct ArchiveContent: Sendable {
     }
 }
 
+extension ArchiveFile {
+    /// `content` with its SHA-256 computed.
+    public init(_ content: ArchiveContent) {
+        self.init(role: content.role, path: content.path, bytes: content.bytes, sopInstanceUID: content.sopInstanceUID)
+    }
+}
+
 extension Archive {
-    /// Stages `contents` as `stage(_:flush:)` does, computing each file's SHA-256 on a second
-    /// thread while its bytes go to disk: a large file's direct write leaves the processor idle
+    /// Stages `contents` as `stage(_:flush:)` does, computing each file's SHA-256 while its bytes go
+    /// to disk: a large file's direct write leaves the processor idle
     /// (`AtomicFileWriter.writeAllDirect`), and the digest fills that time.
     /// - Throws: as `stage(_:flush:)`; the files already staged are removed.
     public func stage(contents: [ArchiveContent], flush: Bool = true) throws(ArchiveError) -> [StagedFile] {
+        try stage(contents.map { ($0, nil) }, flush: flush)
+    }
+
+    /// Writes each content to a temporary name in its folder (each folder opened once); a digest not
+    /// given is computed on this thread while the write runs on another (`ForkJoin`). When one fails,
+    /// those already staged are removed.
+    private func stage(_ items: [(content: ArchiveContent, sha256: String?)], flush: Bool) throws(ArchiveError)
+        -> [StagedFile]
+    {
         var folders: [String: ArchiveFolder] = [:]
         var staged: [StagedFile] = []
         do throws(ArchiveError) {
-            for content in contents {
+            for (content, knownSHA256) in items {
                 let (folderPath, name) = Self.split(content.path)
                 let opened: ArchiveFolder
                 if let known = folders[folderPath] {
@@ -121,16 +121,26 @@ extension Archive {
                     opened = try openFolder(folderPath, create: true)
                     folders[folderPath] = opened
                 }
-                // Only the write uses the folder while this thread waits for both, so handing it to
-                // the writing thread shares nothing.
-                nonisolated(unsafe) let folder = opened
-                let (written, digest) = Self.concurrently(
-                    { () throws(ArchiveError) in try folder.writeTemporary(content.bytes, for: name, flush: flush) },
-                    { SHA256Digest.hex(content.bytes) })
+                let temporaryName: String
+                let sha256: String
+                if let knownSHA256 {
+                    temporaryName = try opened.writeTemporary(content.bytes, for: name, flush: flush)
+                    sha256 = knownSHA256
+                } else {
+                    // Only the write uses the folder while this thread waits for both, so handing it
+                    // to the writing thread shares nothing.
+                    nonisolated(unsafe) let folder = opened
+                    let (written, digest) = Self.concurrently(
+                        { () throws(ArchiveError) in try folder.writeTemporary(content.bytes, for: name, flush: flush)
+                        },
+                        { SHA256Digest.hex(content.bytes) })
+                    temporaryName = try written.get()
+                    sha256 = digest
+                }
                 staged.append(
                     StagedFile(
-                        role: content.role, path: content.path, temporaryName: try written.get(),
-                        size: Int64(content.bytes.count), sha256: digest, sopInstanceUID: content.sopInstanceUID))
+                        role: content.role, path: content.path, temporaryName: temporaryName,
+                        size: Int64(content.bytes.count), sha256: sha256, sopInstanceUID: content.sopInstanceUID))
             }
         } catch {
             discard(staged)
@@ -141,10 +151,9 @@ extension Archive {
 
     /// Runs `first` (a write that waits on the disk) on a thread of its own and `second` on this
     /// one (`ForkJoin`), and returns both results once both are done.
-    static func concurrently<First: Sendable, Second: Sendable>(
+    static func concurrently<First: Sendable, Second>(
         _ first: @escaping @Sendable () throws(ArchiveError) -> First, _ second: () -> Second
     ) -> (Result<First, ArchiveError>, Second) {
-        ForkJoin.run(
-            background: { Result { () throws(ArchiveError) in try first() } }, foreground: second)
+        ForkJoin.run(background: { Result { () throws(ArchiveError) in try first() } }, foreground: second)
     }
 }

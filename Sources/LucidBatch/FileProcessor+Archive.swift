@@ -68,8 +68,8 @@ extension FileProcessor {
             ]
             try processFrames(image, path: path, plan: plan, steps: steps, preset: preset, outcome: &outcome) {
                 product throws(FileError) in
-                if let derived = try derivedFile(image, product: product, plan: plan, preset: preset) {
-                    files.append(derived)
+                if let derived = try derivedContent(image, product: product, plan: plan, preset: preset) {
+                    files.append(ArchiveFile(derived))
                 }
             }
             outcome.flags = firstLookFlags(image: image, pixelFlags: outcome.flags)

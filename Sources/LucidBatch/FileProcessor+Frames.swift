@@ -45,18 +45,9 @@ extension FileProcessor {
     func frameContents(_ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?)
         throws(FileError) -> [ArchiveContent]
     {
-        var contents: [ArchiveContent] = []
-        if plan.derivesPixels, let filtered = product.filtered {
-            contents.append(
-                ArchiveContent(
-                    role: .derived, path: plan.derivedPath(frame: product.frame),
-                    bytes: try derivedBytes(
-                        image, product: product, filtered: filtered, plan: plan, preset: preset,
-                        path: plan.sourcePath),
-                    sopInstanceUID: plan.derivedSOPInstanceUID(frame: product.frame)))
-        }
-        let depicted = contents.first?.sopInstanceUID ?? plan.identity.sopInstanceUID
-        return contents
+        let derived = try derivedContent(image, product: product, plan: plan, preset: preset)
+        let depicted = derived?.sopInstanceUID ?? plan.identity.sopInstanceUID
+        return (derived.map { [$0] } ?? [])
             + product.encoded.map { format, encoded in
                 ArchiveContent(
                     role: .rendition, path: plan.renditionPath(frame: product.frame, suffix: format.suffix),
@@ -64,13 +55,13 @@ extension FileProcessor {
             }
     }
 
-    /// The derived DICOM of one processed frame, as an archive file; nil for a frame whose pixels
+    /// The derived DICOM of one processed frame, as archive content; nil for a frame whose pixels
     /// the recipe left as they are (a colour image).
-    func derivedFile(_ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?)
-        throws(FileError) -> ArchiveFile?
+    func derivedContent(_ image: DICOMImage, product: FrameProduct, plan: ArchivePlan, preset: String?)
+        throws(FileError) -> ArchiveContent?
     {
         guard plan.derivesPixels, let filtered = product.filtered else { return nil }
-        return ArchiveFile(
+        return ArchiveContent(
             role: .derived, path: plan.derivedPath(frame: product.frame),
             bytes: try derivedBytes(
                 image, product: product, filtered: filtered, plan: plan, preset: preset, path: plan.sourcePath),

@@ -8,11 +8,11 @@ extension CodedConcept {
     init?(sequence tag: DICOMTag, in dataSet: DataSet) {
         guard let item = dataSet.sequence(tag)?.first else { return nil }
         let value =
-            item.string(SRTag.codeValue) ?? item.string(SRTag.longCodeValue) ?? item.string(SRTag.urnCodeValue)
+            item.string(.codeValue) ?? item.string(SRTag.longCodeValue) ?? item.string(SRTag.urnCodeValue)
         guard let value else { return nil }
         self.init(
-            value: value, scheme: item.string(SRTag.codingSchemeDesignator) ?? "",
-            meaning: item.string(SRTag.codeMeaning) ?? "")
+            value: value, scheme: item.string(.codingSchemeDesignator) ?? "",
+            meaning: item.string(.codeMeaning) ?? "")
     }
 
     /// True for this code value in the DICOM scheme (DCM), the scheme of every dose concept mapped here.
@@ -22,11 +22,9 @@ extension CodedConcept {
     }
 }
 
-/// Tags of the SR Document Content Module (PS3.3 §C.17.3) and the Code Sequence Macro.
+/// Tags of the SR Document Content Module (PS3.3 §C.17.3) and the Code Sequence Macro that
+/// LucidDICOM does not name (Code Value, Coding Scheme Designator and Code Meaning it does).
 enum SRTag {
-    static let codeValue = DICOMTag(0x0008, 0x0100)
-    static let codingSchemeDesignator = DICOMTag(0x0008, 0x0102)
-    static let codeMeaning = DICOMTag(0x0008, 0x0104)
     static let longCodeValue = DICOMTag(0x0008, 0x0119)
     static let urnCodeValue = DICOMTag(0x0008, 0x0120)
     static let relationshipType = DICOMTag(0x0040, 0xA010)
